@@ -1,0 +1,58 @@
+"""The pro bono matching platform for human rights defenders under legal attack."""
+
+from flask import Flask
+
+from . import config
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Assemble the application: configuration, extensions, blueprints, commands."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder="../templates",
+        static_folder="../static",
+    )
+    app.config.from_object(config.Defaults)
+    if test_config is None:
+        config.load_from_environment(app.config)
+    else:
+        app.config.update(test_config)
+    config.fill_instance_defaults(app.config, app.instance_path)
+    _register_extensions(app)
+    _register_blueprints(app)
+    _register_commands(app)
+    return app
+
+
+def _register_extensions(app: Flask) -> None:
+    from . import accounts, notifications, templating
+    from .extensions import csrf, db, login_manager, mail, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"))
+    csrf.init_app(app)
+    mail.init_app(app)
+    notifications.init_app(app)
+    login_manager.init_app(app)
+    accounts.init_login(login_manager)
+    templating.init_app(app)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from .auth.views import bp as auth_bp
+    from .coordinator.views import bp as coordinator_bp
+    from .defender.views import bp as defender_bp
+    from .errors import register_error_pages
+    from .firm.views import bp as firm_bp
+    from .home import bp as home_bp
+
+    for blueprint in (home_bp, auth_bp, defender_bp, firm_bp, coordinator_bp):
+        app.register_blueprint(blueprint)
+    register_error_pages(app)
+
+
+def _register_commands(app: Flask) -> None:
+    from .cli import register_commands
+
+    register_commands(app)

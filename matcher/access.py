@@ -1,0 +1,31 @@
+"""Access rules: one guard per blueprint, and the loaders that scope records to a user.
+
+A blueprint calls ``guard(bp, roles)`` once, so no route can forget its check.
+Record loaders answer 404 for records outside the user's world, so another
+user's id in a URL reveals nothing, not even that the record exists.
+"""
+
+from flask import abort
+from flask_login import current_user
+
+from .extensions import db, login_manager
+
+
+def guard(blueprint, roles: tuple[str, ...]) -> None:
+    """Refuse every request to ``blueprint`` from anyone without one of ``roles``."""
+
+    @blueprint.before_request
+    def _require_role():
+        if not current_user.is_authenticated:
+            return login_manager.unauthorized()
+        if current_user.role not in roles:
+            abort(403)
+        return None
+
+
+def get_scoped_or_404(model, ident, allowed) -> object:
+    """Load ``model`` by id, answering 404 unless ``allowed(record)`` holds."""
+    record = db.session.get(model, ident)
+    if record is None or not allowed(record):
+        abort(404)
+    return record

@@ -1,0 +1,20 @@
+"""Writing the audit trail. Every state change records one event through here."""
+
+from .extensions import db
+from .models import AuditEvent
+
+
+def record(actor, action: str, subject, *, need=None, from_state="", to_state="", note=""):
+    """Add an audit event for ``subject`` to the session; the request commits it."""
+    event = AuditEvent(
+        actor_id=actor.id if actor is not None else None,
+        action=action,
+        subject_type=type(subject).__tablename__,
+        subject_id=subject.id,
+        need_id=need.id if need is not None else None,
+        from_state=from_state,
+        to_state=to_state,
+        note=note,
+    )
+    db.session.add(event)
+    return event

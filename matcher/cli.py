@@ -1,0 +1,23 @@
+"""Command-line operations, thin wrappers over the same services the pages use."""
+
+import click
+from flask import current_app
+
+from . import demo
+
+
+def register_commands(app) -> None:
+    app.cli.add_command(seed_demo)
+
+
+@click.command("seed-demo")
+def seed_demo() -> None:
+    """Create the demo accounts and data, once; running it again changes nothing."""
+    accounts = demo.seed()
+    click.echo(f"Demo accounts (password for all: {demo.PASSWORD}):")
+    for role, email in accounts:
+        click.echo(f"  {role:<22} {email}")
+    if current_app.config.get("MAIL_SERVER"):
+        click.echo(f"Outgoing mail goes to {current_app.config['MAIL_SERVER']}.")
+    else:
+        click.echo(f"Outgoing mail is written to {current_app.config['MAIL_OUTBOX']} (one .eml file a message).")

@@ -1,0 +1,107 @@
+"""Configuration defaults, and the one place that reads the environment.
+
+Every key has a default that serves the embedded setup (SQLite in ``instance/``,
+mail written to a local outbox). ``load_from_environment`` is called inside
+``create_app``, never at import time, so tests can build apps side by side.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+# Name of the file in the instance folder that holds a generated secret key.
+SECRET_KEY_FILE = "secret_key"
+
+
+class Defaults:
+    # SQLAlchemy URL; the default is an SQLite file in the instance folder.
+    SQLALCHEMY_DATABASE_URI = None
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # Flask's session signing key; generated into instance/ when not set.
+    SECRET_KEY = None
+    # Public base address used in links inside emails.
+    BASE_URL = "http://127.0.0.1:5000"
+    # Outgoing mail. With no MAIL_SERVER, messages are written as .eml files
+    # to MAIL_OUTBOX (instance/outbox by default) instead of being sent.
+    MAIL_SERVER = None
+    MAIL_PORT = 25
+    MAIL_USE_TLS = False
+    MAIL_USE_SSL = False
+    MAIL_USERNAME = None
+    MAIL_PASSWORD = None
+    MAIL_DEFAULT_SENDER = "Pro bono matcher <no-reply@localhost>"
+    MAIL_OUTBOX = None
+    # Session cookies: never readable by scripts, never sent cross-site.
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    # CSRF tokens live as long as the session.
+    WTF_CSRF_TIME_LIMIT = None
+    # Signed invitation links expire after this many seconds.
+    INVITATION_MAX_AGE = 7 * 24 * 3600
+    # Largest request body accepted (client-list uploads are the biggest).
+    MAX_CONTENT_LENGTH = 32 * 1024 * 1024
+
+
+def _environment_value(raw: str):
+    """Turn the strings an environment holds into booleans and integers."""
+    if raw.lower() in ("true", "1", "yes", "on"):
+        return True
+    if raw.lower() in ("false", "0", "no", "off"):
+        return False
+    if raw.isdigit():
+        return int(raw)
+    return raw
+
+
+ENVIRONMENT_KEYS = (
+    "SECRET_KEY",
+    "BASE_URL",
+    "MAIL_SERVER",
+    "MAIL_PORT",
+    "MAIL_USE_TLS",
+    "MAIL_USE_SSL",
+    "MAIL_USERNAME",
+    "MAIL_PASSWORD",
+    "MAIL_DEFAULT_SENDER",
+    "MAIL_OUTBOX",
+)
+
+
+def load_from_environment(config) -> None:
+    """Copy the documented variables from the environment into ``config``."""
+    for key in ENVIRONMENT_KEYS:
+        if key in os.environ:
+            config[key] = _environment_value(os.environ[key])
+    if os.environ.get("DATABASE_URL"):
+        config["SQLALCHEMY_DATABASE_URI"] = database_url(os.environ["DATABASE_URL"])
+
+
+def database_url(url: str) -> str:
+    """Accept the common ``postgres://`` spellings and use the psycopg 3 driver."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def fill_instance_defaults(config, instance_path: str) -> None:
+    """Point unset paths at the instance folder and make sure a secret key exists."""
+    instance = Path(instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    if not config.get("SQLALCHEMY_DATABASE_URI"):
+        config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'matcher.sqlite'}"
+    if not config.get("MAIL_OUTBOX"):
+        config["MAIL_OUTBOX"] = str(instance / "outbox")
+    if not config.get("SECRET_KEY"):
+        config["SECRET_KEY"] = _instance_secret_key(instance / SECRET_KEY_FILE)
+
+
+def _instance_secret_key(path: Path) -> str:
+    """Read the generated key, or generate one readable by the owner only."""
+    if path.exists():
+        return path.read_text().strip()
+    key = secrets.token_urlsafe(48)
+    path.touch(mode=0o600)
+    path.write_text(key)
+    return key

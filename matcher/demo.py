@@ -1,0 +1,96 @@
+"""Demo data for a first look: one account per role and a matter in flight.
+
+Seeding is idempotent: when the demo coordinator exists, nothing is added.
+"""
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from . import clientlists, workflow
+from .accounts import hash_password
+from .extensions import db
+from .models import AdverseParty, DefenderProfile, LawFirm, LegalAidFund, Need, Offer, User
+
+# Shown on the console by `make run`; only ever used for the local demo.
+PASSWORD = "demo pass 2026"
+
+ALVAREZ_CLIENTS = b"""id,name,aliases,kind,country,parent_id,lei
+A1,Banco Atlantida S.A.,Atlantida,organisation,HN,,
+A2,Cooperativa Cafetalera del Norte,,organisation,HN,,
+"""
+
+NORTHBRIDGE_CLIENTS = b"""id,name,aliases,kind,country,parent_id,lei
+N1,"Inversiones Los Pinares, S.A.",Los Pinares Group,organisation,HN,,
+N2,Andes Copper plc,,organisation,GB,,
+"""
+
+
+def seed() -> list[tuple[str, str]]:
+    """Create the demo world once and return (role, email) for each account."""
+    accounts = [
+        ("defender", "defender@demo.example"),
+        ("firm member, Alvarez", "partner@alvarez.example"),
+        ("firm member, Northbridge", "probono@northbridge.example"),
+        ("coordinator", "coordinator@demo.example"),
+        ("admin", "admin@demo.example"),
+    ]
+    if db.session.scalar(select(User).where(User.email == "coordinator@demo.example")):
+        return accounts
+    coordinator = _user("coordinator@demo.example", "coordinator", "Camila (coordinator)")
+    _user("admin@demo.example", "admin", "Operator")
+    alvarez = _firm("Alvarez & Partners", "HN", "partner@alvarez.example", "Lucia Alvarez")
+    northbridge = _firm("Northbridge LLP", "GB", "probono@northbridge.example", "Tom Hale")
+    db.session.add_all([
+        _offer(alvarez, "Emergency defence in Central America", ["HN", "GT", "SV"], ["es", "en"],
+               ["defamation", "criminal_defence", "land"], ["representation", "advice"], 3, emergency=True),
+        _offer(northbridge, "International advice and trial observation", ["HN", "CO", "PE", "GB"],
+               ["en", "es"], ["defamation", "international", "corporate_accountability"],
+               ["advice", "trial_observation", "international_appeal"], 2),
+        LegalAidFund(name="Defenders Emergency Legal Fund", run_by="Demo Foundation", countries=[],
+                     defender_kinds=[], covers=["local_lawyer_funding", "bail"], max_amount=5000,
+                     currency="USD", turnaround_days=3, how_to_apply="A coordinator applies on your behalf."),
+    ])
+    db.session.flush()
+    clientlists.replace_client_list(alvarez, clientlists.parse_client_csv(ALVAREZ_CLIENTS))
+    clientlists.replace_client_list(northbridge, clientlists.parse_client_csv(NORTHBRIDGE_CLIENTS))
+    defender = _user("defender@demo.example", "defender", "Rosa")
+    defender.defender = DefenderProfile(pseudonym="Rosa", kind="community", country="HN", languages=["es", "en"],
+                                        contact="Signal: ask the coordinator", verified=True)
+    need = Need(
+        defender=defender.defender, created_by_id=coordinator.id, threat="slapp", country="HN",
+        languages=["es"], help_wanted=["representation"], practice_areas=["defamation", "land"],
+        urgency="emergency", deadline=date.today() + timedelta(days=6),
+        summary="A community leader is sued for defamation after denouncing a dam project.",
+        details="Hearing at the district court; the claim asks for damages far beyond her means.",
+        consent_share_summary=True,
+    )
+    need.parties = [
+        AdverseParty(name="Inversiones Los Pinares S.A.", kind="organisation", country="HN"),
+        AdverseParty(name="Hidroeléctrica Río Blanco", kind="organisation", country="HN"),
+    ]
+    db.session.add(need)
+    db.session.flush()
+    workflow.submit_need(defender, need)
+    db.session.commit()
+    return accounts
+
+
+def _user(email: str, role: str, name: str, firm: LawFirm | None = None) -> User:
+    user = User(email=email, password_hash=hash_password(PASSWORD), role=role, display_name=name, firm=firm)
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def _firm(name: str, country: str, email: str, contact: str) -> LawFirm:
+    firm = LawFirm(name=name, country=country, contact_name=contact, contact_email=email, verified=True)
+    _user(email, "firm", contact, firm)
+    return firm
+
+
+def _offer(firm, title, jurisdictions, languages, areas, help_kinds, capacity, emergency=False) -> Offer:
+    today = date.today()
+    return Offer(firm=firm, title=title, jurisdictions=jurisdictions, languages=languages, practice_areas=areas,
+                 help_kinds=help_kinds, capacity=capacity, emergency=emergency, valid_from=today,
+                 valid_until=today + timedelta(days=365))

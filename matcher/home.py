@@ -1,0 +1,20 @@
+"""The front page, which sends a signed-in user to their own dashboard."""
+
+from flask import Blueprint, redirect, render_template, url_for
+from flask_login import current_user
+
+bp = Blueprint("home", __name__)
+
+DASHBOARDS = {
+    "defender": "defender.dashboard",
+    "firm": "firm.dashboard",
+    "coordinator": "coordinator.dashboard",
+    "admin": "coordinator.dashboard",
+}
+
+
+@bp.route("/")
+def index():
+    if current_user.is_authenticated:
+        return redirect(url_for(DASHBOARDS[current_user.role]))
+    return render_template("home/index.html")

@@ -1,0 +1,25 @@
+"""The platform's data, one module per aggregate; import models from here."""
+
+from .accounts import DefenderProfile, User
+from .audit import AuditEvent
+from .firms import ClientEntry, ClientNameKey, LawFirm, Offer
+from .funds import LegalAidFund
+from .matches import Match
+from .needs import AdverseParty, Need
+from .screening import ConflictCheck, ConflictHit
+
+__all__ = [
+    "AdverseParty",
+    "AuditEvent",
+    "ClientEntry",
+    "ClientNameKey",
+    "ConflictCheck",
+    "ConflictHit",
+    "DefenderProfile",
+    "LawFirm",
+    "LegalAidFund",
+    "Match",
+    "Need",
+    "Offer",
+    "User",
+]

@@ -1,0 +1,73 @@
+"""People who use the platform and the defender's profile."""
+
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from ._types import one_of, utcnow
+
+ROLES = ("defender", "firm", "coordinator", "admin")
+DEFENDER_KINDS = ("individual", "community", "journalist", "organisation")
+
+
+class User(UserMixin, db.Model):
+    """An account. Defenders taken in offline by a coordinator have no password."""
+
+    __tablename__ = "user_account"
+    __table_args__ = (one_of("role", ROLES, "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str | None] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20))
+    display_name: Mapped[str] = mapped_column(String(120))
+    firm_id: Mapped[int | None] = mapped_column(ForeignKey("law_firm.id"), index=True)
+    is_disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    firm = relationship("LawFirm", back_populates="members")
+    defender = relationship("DefenderProfile", back_populates="user", uselist=False)
+
+    @property
+    def is_active(self) -> bool:
+        """Flask-Login refuses sessions to disabled and password-less accounts."""
+        return not self.is_disabled and self.password_hash is not None
+
+    @property
+    def is_staff(self) -> bool:
+        """Coordinators and admins run the vetting organisation's side."""
+        return self.role in ("coordinator", "admin")
+
+    @property
+    def is_verified(self) -> bool:
+        """Whether the vetting organisation has verified this account's party."""
+        if self.role == "defender":
+            return bool(self.defender and self.defender.verified)
+        if self.role == "firm":
+            return bool(self.firm and self.firm.verified)
+        return True
+
+
+class DefenderProfile(db.Model):
+    """A defender as the platform knows them: a pseudonym, never a required real name."""
+
+    __tablename__ = "defender_profile"
+    __table_args__ = (one_of("kind", DEFENDER_KINDS, "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), unique=True)
+    pseudonym: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(20), default="individual")
+    country: Mapped[str] = mapped_column(String(2))
+    languages: Mapped[list] = mapped_column(JSON, default=list)
+    # How to reach the defender safely: released to a firm only after consent.
+    contact: Mapped[str] = mapped_column(Text, default="")
+    verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    verified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    user = relationship("User", back_populates="defender")
+    needs = relationship("Need", back_populates="defender", order_by="Need.id")

@@ -1,0 +1,57 @@
+"""A need paired with a firm's offer or with a legal-aid fund."""
+
+from datetime import datetime
+
+from sqlalchemy import JSON, CheckConstraint, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from ._types import one_of, utcnow
+
+MATCH_STATES = (
+    "proposed",
+    "accepted",
+    "declined",
+    "refused",
+    "active",
+    "completed",
+    "cancelled",
+)
+OPEN_MATCH_STATES = ("proposed", "accepted", "active")
+
+
+class Match(db.Model):
+    """Suggested matches are computed on the fly; a row exists once a coordinator proposes."""
+
+    __tablename__ = "match"
+    __table_args__ = (
+        one_of("state", MATCH_STATES, "state"),
+        CheckConstraint(
+            "(offer_id IS NULL) <> (fund_id IS NULL)", name="offer_or_fund"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    need_id: Mapped[int] = mapped_column(ForeignKey("need.id"), index=True)
+    offer_id: Mapped[int | None] = mapped_column(ForeignKey("offer.id"), index=True)
+    firm_id: Mapped[int | None] = mapped_column(ForeignKey("law_firm.id"), index=True)
+    fund_id: Mapped[int | None] = mapped_column(ForeignKey("legal_aid_fund.id"))
+    state: Mapped[str] = mapped_column(String(20), default="proposed")
+    score: Mapped[float] = mapped_column(Float, default=0.0)
+    reasons: Mapped[list] = mapped_column(JSON, default=list)
+    proposed_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    proposed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    responded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    response_note: Mapped[str] = mapped_column(Text, default="")
+    hours: Mapped[int | None] = mapped_column(Integer)
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    need = relationship("Need", back_populates="matches")
+    offer = relationship("Offer")
+    firm = relationship("LawFirm")
+    fund = relationship("LegalAidFund")
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_MATCH_STATES

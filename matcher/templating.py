@@ -1,0 +1,15 @@
+"""Names and filters the templates use to show codes as words."""
+
+from . import vocab
+from .workflow import STATE_LABELS
+
+
+def init_app(app) -> None:
+    app.jinja_env.globals.update(vocab=vocab)
+    app.jinja_env.filters.update(
+        country=vocab.country_name,
+        language=vocab.language_name,
+        state=lambda state: STATE_LABELS.get(state, state),
+        label=lambda code, vocabulary: vocabulary.get(code, code),
+        labels=lambda codes, vocabulary: ", ".join(vocabulary.get(c, c) for c in codes),
+    )

@@ -1,0 +1,288 @@
+"""Every state change of a need or a match, in one place.
+
+Each transition is a row of a table (who may make it, from which states, to
+which state). A public function per transition checks the row, changes the
+state, writes the audit event and queues the notifications, which go out only
+once the caller commits. An illegal or stale move raises ``TransitionError``
+with a message meant for the person who tried it.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import audit, screening
+from .extensions import db
+from .models import LegalAidFund, Match, Need, Offer, User
+from .models._types import utcnow
+from .notifications import firm_emails, notify, staff_emails
+
+
+class TransitionError(Exception):
+    """A move that the rules do not allow, explained for the user."""
+
+
+def _staff(actor: User, _subject) -> bool:
+    return actor.is_staff
+
+
+def _need_owner_or_staff(actor: User, need: Need) -> bool:
+    return actor.is_staff or (actor.defender is not None and need.defender_id == actor.defender.id)
+
+
+def _match_owner_or_staff(actor: User, match: Match) -> bool:
+    return _need_owner_or_staff(actor, match.need)
+
+
+def _match_responder(actor: User, match: Match) -> bool:
+    """A firm's members answer for their firm; coordinators answer for a fund."""
+    if match.fund_id is not None:
+        return actor.is_staff
+    return actor.role == "firm" and actor.firm_id == match.firm_id
+
+
+@dataclass(frozen=True)
+class Transition:
+    sources: tuple[str, ...]
+    target: str
+    allowed: Callable[[User, object], bool]
+
+
+OPEN_NEED_STATES = ("draft", "submitted", "needs_info", "verified", "proposed", "accepted", "matched")
+
+NEED_TRANSITIONS = {
+    "submit": Transition(("draft", "needs_info"), "submitted", _need_owner_or_staff),
+    "verify": Transition(("submitted",), "verified", _staff),
+    "request_info": Transition(("submitted",), "needs_info", _staff),
+    "reject": Transition(("submitted",), "rejected", _staff),
+    "propose": Transition(("verified", "proposed"), "proposed", _staff),
+    "withdraw": Transition(OPEN_NEED_STATES, "withdrawn", _need_owner_or_staff),
+}
+
+MATCH_TRANSITIONS = {
+    "accept": Transition(("proposed",), "accepted", _match_responder),
+    "decline": Transition(("proposed",), "declined", _match_responder),
+    "confirm": Transition(("accepted",), "active", _match_owner_or_staff),
+    "refuse": Transition(("accepted",), "refused", _match_owner_or_staff),
+    "complete": Transition(("active",), "completed", _match_responder),
+}
+
+STATE_LABELS = {
+    "draft": "draft",
+    "submitted": "submitted, waiting for a coordinator",
+    "needs_info": "more information needed",
+    "rejected": "rejected",
+    "verified": "verified, looking for counsel",
+    "proposed": "proposed to counsel",
+    "accepted": "accepted by counsel, waiting for the defender's consent",
+    "matched": "matched",
+    "closed": "closed",
+    "withdrawn": "withdrawn",
+    "declined": "declined",
+    "refused": "refused by the defender",
+    "active": "active",
+    "completed": "completed",
+    "cancelled": "cancelled",
+}
+
+
+def _check(table: dict, name: str, actor: User, subject) -> Transition:
+    transition = table[name]
+    if not transition.allowed(actor, subject):
+        raise TransitionError("You are not allowed to do that.")
+    if subject.state not in transition.sources:
+        label = STATE_LABELS.get(subject.state, subject.state)
+        raise TransitionError(f"This cannot be done any more: it is {label}.")
+    return transition
+
+
+def _move(actor, subject, target: str, action: str, *, need: Need, note: str = "") -> None:
+    source = subject.state
+    subject.state = target
+    audit.record(actor, action, subject, need=need, from_state=source, to_state=target, note=note)
+
+
+def _move_need(actor, need: Need, name: str, note: str = "") -> None:
+    transition = _check(NEED_TRANSITIONS, name, actor, need)
+    _move(actor, need, transition.target, f"need.{name}", need=need, note=note)
+
+
+def _move_match(actor, match: Match, name: str, note: str = "") -> None:
+    transition = _check(MATCH_TRANSITIONS, name, actor, match)
+    _move(actor, match, transition.target, f"match.{name}", need=match.need, note=note)
+    match.responded_at = utcnow()
+
+
+# Who hears about what ------------------------------------------------------
+
+
+def _defender_email(need: Need) -> list[str]:
+    return [need.defender.user.email]
+
+
+# Needs ---------------------------------------------------------------------
+
+
+def submit_need(actor: User, need: Need) -> None:
+    if not need.parties:
+        raise TransitionError("Name at least one adverse party before submitting.")
+    _move_need(actor, need, "submit")
+    need.submitted_at = utcnow()
+    screening.screen_need(need)
+    notify(staff_emails(), "A need was submitted", "coordinator.need", need_id=need.id)
+
+
+def verify_need(actor: User, need: Need, note: str = "") -> None:
+    """Verify a submitted need, so coordinators can propose it (it was screened on submission)."""
+    if not need.defender.verified:
+        raise TransitionError("Verify the defender before verifying their need.")
+    _move_need(actor, need, "verify", note)
+    notify(_defender_email(need), "Your need was verified", "defender.need", need_id=need.id)
+
+
+def request_info(actor: User, need: Need, note: str) -> None:
+    _move_need(actor, need, "request_info", note)
+    notify(_defender_email(need), "A coordinator asked for more information", "defender.need", need_id=need.id)
+
+
+def reject_need(actor: User, need: Need, note: str) -> None:
+    _move_need(actor, need, "reject", note)
+    notify(_defender_email(need), "A coordinator answered about your need", "defender.need", need_id=need.id)
+
+
+def withdraw_need(actor: User, need: Need, note: str = "") -> None:
+    """Withdraw a need and cancel what was open for it, releasing reserved capacity."""
+    _move_need(actor, need, "withdraw", note)
+    for match in need.matches:
+        if match.is_open:
+            _cancel_match(actor, match, "the need was withdrawn")
+            notify(firm_emails(match.firm_id), "A matter was withdrawn", "firm.dashboard")
+    notify(staff_emails(), "A need was withdrawn", "coordinator.need", need_id=need.id)
+
+
+# Matches -------------------------------------------------------------------
+
+
+def propose(actor: User, need: Need, *, offer: Offer | None = None, fund: LegalAidFund | None = None,
+            score: float = 0.0, reasons=()) -> Match:
+    """Propose ``need`` to a firm's offer or to a fund; several may be open at once."""
+    if (offer is None) == (fund is None):
+        raise TransitionError("Choose one offer or one fund.")
+    if not need.consent_share_summary:
+        raise TransitionError("The defender has not consented to their summary being shared.")
+    if any(m.is_open and m.offer_id == getattr(offer, "id", None) and m.fund_id == getattr(fund, "id", None)
+           for m in need.matches):
+        raise TransitionError("This need is already proposed there.")
+    if offer is not None:
+        _check_offer_can_take(need, offer)
+    _move_need(actor, need, "propose")
+    match = Match(
+        need=need,
+        offer=offer,
+        firm_id=offer.firm_id if offer else None,
+        fund=fund,
+        score=score,
+        reasons=list(reasons),
+        proposed_by_id=actor.id,
+    )
+    db.session.add(match)
+    db.session.flush()
+    audit.record(actor, "match.propose", match, need=need, to_state="proposed")
+    if offer is not None:
+        notify(firm_emails(offer.firm_id), "A matter was proposed to your firm", "firm.match", match_id=match.id)
+    return match
+
+
+def _check_offer_can_take(need: Need, offer: Offer) -> None:
+    if not offer.firm.verified:
+        raise TransitionError("This firm is not verified yet.")
+    if offer.capacity_left <= 0:
+        raise TransitionError("This offer has no capacity left.")
+    if offer.firm_id not in screening.cleared_firm_ids(need):
+        raise TransitionError("This firm is not cleared of conflicts for this need.")
+
+
+def accept_match(actor: User, match: Match, note: str = "") -> None:
+    """Accept a proposal: the first acceptance wins, and it reserves the offer's capacity.
+
+    The need and the offer rows are locked first, so two acceptances racing for
+    the same need or the last unit of capacity cannot both succeed.
+    """
+    need = match.need
+    db.session.refresh(need, with_for_update=True)
+    db.session.refresh(match, with_for_update=True)
+    if need.state != "proposed":
+        raise TransitionError("This matter has been taken or is no longer open.")
+    if match.offer is not None:
+        db.session.refresh(match.offer, with_for_update=True)
+        if match.offer.capacity_left <= 0:
+            raise TransitionError("Your offer has no capacity left; add capacity first.")
+    _move_match(actor, match, "accept", note)
+    if match.offer is not None:
+        match.offer.capacity_used += 1
+    _move(actor, need, "accepted", "need.accept", need=need)
+    for other in need.matches:
+        if other is not match and other.state == "proposed":
+            _cancel_match(actor, other, "another firm took the need")
+            notify(firm_emails(other.firm_id), "A matter proposed to you has been taken", "firm.dashboard")
+    notify(_defender_email(need), "Counsel accepted your need: your consent is needed", "defender.need",
+           need_id=need.id)
+    notify(staff_emails(), "A proposal was accepted", "coordinator.need", need_id=need.id)
+
+
+def decline_match(actor: User, match: Match, reason: str) -> None:
+    if not reason.strip():
+        raise TransitionError("Say why the matter is declined.")
+    _move_match(actor, match, "decline", reason)
+    match.response_note = reason
+    _back_to_proposing(actor, match.need)
+    notify(staff_emails(), "A proposal was declined", "coordinator.need", need_id=match.need_id)
+
+
+def confirm_match(actor: User, match: Match) -> None:
+    """The defender's consent: contact details are released to both sides."""
+    _move_match(actor, match, "confirm")
+    _move(actor, match.need, "matched", "need.match", need=match.need)
+    notify(firm_emails(match.firm_id), "The defender consented: the matter is yours", "firm.match",
+           match_id=match.id)
+    notify(staff_emails(), "A match was confirmed", "coordinator.need", need_id=match.need_id)
+
+
+def refuse_match(actor: User, match: Match, note: str = "") -> None:
+    _move_match(actor, match, "refuse", note)
+    _release(match)
+    _back_to_proposing(actor, match.need)
+    notify(firm_emails(match.firm_id), "The defender did not take up your acceptance", "firm.dashboard")
+    notify(staff_emails(), "A defender refused a match", "coordinator.need", need_id=match.need_id)
+
+
+def complete_match(actor: User, match: Match, hours: int, outcome: str) -> None:
+    if hours < 0:
+        raise TransitionError("Hours cannot be negative.")
+    _move_match(actor, match, "complete", outcome)
+    match.hours = hours
+    match.outcome = outcome
+    match.closed_at = utcnow()
+    _release(match)
+    _move(actor, match.need, "closed", "need.close", need=match.need)
+    notify(_defender_email(match.need), "Your matter was closed", "defender.need", need_id=match.need_id)
+    notify(staff_emails(), "A matter was closed", "coordinator.need", need_id=match.need_id)
+
+
+def _cancel_match(actor: User, match: Match, why: str) -> None:
+    if match.state in ("accepted", "active"):
+        _release(match)
+    _move(actor, match, "cancelled", "match.cancel", need=match.need, note=why)
+
+
+def _release(match: Match) -> None:
+    """Give back the capacity an accepted match had reserved."""
+    if match.offer is not None:
+        match.offer.capacity_used = max(0, match.offer.capacity_used - 1)
+
+
+def _back_to_proposing(actor: User, need: Need) -> None:
+    """With no proposal left open, the need goes back to the coordinators' list."""
+    if need.state in ("proposed", "accepted") and not any(
+        m.state == "proposed" for m in need.matches
+    ):
+        _move(actor, need, "verified", "need.reopen", need=need)

@@ -1,0 +1,110 @@
+"""Fixtures: one database per test session, emptied between tests, and a browser-like client.
+
+Tests run on SQLite by default and on PostgreSQL where ``TEST_DATABASE_URL`` is
+set; there the suite makes its own schema and drops it at the end.
+"""
+
+import os
+import re
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from matcher import create_app
+from matcher.extensions import db
+from tests import factories
+
+TEST_SECRET = "test-only-secret-key"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
+        return
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(url)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    separator = "&" if "?" in url else "?"
+    yield f"{url}{separator}options=-csearch_path%3D{schema}"
+    with admin.begin() as connection:
+        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def _schema(database_url, tmp_path_factory):
+    """Create the tables once for the whole session."""
+    app = create_app(_test_config(database_url, tmp_path_factory.mktemp("instance")))
+    with app.app_context():
+        db.create_all()
+        db.engine.dispose()
+    return database_url
+
+
+def _test_config(database_url: str, instance) -> dict:
+    return {
+        "TESTING": True,
+        "SECRET_KEY": TEST_SECRET,
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "MAIL_OUTBOX": str(instance / "outbox"),
+        "BASE_URL": "http://matcher.test",
+    }
+
+
+@pytest.fixture
+def app(_schema, tmp_path):
+    app = create_app(_test_config(_schema, tmp_path))
+    with app.app_context():
+        yield app
+        db.session.remove()
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(table.delete())
+        db.session.commit()
+        db.engine.dispose()
+
+
+class Web:
+    """A test client that posts forms the way a browser does, CSRF token included."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def get(self, url, **kwargs):
+        return self.client.get(url, **kwargs)
+
+    def csrf_token(self) -> str:
+        page = self.client.get("/account/login").get_data(as_text=True)
+        return re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
+
+    def post(self, url, data=None, *, csrf=True, **kwargs):
+        data = dict(data or {})
+        if csrf:
+            data.setdefault("csrf_token", self.csrf_token())
+        return self.client.post(url, data=data, **kwargs)
+
+    def login(self, user_or_email, password: str = factories.PASSWORD):
+        email = getattr(user_or_email, "email", user_or_email)
+        response = self.post("/account/login", {"email": email, "password": password})
+        assert response.status_code == 302, "login failed"
+        return response
+
+    def logout(self):
+        return self.post("/account/logout")
+
+
+@pytest.fixture
+def web(app):
+    return Web(app.test_client())
+
+
+@pytest.fixture
+def outbox(app):
+    """Every message the platform sends during a test."""
+    from matcher.extensions import mail
+
+    with mail.record_messages() as messages:
+        yield messages
