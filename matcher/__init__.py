@@ -41,10 +41,10 @@ def _register_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from .auth.views import bp as auth_bp
-    from .coordinator.views import bp as coordinator_bp
-    from .defender.views import bp as defender_bp
+    from .coordinator import bp as coordinator_bp
+    from .defender import bp as defender_bp
     from .errors import register_error_pages
-    from .firm.views import bp as firm_bp
+    from .firm import bp as firm_bp
     from .home import bp as home_bp
 
     for blueprint in (home_bp, auth_bp, defender_bp, firm_bp, coordinator_bp):

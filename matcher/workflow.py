@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import audit, screening
 from .extensions import db
-from .models import LegalAidFund, Match, Need, Offer, User
+from .models import DefenderProfile, LawFirm, LegalAidFund, Match, Need, Offer, User
 from .models._types import utcnow
 from .notifications import firm_emails, notify, staff_emails
 
@@ -117,6 +117,34 @@ def _move_match(actor, match: Match, name: str, note: str = "") -> None:
 
 def _defender_email(need: Need) -> list[str]:
     return [need.defender.user.email]
+
+
+# People --------------------------------------------------------------------
+
+
+def verify_defender(actor: User, profile: DefenderProfile) -> None:
+    """Record that the vetting organisation vouches for this defender."""
+    if not actor.is_staff:
+        raise TransitionError("You are not allowed to do that.")
+    if profile.verified:
+        raise TransitionError("This defender is already verified.")
+    profile.verified = True
+    profile.verified_at = utcnow()
+    audit.record(actor, "defender.verify", profile)
+    notify([profile.user.email], "Your account was verified", "defender.dashboard")
+
+
+def verify_firm(actor: User, firm: LawFirm) -> None:
+    """Verify a firm and screen the open needs against it, so it can be proposed matters."""
+    if not actor.is_staff:
+        raise TransitionError("You are not allowed to do that.")
+    if firm.verified:
+        raise TransitionError("This firm is already verified.")
+    firm.verified = True
+    firm.verified_at = utcnow()
+    audit.record(actor, "firm.verify", firm)
+    screening.screen_firm(firm)
+    notify(firm_emails(firm.id), "Your firm was verified", "firm.dashboard")
 
 
 # Needs ---------------------------------------------------------------------

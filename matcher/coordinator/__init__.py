@@ -1,0 +1,10 @@
+"""The vetting organisation's pages: people, needs, screening, matching and funds."""
+
+from flask import Blueprint
+
+from ..access import guard
+
+bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
+guard(bp, ("coordinator", "admin"))
+
+from . import views  # noqa: E402,F401  (the modules register their routes on bp)

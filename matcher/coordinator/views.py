@@ -1,13 +1,10 @@
 """The vetting organisation's pages: people, needs, screening, matching and funds."""
 
-from flask import Blueprint, render_template
+from flask import render_template
 
-from ..access import guard
 from ..extensions import db
 from ..models import Need
-
-bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
-guard(bp, ("coordinator", "admin"))
+from . import bp
 
 
 @bp.route("/")

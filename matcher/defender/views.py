@@ -1,13 +1,11 @@
 """The defender's pages: their own needs, nothing else."""
 
-from flask import Blueprint, render_template
+from flask import render_template
 from flask_login import current_user
 
-from ..access import get_scoped_or_404, guard
+from ..access import get_scoped_or_404
 from ..models import Need
-
-bp = Blueprint("defender", __name__, url_prefix="/defender")
-guard(bp, ("defender",))
+from . import bp
 
 
 def _own_need(need_id: int) -> Need:

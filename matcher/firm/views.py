@@ -1,13 +1,11 @@
 """A firm member's pages: their firm's offers, client list and proposed matters."""
 
-from flask import Blueprint, render_template
+from flask import render_template
 from flask_login import current_user
 
-from ..access import get_scoped_or_404, guard
+from ..access import get_scoped_or_404
 from ..models import Match
-
-bp = Blueprint("firm", __name__, url_prefix="/firm")
-guard(bp, ("firm",))
+from . import bp
 
 
 @bp.route("/")
