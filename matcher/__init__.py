@@ -30,7 +30,7 @@ def _register_extensions(app: Flask) -> None:
     from .extensions import csrf, db, login_manager, mail, migrate
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"))
+    migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"), render_as_batch=True, compare_type=True)
     csrf.init_app(app)
     mail.init_app(app)
     notifications.init_app(app)

@@ -78,7 +78,7 @@ def _drop_queued(session: Session) -> None:
     session.info.pop(_QUEUE, None)
 
 
-def write_to_outbox(message: Message, app) -> None:
+def write_to_outbox(app, message: Message) -> None:
     """In the embedded setup, keep each message as a file a person can open."""
     if app.config.get("MAIL_SERVER"):
         return

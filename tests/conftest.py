@@ -56,8 +56,14 @@ def _test_config(database_url: str, instance) -> dict:
 
 
 @pytest.fixture
-def app(_schema, tmp_path):
-    app = create_app(_test_config(_schema, tmp_path))
+def app_overrides():
+    """Extra configuration for one module's apps; a test module overrides this fixture."""
+    return {}
+
+
+@pytest.fixture
+def app(_schema, tmp_path, app_overrides):
+    app = create_app({**_test_config(_schema, tmp_path), **app_overrides})
     with app.app_context():
         yield app
         db.session.remove()

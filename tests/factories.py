@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 from itertools import count
 
-from matcher import clientlists, workflow
+from matcher import clientlists, screening, workflow
 from matcher.accounts import hash_password
 from matcher.extensions import db
 from matcher.models import AdverseParty, DefenderProfile, LawFirm, LegalAidFund, Need, Offer, User
@@ -44,6 +44,8 @@ def firm(verified: bool = True, name: str | None = None, country: str = "HN", cl
     )
     db.session.add(record)
     db.session.flush()
+    if verified:
+        screening.screen_firm(record)  # what verifying a firm does
     if clients:
         header = "id,name,aliases,kind,country,parent_id,lei\n"
         clientlists.replace_client_list(record, clientlists.parse_client_csv((header + clients).encode()))

@@ -3,6 +3,9 @@
 import re
 import unicodedata
 
+# Dots and apostrophes join what they separate ("S.A." is "SA", "O'Brien" is "OBrien");
+# every other non-word character separates words.
+_JOINERS = re.compile(r"[.'’]")
 _NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
 
@@ -10,5 +13,6 @@ def name_key(name: str) -> str:
     """Fold case, accents and punctuation so "Minera S.A." and "MINERA SA" agree."""
     decomposed = unicodedata.normalize("NFKD", name)
     without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    words = _NOT_WORD.sub(" ", without_marks.casefold()).replace("_", " ").split()
+    joined = _JOINERS.sub("", without_marks.casefold())
+    words = _NOT_WORD.sub(" ", joined).replace("_", " ").split()
     return " ".join(words)

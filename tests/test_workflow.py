@@ -1,0 +1,199 @@
+"""The workflow's rules: who may make each move, from which states, and what it leaves behind."""
+
+import os
+import threading
+
+import pytest
+
+from matcher import workflow
+from matcher.extensions import db
+from matcher.models import AuditEvent, Match, Need, Offer, User
+from matcher.workflow import TransitionError
+from tests import factories
+
+
+@pytest.fixture
+def world(app):
+    """A verified defender's verified need, a firm with an offer, a coordinator."""
+    coordinator = factories.coordinator()
+    owner = factories.defender()
+    firm = factories.firm()
+    member = factories.firm_member(firm)
+    offer = factories.offer(firm)
+    need = factories.need(owner, state="verified")
+    return dict(coordinator=coordinator, owner=owner, firm=firm, member=member, offer=offer, need=need)
+
+
+def test_the_transition_table_only_names_known_states():
+    from matcher.models.matches import MATCH_STATES
+    from matcher.models.needs import NEED_STATES
+
+    for table, states in ((workflow.NEED_TRANSITIONS, NEED_STATES), (workflow.MATCH_TRANSITIONS, MATCH_STATES)):
+        for transition in table.values():
+            assert set(transition.sources) <= set(states)
+            assert transition.target in states
+
+
+@pytest.mark.parametrize("role", ["defender", "firm"])
+def test_only_staff_triage_a_need(app, role):
+    owner = factories.defender()
+    need = factories.need(owner, state="submitted")
+    actor = owner if role == "defender" else factories.firm_member()
+    for move in (workflow.verify_need, workflow.request_info, workflow.reject_need):
+        with pytest.raises(TransitionError, match="not allowed"):
+            move(actor, need, "note")
+    assert need.state == "submitted"
+
+
+def test_a_defender_cannot_submit_another_defenders_need(app):
+    need = factories.need(factories.defender())
+    with pytest.raises(TransitionError, match="not allowed"):
+        workflow.submit_need(factories.defender(), need)
+
+
+@pytest.mark.parametrize(
+    "move",
+    [
+        lambda w: workflow.submit_need(w["owner"], w["need"]),
+        lambda w: workflow.verify_need(w["coordinator"], w["need"]),
+        lambda w: workflow.withdraw_need(w["owner"], w["need"]),
+    ],
+)
+def test_a_withdrawn_need_refuses_every_move_with_a_clear_message(world, move):
+    workflow.withdraw_need(world["owner"], world["need"])
+    with pytest.raises(TransitionError, match="cannot be done any more: it is withdrawn"):
+        move(world)
+
+
+def test_every_move_writes_an_audit_event(world):
+    workflow.propose(world["coordinator"], world["need"], offer=world["offer"])
+    actions = [event.action for event in db.session.scalars(db.select(AuditEvent).order_by(AuditEvent.id))]
+    assert actions[-4:] == ["need.submit", "need.verify", "need.propose", "match.propose"]
+
+
+def test_the_whole_flow_reserves_and_releases_capacity(world):
+    match = workflow.propose(world["coordinator"], world["need"], offer=world["offer"])
+    workflow.accept_match(world["member"], match)
+    assert world["offer"].capacity_used == 1
+    workflow.confirm_match(world["owner"], match)
+    assert (match.state, world["need"].state) == ("active", "matched")
+    workflow.complete_match(world["member"], match, hours=12, outcome="Case dismissed")
+    assert (match.state, world["need"].state, world["offer"].capacity_used) == ("completed", "closed", 0)
+
+
+def test_a_firm_member_cannot_answer_for_another_firm(world):
+    match = workflow.propose(world["coordinator"], world["need"], offer=world["offer"])
+    with pytest.raises(TransitionError, match="not allowed"):
+        workflow.accept_match(factories.firm_member(), match)
+    assert match.state == "proposed"
+
+
+def test_the_first_acceptance_wins_and_the_others_are_told(world, outbox):
+    other_firm = factories.firm()
+    other_member = factories.firm_member(other_firm)
+    first = workflow.propose(world["coordinator"], world["need"], offer=world["offer"])
+    second = workflow.propose(world["coordinator"], world["need"], offer=factories.offer(other_firm))
+    db.session.commit()
+    outbox.clear()
+
+    workflow.accept_match(world["member"], first)
+    db.session.commit()
+
+    assert second.state == "cancelled"
+    with pytest.raises(TransitionError):
+        workflow.accept_match(other_member, second)
+    assert any(other_member.email in message.recipients and "taken" in message.subject for message in outbox)
+
+
+def test_declining_the_only_proposal_puts_the_need_back_for_proposing(world):
+    match = workflow.propose(world["coordinator"], world["need"], offer=world["offer"])
+    with pytest.raises(TransitionError, match="why"):
+        workflow.decline_match(world["member"], match, "  ")
+    workflow.decline_match(world["member"], match, "No litigator free in March")
+    assert (match.state, world["need"].state) == ("declined", "verified")
+
+
+def test_withdrawing_releases_the_reserved_capacity(world):
+    match = workflow.propose(world["coordinator"], world["need"], offer=world["offer"])
+    workflow.accept_match(world["member"], match)
+    workflow.withdraw_need(world["owner"], world["need"])
+    assert (match.state, world["offer"].capacity_used) == ("cancelled", 0)
+
+
+def test_a_conflicted_firm_cannot_be_proposed(app):
+    coordinator = factories.coordinator()
+    conflicted = factories.firm(clients="C1,Minera Andina S.A.,,organisation,HN,,\n")
+    offer = factories.offer(conflicted)
+    need = factories.need(factories.defender(), parties=("MINERA ANDINA, S.A.",), state="verified")
+    with pytest.raises(TransitionError, match="not cleared of conflicts"):
+        workflow.propose(coordinator, need, offer=offer)
+    assert need.matches == []
+
+
+def test_a_need_without_consent_to_share_cannot_be_proposed(world):
+    world["need"].consent_share_summary = False
+    with pytest.raises(TransitionError, match="consented"):
+        workflow.propose(world["coordinator"], world["need"], offer=world["offer"])
+
+
+needs_postgresql = pytest.mark.skipif(
+    not os.environ.get("TEST_DATABASE_URL", "").startswith("postgresql"),
+    reason="row locks are only meaningful on PostgreSQL: set TEST_DATABASE_URL",
+)
+
+
+def _race(app, attempts):
+    """Run each (user id, match id) acceptance in its own thread and session, at once."""
+    barrier = threading.Barrier(len(attempts))
+    outcomes = []
+
+    def attempt(user_id, match_id):
+        with app.app_context():
+            user = db.session.get(User, user_id)
+            match = db.session.get(Match, match_id)
+            barrier.wait()
+            try:
+                workflow.accept_match(user, match)
+                db.session.commit()
+                outcomes.append("accepted")
+            except TransitionError:
+                db.session.rollback()
+                outcomes.append("refused")
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=attempt, args=pair) for pair in attempts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return sorted(outcomes)
+
+
+@needs_postgresql
+def test_two_firms_racing_for_one_need_cannot_both_win(app, world):
+    other_firm = factories.firm()
+    other_member = factories.firm_member(other_firm)
+    first = workflow.propose(world["coordinator"], world["need"], offer=world["offer"])
+    second = workflow.propose(world["coordinator"], world["need"], offer=factories.offer(other_firm))
+    db.session.commit()
+    attempts = [(world["member"].id, first.id), (other_member.id, second.id)]
+
+    assert _race(app, attempts) == ["accepted", "refused"]
+    db.session.expire_all()
+    assert db.session.get(Need, world["need"].id).state == "accepted"
+
+
+@needs_postgresql
+def test_two_acceptances_racing_for_the_last_unit_of_capacity_cannot_both_win(app, world):
+    world["offer"].capacity = 1
+    other_need = factories.need(factories.defender(), state="verified")
+    first = workflow.propose(world["coordinator"], world["need"], offer=world["offer"])
+    second = workflow.propose(world["coordinator"], other_need, offer=world["offer"])
+    db.session.commit()
+    attempts = [(world["member"].id, first.id), (world["member"].id, second.id)]
+
+    assert _race(app, attempts) == ["accepted", "refused"]
+    db.session.expire_all()
+    assert db.session.get(Offer, world["offer"].id).capacity_used == 1
+
