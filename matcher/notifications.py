@@ -89,6 +89,8 @@ def write_to_outbox(app, message: Message) -> None:
 
 
 def init_app(app) -> None:
+    """Bind Flask-Mail, suppressing SMTP when no server is configured (before Flask-Mail reads it)."""
     if not app.config.get("MAIL_SERVER"):
         app.config["MAIL_SUPPRESS_SEND"] = True
+    mail.init_app(app)
     email_dispatched.connect(write_to_outbox)

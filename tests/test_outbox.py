@@ -20,3 +20,10 @@ def test_messages_are_written_to_the_outbox_folder(app):
     message = message_from_bytes(files[0].read_bytes())
     assert message["To"] == coordinator.email
     assert "needs/%d" % need.id in message.get_payload(decode=True).decode()
+
+
+def test_outside_tests_mail_is_suppressed_when_no_server_is_configured(tmp_path):
+    from matcher import create_app
+
+    app = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://", "MAIL_OUTBOX": str(tmp_path)})
+    assert app.extensions["mail"].suppress is True
