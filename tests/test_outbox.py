@@ -19,7 +19,7 @@ def test_messages_are_written_to_the_outbox_folder(app):
     assert len(files) == 1
     message = message_from_bytes(files[0].read_bytes())
     assert message["To"] == coordinator.email
-    assert "needs/%d" % need.id in message.get_payload(decode=True).decode()
+    assert f"needs/{need.id}" in message.get_payload(decode=True).decode()
 
 
 def test_outside_tests_mail_is_suppressed_when_no_server_is_configured(tmp_path):
