@@ -15,7 +15,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q tests
 
 bench: $(STAMP)
-	$(BIN)/python -m pytest -q -s tests/benchmarks
+	$(BIN)/python -m tests.benchmarks
 
 lint: $(STAMP)
 	$(BIN)/ruff check matcher tests wsgi.py
