@@ -26,7 +26,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _register_extensions(app: Flask) -> None:
-    from . import accounts, notifications, templating
+    from . import accounts, headers, notifications, templating
     from .extensions import csrf, db, login_manager, migrate
 
     db.init_app(app)
@@ -36,6 +36,7 @@ def _register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     accounts.init_login(login_manager)
     templating.init_app(app)
+    headers.init_app(app)
 
 
 def _register_blueprints(app: Flask) -> None:

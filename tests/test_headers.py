@@ -1,0 +1,41 @@
+"""Every response forbids third-party content, framing and sniffing; signed-in pages are not cached."""
+
+from matcher.extensions import db
+from tests import factories
+
+
+def test_public_pages_carry_the_security_headers(web):
+    headers = web.get("/").headers
+    policy = headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "same-origin"
+    assert "Strict-Transport-Security" not in headers
+
+
+def test_https_responses_ask_for_strict_transport(web):
+    assert "max-age" in web.get("/", base_url="https://matcher.test").headers["Strict-Transport-Security"]
+
+
+def test_signed_in_pages_are_never_cached(app, web):
+    account = factories.coordinator()
+    db.session.commit()
+    web.login(account)
+    assert web.get("/coordinator/").headers["Cache-Control"] == "no-store"
+
+
+def test_no_template_or_stylesheet_loads_from_another_host():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    external = re.compile(r"""(src|href)=["']?(https?:)?//|@import\s+url\(\s*["']?(https?:)?//|url\(\s*["']?https?:""")
+    offenders = [
+        str(path.relative_to(root))
+        for folder in ("templates", "static")
+        for path in (root / folder).rglob("*")
+        if path.is_file() and external.search(path.read_text(errors="ignore"))
+    ]
+    assert offenders == []
