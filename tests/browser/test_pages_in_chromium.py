@@ -1,0 +1,45 @@
+"""Pages as a person sees them: in Chromium, on a phone-sized screen."""
+
+from selenium.webdriver.common.by import By
+
+from matcher.extensions import db
+from tests import factories
+
+
+def _sign_in(browser, live_server, account):
+    browser.get(f"{live_server}/account/login")
+    browser.find_element(By.NAME, "email").send_keys(account.email)
+    browser.find_element(By.NAME, "password").send_keys(factories.PASSWORD)
+    browser.find_element(By.CSS_SELECTOR, "main form button").click()
+
+
+def _no_horizontal_scroll(browser) -> bool:
+    return browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def test_front_page_fits_a_phone_and_loads_nothing_from_elsewhere(browser, live_server):
+    browser.get(live_server + "/")
+    assert "legal help" in browser.find_element(By.TAG_NAME, "h1").text.lower()
+    assert _no_horizontal_scroll(browser)
+    resources = browser.execute_script("return performance.getEntriesByType('resource').map(r => r.name)")
+    assert resources and all(name.startswith(live_server) for name in resources)
+
+
+def test_a_wrong_password_is_refused_on_the_page(browser, live_server, app):
+    account = factories.coordinator()
+    db.session.commit()
+    browser.get(f"{live_server}/account/login")
+    browser.find_element(By.NAME, "email").send_keys(account.email)
+    browser.find_element(By.NAME, "password").send_keys("not the password")
+    browser.find_element(By.CSS_SELECTOR, "main form button").click()
+    assert "not right" in browser.find_element(By.CSS_SELECTOR, ".error").text
+    assert browser.find_element(By.NAME, "email").get_attribute("value") == account.email
+
+
+def test_a_coordinator_signs_in_and_sees_the_queue_on_a_phone(browser, live_server, app):
+    account = factories.coordinator()
+    db.session.commit()
+    _sign_in(browser, live_server, account)
+    assert browser.current_url.startswith(f"{live_server}/coordinator")
+    assert _no_horizontal_scroll(browser)
+    browser.save_screenshot(str(app.instance_path) + "/coordinator-phone.png")
