@@ -39,6 +39,8 @@ class Defaults:
     WTF_CSRF_TIME_LIMIT = None
     # Signed invitation links expire after this many seconds.
     INVITATION_MAX_AGE = 7 * 24 * 3600
+    # Where the quick-exit control on defenders' pages sends them: a neutral site.
+    QUICK_EXIT_URL = "https://www.wikipedia.org/"
     # Largest request body accepted (client-list uploads are the biggest).
     MAX_CONTENT_LENGTH = 32 * 1024 * 1024
 
@@ -65,6 +67,7 @@ ENVIRONMENT_KEYS = (
     "MAIL_PASSWORD",
     "MAIL_DEFAULT_SENDER",
     "MAIL_OUTBOX",
+    "QUICK_EXIT_URL",
 )
 
 

@@ -1,6 +1,6 @@
 """The front page, which sends a signed-in user to their own dashboard."""
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, current_app, redirect, render_template, url_for
 from flask_login import current_user
 
 bp = Blueprint("home", __name__)
@@ -18,3 +18,11 @@ def index():
     if current_user.is_authenticated:
         return redirect(url_for(DASHBOARDS[current_user.role]))
     return render_template("home/index.html")
+
+
+@bp.route("/leave")
+def leave():
+    """Quick exit: a neutral page elsewhere; the script replaces history so Back does not return."""
+    response = redirect(current_app.config["QUICK_EXIT_URL"])
+    response.headers["Clear-Site-Data"] = '"cache"'
+    return response

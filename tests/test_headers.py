@@ -39,3 +39,17 @@ def test_no_template_or_stylesheet_loads_from_another_host():
         if path.is_file() and external.search(path.read_text(errors="ignore"))
     ]
     assert offenders == []
+
+
+def test_the_quick_exit_leaves_for_a_neutral_site(web):
+    assert 'id="quick-exit"' in web.get("/").get_data(as_text=True)
+    response = web.get("/leave")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "https://www.wikipedia.org/"
+
+
+def test_staff_pages_do_not_carry_the_quick_exit(app, web):
+    account = factories.coordinator()
+    db.session.commit()
+    web.login(account)
+    assert 'id="quick-exit"' not in web.get("/coordinator/").get_data(as_text=True)

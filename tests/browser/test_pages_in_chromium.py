@@ -43,3 +43,13 @@ def test_a_coordinator_signs_in_and_sees_the_queue_on_a_phone(browser, live_serv
     assert browser.current_url.startswith(f"{live_server}/coordinator")
     assert _no_horizontal_scroll(browser)
     browser.save_screenshot(str(app.instance_path) + "/coordinator-phone.png")
+
+
+def test_quick_exit_leaves_and_back_does_not_return(browser, live_server, app):
+    app.config["QUICK_EXIT_URL"] = f"{live_server}/static/site.css"
+    browser.get(f"{live_server}/account/login")
+    browser.get(f"{live_server}/")
+    browser.find_element(By.ID, "quick-exit").click()
+    assert browser.current_url.endswith("/static/site.css")
+    browser.back()
+    assert browser.current_url == f"{live_server}/account/login"
