@@ -1,15 +1,41 @@
-"""The defender's pages: their own needs, nothing else."""
+"""The defender's pages: their own needs, nothing else.
 
-from flask import render_template
+Every record is loaded through ``get_scoped_or_404`` with the defender as
+owner, so another defender's id answers 404. State changes go through
+``workflow``; a refused move is flashed and the defender sent back to the need.
+"""
+
+from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
+from sqlalchemy import select
 
+from .. import audit, workflow
 from ..access import get_scoped_or_404
-from ..models import Need
+from ..extensions import db
+from ..models import AuditEvent, Match, Need
+from ..needform import fill_need, need_form
 from . import bp
+from .forms import RefuseForm, WithdrawForm
+from .history import match_target, need_history
+
+# A need can be changed only while no coordinator is working on it.
+EDITABLE_STATES = ("draft", "needs_info")
+
+
+def _owns(need: Need) -> bool:
+    return need.defender_id == current_user.defender.id
 
 
 def _own_need(need_id: int) -> Need:
-    return get_scoped_or_404(Need, need_id, lambda need: need.defender_id == current_user.defender.id)
+    return get_scoped_or_404(Need, need_id, _owns)
+
+
+def _own_match(match_id: int) -> Match:
+    return get_scoped_or_404(Match, match_id, lambda match: _owns(match.need))
+
+
+def _back_to(need: Need):
+    return redirect(url_for("defender.need", need_id=need.id))
 
 
 @bp.route("/")
@@ -17,6 +43,123 @@ def dashboard():
     return render_template("defender/dashboard.html", needs=current_user.defender.needs)
 
 
+@bp.route("/needs/new", methods=["GET", "POST"])
+def new_need():
+    profile = current_user.defender
+    form = need_form(country=profile.country, languages=profile.languages)
+    if form.add_party.data:
+        form.add_party_row()
+    elif form.validate_on_submit():
+        need = Need(defender=profile, created_by_id=current_user.id, state="draft")
+        fill_need(need, form)
+        db.session.add(need)
+        db.session.flush()
+        audit.record(current_user, "need.create", need, need=need, to_state="draft")
+        db.session.commit()
+        flash("Your draft is saved. Submit it when it is complete.")
+        return _back_to(need)
+    return render_template("defender/need_form.html", form=form, need=None)
+
+
+@bp.route("/needs/<int:need_id>/edit", methods=["GET", "POST"])
+def edit_need(need_id: int):
+    need = _own_need(need_id)
+    if need.state not in EDITABLE_STATES:
+        flash("This need is with the coordinators and can no longer be changed.", "error")
+        return _back_to(need)
+    form = need_form(need)
+    if form.add_party.data:
+        form.add_party_row()
+    elif form.validate_on_submit():
+        fill_need(need, form)
+        audit.record(current_user, "need.edit", need, need=need)
+        db.session.commit()
+        flash("Your changes are saved.")
+        return _back_to(need)
+    return render_template("defender/need_form.html", form=form, need=need)
+
+
 @bp.route("/needs/<int:need_id>")
 def need(need_id: int):
-    return render_template("defender/need.html", need=_own_need(need_id))
+    need = _own_need(need_id)
+    return render_template(
+        "defender/need.html",
+        need=need,
+        history=need_history(need, current_user),
+        info_request=_latest_info_request(need) if need.state == "needs_info" else None,
+        targets={match.id: match_target(match) for match in need.matches},
+        editable=need.state in EDITABLE_STATES,
+        withdrawable=need.state in workflow.OPEN_NEED_STATES,
+        refuse_form=RefuseForm(),
+    )
+
+
+def _latest_info_request(need: Need) -> AuditEvent | None:
+    return db.session.scalars(
+        select(AuditEvent)
+        .where(AuditEvent.need_id == need.id, AuditEvent.action == "need.request_info")
+        .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
+        .limit(1)
+    ).first()
+
+
+@bp.route("/needs/<int:need_id>/submit", methods=["POST"])
+def submit(need_id: int):
+    need = _own_need(need_id)
+    try:
+        workflow.submit_need(current_user, need)
+    except workflow.TransitionError as error:
+        flash(str(error), "error")
+        return _back_to(need)
+    db.session.commit()
+    flash("Your need is submitted. A coordinator will review it.")
+    return _back_to(need)
+
+
+@bp.route("/needs/<int:need_id>/withdraw", methods=["GET", "POST"])
+def withdraw(need_id: int):
+    need = _own_need(need_id)
+    if need.state not in workflow.OPEN_NEED_STATES:
+        flash(f"This need is {workflow.STATE_LABELS[need.state]}: there is nothing to withdraw.", "error")
+        return _back_to(need)
+    form = WithdrawForm()
+    if form.validate_on_submit():
+        try:
+            workflow.withdraw_need(current_user, need, form.note.data or "")
+        except workflow.TransitionError as error:
+            flash(str(error), "error")
+            return _back_to(need)
+        db.session.commit()
+        flash("Your need is withdrawn.")
+        return _back_to(need)
+    return render_template("defender/withdraw.html", need=need, form=form)
+
+
+@bp.route("/matches/<int:match_id>/consent", methods=["POST"])
+def consent(match_id: int):
+    match = _own_match(match_id)
+    try:
+        workflow.confirm_match(current_user, match)
+    except workflow.TransitionError as error:
+        flash(str(error), "error")
+        return _back_to(match.need)
+    db.session.commit()
+    flash(f"You consented: {match_target(match)} now has your contact details, and you have theirs.")
+    return _back_to(match.need)
+
+
+@bp.route("/matches/<int:match_id>/refuse", methods=["POST"])
+def refuse(match_id: int):
+    match = _own_match(match_id)
+    form = RefuseForm()
+    if not form.validate_on_submit():
+        flash(" ".join(form.note.errors), "error")
+        return _back_to(match.need)
+    try:
+        workflow.refuse_match(current_user, match, form.note.data or "")
+    except workflow.TransitionError as error:
+        flash(str(error), "error")
+        return _back_to(match.need)
+    db.session.commit()
+    flash("You refused. The coordinators will look for other counsel.")
+    return _back_to(match.need)

@@ -7,4 +7,4 @@ from ..access import guard
 bp = Blueprint("firm", __name__, url_prefix="/firm")
 guard(bp, ("firm",))
 
-from . import views  # noqa: E402,F401  (the modules register their routes on bp)
+from . import clients, offers, team, views  # noqa: E402,F401  (the modules register their routes on bp)

@@ -1,19 +1,142 @@
-"""A firm member's pages: their firm's offers, client list and proposed matters."""
+"""A firm member's dashboard and the matters proposed to their firm.
 
-from flask import render_template
+A firm sees a need only through a match proposed to it, and then a summary
+without the defender's identity; the details and the defender's pseudonym and
+contact appear once the firm accepted and the defender consented (the match is
+active). Every read of a need's text by the firm is written to the audit log.
+"""
+
+from datetime import date
+
+from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
+from .. import audit, workflow
 from ..access import get_scoped_or_404
-from ..models import Match
+from ..extensions import db
+from ..models import ClientEntry, Match
+from ..models.matches import OPEN_MATCH_STATES
 from . import bp
+from .forms import CloseForm, DeclineForm
+
+# What the dashboard says each open state asks of the firm.
+OPEN_GROUPS = (
+    ("proposed", "Proposed: waiting for your answer"),
+    ("accepted", "Accepted: waiting for the defender's consent"),
+    ("active", "Active"),
+)
+RECENT_CLOSED = 20
+# The firm saw the summary when the matter was proposed, and keeps seeing it while it is open.
+SUMMARY_STATES = ("proposed", "accepted")
+# The defender consented: the firm works the matter and keeps its record.
+DISCLOSED_STATES = ("active", "completed")
+
+
+@bp.before_request
+def _require_firm():
+    """A firm account detached from its firm has no world to see."""
+    if current_user.firm_id is None:
+        abort(403)
+
+
+def own_record_or_404(model, ident: int):
+    """Load a record of the current user's firm; another firm's id answers 404."""
+    return get_scoped_or_404(model, ident, lambda record: record.firm_id == current_user.firm_id)
 
 
 @bp.route("/")
 def dashboard():
-    return render_template("firm/dashboard.html", firm=current_user.firm)
+    """What the firm must answer, what it offers, and how current its client list is."""
+    firm = current_user.firm
+    base = select(Match).where(Match.firm_id == firm.id).options(selectinload(Match.need))
+    open_matches = db.session.scalars(
+        base.where(Match.state.in_(OPEN_MATCH_STATES)).order_by(Match.proposed_at)
+    ).all()
+    closed_matches = db.session.scalars(
+        base.where(Match.state.not_in(OPEN_MATCH_STATES)).order_by(Match.id.desc()).limit(RECENT_CLOSED)
+    ).all()
+    client_count = db.session.scalar(
+        select(func.count()).select_from(ClientEntry).where(ClientEntry.firm_id == firm.id)
+    )
+    groups = [(label, [m for m in open_matches if m.state == state]) for state, label in OPEN_GROUPS]
+    return render_template(
+        "firm/dashboard.html",
+        firm=firm,
+        groups=groups,
+        closed_matches=closed_matches,
+        client_count=client_count,
+        today=date.today(),
+    )
+
+
+def _render_match(record: Match, decline_form=None, close_form=None):
+    """Show what the match's state allows, and log the read of the need's text."""
+    if record.state in DISCLOSED_STATES:
+        audit.record(current_user, "need.read", record.need, need=record.need, note="details and contact")
+        db.session.commit()
+    elif record.state in SUMMARY_STATES:
+        audit.record(current_user, "need.read", record.need, need=record.need, note="summary")
+        db.session.commit()
+    return render_template(
+        "firm/match.html",
+        match=record,
+        need=record.need,
+        show_summary=record.state in SUMMARY_STATES + DISCLOSED_STATES,
+        disclosed=record.state in DISCLOSED_STATES,
+        decline_form=decline_form or DeclineForm(),
+        close_form=close_form or CloseForm(),
+    )
 
 
 @bp.route("/matters/<int:match_id>")
 def match(match_id: int):
-    record = get_scoped_or_404(Match, match_id, lambda m: m.firm_id == current_user.firm_id)
-    return render_template("firm/match.html", match=record)
+    return _render_match(own_record_or_404(Match, match_id))
+
+
+def _transition(move) -> bool:
+    """Run one workflow move; a stale or illegal one is explained, never a 500."""
+    try:
+        move()
+    except workflow.TransitionError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return False
+    db.session.commit()
+    return True
+
+
+@bp.route("/matters/<int:match_id>/accept", methods=["POST"])
+def accept(match_id: int):
+    """Accepting reserves a place in the offer; the defender is then asked to consent."""
+    record = own_record_or_404(Match, match_id)
+    if _transition(lambda: workflow.accept_match(current_user, record)):
+        flash("You accepted the matter. The defender is asked to consent; their contact details "
+              "appear here once they do.")
+    return redirect(url_for("firm.match", match_id=match_id))
+
+
+@bp.route("/matters/<int:match_id>/decline", methods=["POST"])
+def decline(match_id: int):
+    """A decline needs a reason, so coordinators know where to propose the matter next."""
+    record = own_record_or_404(Match, match_id)
+    form = DeclineForm()
+    if not form.validate_on_submit():
+        return _render_match(record, decline_form=form)
+    if _transition(lambda: workflow.decline_match(current_user, record, form.reason.data)):
+        flash("You declined the matter. Thank you for saying why.")
+    return redirect(url_for("firm.match", match_id=match_id))
+
+
+@bp.route("/matters/<int:match_id>/close", methods=["POST"])
+def close(match_id: int):
+    """Closing records the hours and outcome and gives the offer's place back."""
+    record = own_record_or_404(Match, match_id)
+    form = CloseForm()
+    if not form.validate_on_submit():
+        return _render_match(record, close_form=form)
+    outcome = form.outcome.data.strip()
+    if _transition(lambda: workflow.complete_match(current_user, record, form.hours.data, outcome)):
+        flash("The matter is closed. Thank you for your work.")
+    return redirect(url_for("firm.match", match_id=match_id))

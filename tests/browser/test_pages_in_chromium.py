@@ -1,6 +1,7 @@
 """Pages as a person sees them: in Chromium, on a phone-sized screen."""
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from matcher.extensions import db
 from tests import factories
@@ -11,6 +12,7 @@ def _sign_in(browser, live_server, account):
     browser.find_element(By.NAME, "email").send_keys(account.email)
     browser.find_element(By.NAME, "password").send_keys(factories.PASSWORD)
     browser.find_element(By.CSS_SELECTOR, "main form button").click()
+    WebDriverWait(browser, 10).until(lambda driver: "/account/login" not in driver.current_url)
 
 
 def _no_horizontal_scroll(browser) -> bool:

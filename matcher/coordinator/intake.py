@@ -1,0 +1,125 @@
+"""Taking a need in on a defender's behalf: many defenders never touch the web.
+
+First the coordinator chooses the defender, or records one who has no account
+(no password, so nobody can sign in as them; verified, since the coordinator
+vouches for them in person). Then the shared need form, saved as a draft or
+submitted at once.
+"""
+
+from flask import flash, redirect, render_template, url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy import func, select
+from wtforms import SelectField, StringField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, Email, Length, Optional
+
+from .. import audit, vocab, workflow
+from ..extensions import db
+from ..fields import country_field, languages_field
+from ..models import DefenderProfile, Need, User
+from ..models._types import utcnow
+from ..needform import NeedForm, fill_need, need_form
+from . import bp
+
+
+class ChooseDefenderForm(FlaskForm):
+    defender = SelectField("Defender", coerce=int, validators=[DataRequired(message="Choose a defender.")])
+    choose = SubmitField("Continue with this defender")
+
+
+class OfflineDefenderForm(FlaskForm):
+    pseudonym = StringField("Name to use on the platform", validators=[DataRequired(), Length(max=120)])
+    kind = SelectField("The defender is", choices=vocab.choices(vocab.DEFENDER_KIND_LABELS))
+    country = country_field("Country where they work")
+    languages = languages_field("Languages they speak")
+    contact = TextAreaField(
+        "How counsel can reach them safely",
+        description="Shared with a firm only after the defender consents.",
+        validators=[DataRequired(), Length(max=1000)],
+    )
+    email = StringField(
+        "Email, if they have one",
+        description="Only for notifications: an offline defender cannot sign in.",
+        filters=[lambda value: value.strip().lower() if value else None],
+        validators=[Optional(), Email(message="Enter a valid email address."), Length(max=254)],
+    )
+    create = SubmitField("Record this defender")
+
+
+class IntakeNeedForm(NeedForm):
+    submit_now = SubmitField("Submit now")
+
+
+def _defender_choices() -> list[tuple[int, str]]:
+    profiles = db.session.scalars(select(DefenderProfile).order_by(DefenderProfile.pseudonym, DefenderProfile.id))
+    return [(0, "Choose a defender")] + [
+        (p.id, f"{p.pseudonym} · {vocab.country_name(p.country)} · #{p.id}{'' if p.verified else ' (not verified)'}")
+        for p in profiles
+    ]
+
+
+@bp.route("/intake", methods=["GET", "POST"])
+def intake():
+    """Choose a defender with an account, or record one without."""
+    choose = ChooseDefenderForm()
+    choose.defender.choices = _defender_choices()
+    offline = OfflineDefenderForm()
+    if choose.choose.data and choose.validate():
+        return redirect(url_for("coordinator.intake_need", defender_id=choose.defender.data))
+    if offline.create.data and offline.validate():
+        if offline.email.data and _email_taken(offline.email.data):
+            offline.email.errors.append("An account has this email: choose that defender above.")
+        else:
+            profile = _record_offline_defender(offline)
+            db.session.commit()
+            flash(f"{profile.pseudonym} is recorded. Now write their need.")
+            return redirect(url_for("coordinator.intake_need", defender_id=profile.id))
+    return render_template("coordinator/intake_defender.html", choose=choose, offline=offline)
+
+
+def _email_taken(email: str) -> bool:
+    return db.session.scalar(select(func.count()).select_from(User).where(User.email == email)) > 0
+
+
+def _record_offline_defender(form: OfflineDefenderForm) -> DefenderProfile:
+    user = User(email=form.email.data or None, password_hash=None, role="defender",
+                display_name=form.pseudonym.data)
+    user.defender = DefenderProfile(
+        pseudonym=form.pseudonym.data,
+        kind=form.kind.data,
+        country=form.country.data,
+        languages=form.languages.data,
+        contact=form.contact.data,
+        verified=True,
+        verified_at=utcnow(),
+    )
+    db.session.add(user)
+    db.session.flush()
+    audit.record(current_user, "defender.intake", user.defender, note="Recorded offline by a coordinator")
+    return user.defender
+
+
+@bp.route("/intake/<int:defender_id>", methods=["GET", "POST"])
+def intake_need(defender_id: int):
+    """Write the need for ``defender_id``; "Submit now" sends it straight to screening."""
+    profile = db.get_or_404(DefenderProfile, defender_id)
+    form = need_form(form_class=IntakeNeedForm, country=profile.country, languages=profile.languages)
+    if form.add_party.data:
+        form.add_party_row()
+    elif form.validate_on_submit():
+        need = Need(defender=profile, created_by_id=current_user.id, state="draft")
+        fill_need(need, form)
+        db.session.add(need)
+        db.session.flush()
+        audit.record(current_user, "need.create", need, need=need, to_state="draft")
+        message = "The need is saved as a draft."
+        if form.submit_now.data:
+            try:
+                workflow.submit_need(current_user, need)
+                message = "The need is submitted and screened."
+            except workflow.TransitionError as error:
+                flash(str(error), "error")
+        db.session.commit()
+        flash(message)
+        return redirect(url_for("coordinator.need", need_id=need.id))
+    return render_template("coordinator/intake_need.html", form=form, profile=profile)

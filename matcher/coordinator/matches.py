@@ -1,0 +1,125 @@
+"""Proposing a need to ranked candidates, and answering for funds and offline defenders."""
+
+from flask import abort, flash, redirect, url_for
+from flask_login import current_user
+
+from .. import ranking, workflow
+from ..extensions import db
+from ..models import Match
+from . import bp
+from .forms import CompleteForm, DeclineForm, ProposeForm, ProposeSeveralForm, RefuseForm
+from .needs import candidate_label, load_need, render_need, several_choices
+from .views import attempt
+
+
+def _to_need(need_id: int):
+    return redirect(url_for(".need", need_id=need_id))
+
+
+def _propose(need, ranked: ranking.RankedNeed, candidate) -> None:
+    """Propose to one ranked candidate, with the score and reasons the ranking gave it."""
+    target = {"offer": ranked.offers, "fund": ranked.funds}[candidate.kind][candidate.id]
+    workflow.propose(current_user, need, score=candidate.score, reasons=candidate.reasons,
+                     **{candidate.kind: target})
+
+
+@bp.route("/needs/<int:need_id>/propose", methods=["POST"])
+def propose(need_id: int):
+    """Only a candidate that passed the hard filters (conflicts first) can be proposed."""
+    need = load_need(need_id)
+    form = ProposeForm()
+    if not form.validate_on_submit():
+        abort(404)
+    key = (form.kind.data, form.candidate_id.data)
+    ranked = ranking.rank_need(need)
+    candidate = next((c for c in ranked.ranking.candidates if (c.kind, c.id) == key), None)
+    if candidate is None:
+        excluded = next((e for e in ranked.ranking.excluded if (e.kind, e.id) == key), None)
+        if excluded is None:
+            abort(404)
+        flash(f"{candidate_label(ranked, *key)} cannot be proposed: {excluded.reason}.", "error")
+        return _to_need(need_id)
+    label = candidate_label(ranked, candidate.kind, candidate.id)
+    attempt(lambda: _propose(need, ranked, candidate), f"Proposed to {label}.")
+    return _to_need(need_id)
+
+
+@bp.route("/needs/<int:need_id>/propose-several", methods=["POST"])
+def propose_several(need_id: int):
+    """Propose to several offers at once: all or none, and the first firm to accept wins."""
+    need = load_need(need_id)
+    ranked = ranking.rank_need(need)
+    form = ProposeSeveralForm()
+    form.offers.choices = several_choices(ranked, need)
+    if not form.validate_on_submit():
+        return render_need(need, several=form)
+    chosen = [c for c in ranked.ranking.candidates if c.kind == "offer" and c.id in form.offers.data]
+
+    def propose_all():
+        for candidate in chosen:
+            _propose(need, ranked, candidate)
+
+    attempt(propose_all, f"Proposed to {len(chosen)} offers: the first firm to accept takes the need.")
+    return _to_need(need_id)
+
+
+def _load_match(match_id: int) -> Match:
+    return db.get_or_404(Match, match_id)
+
+
+@bp.route("/matches/<int:match_id>/accept", methods=["POST"])
+def accept_match(match_id: int):
+    """Coordinators answer for a fund; the workflow refuses a firm's match."""
+    match = _load_match(match_id)
+    attempt(lambda: workflow.accept_match(current_user, match), "Accepted for the fund.")
+    return _to_need(match.need_id)
+
+
+@bp.route("/matches/<int:match_id>/decline", methods=["POST"])
+def decline_match(match_id: int):
+    match = _load_match(match_id)
+    form = DeclineForm(prefix=f"m{match.id}-")
+    if not form.validate_on_submit():
+        return render_need(match.need, match_overrides={match.id: {"decline": form}})
+    attempt(lambda: workflow.decline_match(current_user, match, form.reason.data), "Declined for the fund.")
+    return _to_need(match.need_id)
+
+
+@bp.route("/matches/<int:match_id>/complete", methods=["POST"])
+def complete_match(match_id: int):
+    match = _load_match(match_id)
+    form = CompleteForm(prefix=f"m{match.id}-")
+    if not form.validate_on_submit():
+        return render_need(match.need, match_overrides={match.id: {"complete": form}})
+    attempt(lambda: workflow.complete_match(current_user, match, form.hours.data, form.outcome.data),
+            "The matter is closed.")
+    return _to_need(match.need_id)
+
+
+def _offline_defender(match: Match) -> bool:
+    """A defender with no password was taken in offline: only then may staff answer for them."""
+    if match.need.defender.user.password_hash is None:
+        return True
+    flash("This defender uses the platform: they give or refuse consent themselves.", "error")
+    return False
+
+
+@bp.route("/matches/<int:match_id>/confirm", methods=["POST"])
+def confirm_match(match_id: int):
+    match = _load_match(match_id)
+    if _offline_defender(match):
+        attempt(lambda: workflow.confirm_match(current_user, match),
+                "The defender's consent is recorded: contact details are released.")
+    return _to_need(match.need_id)
+
+
+@bp.route("/matches/<int:match_id>/refuse", methods=["POST"])
+def refuse_match(match_id: int):
+    match = _load_match(match_id)
+    form = RefuseForm(prefix=f"m{match.id}-")
+    if not form.validate_on_submit():
+        return render_need(match.need, match_overrides={match.id: {"refuse": form}})
+    if _offline_defender(match):
+        attempt(lambda: workflow.refuse_match(current_user, match, form.note.data),
+                "The defender's refusal is recorded.")
+    return _to_need(match.need_id)

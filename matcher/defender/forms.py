@@ -1,0 +1,25 @@
+"""The defender's small forms; the need form itself is shared (matcher.needform)."""
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, TextAreaField
+from wtforms.validators import DataRequired, Length
+
+
+class WithdrawForm(FlaskForm):
+    """Withdrawing cannot be undone, so it asks for an explicit tick."""
+
+    confirm = BooleanField(
+        "Yes, withdraw this need. Open proposals to firms or funds are cancelled.",
+        validators=[DataRequired(message="Tick the box to confirm.")],
+    )
+    note = TextAreaField(
+        "Why, if you want to say (coordinators read this)",
+        validators=[Length(max=1000)],
+    )
+
+
+class RefuseForm(FlaskForm):
+    note = TextAreaField(
+        "Why, if you want to say (coordinators read this)",
+        validators=[Length(max=1000)],
+    )

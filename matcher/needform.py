@@ -1,0 +1,191 @@
+"""The need form, shared by defenders writing their own need and coordinators taking one in.
+
+One form, so a need reads the same whoever wrote it. Adverse parties are a list
+of sub-forms that grows without JavaScript: the "Add another party" button posts
+the form back and it comes back with one more empty row and everything typed kept.
+"""
+
+import re
+from datetime import date
+
+from flask import flash, request
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    FieldList,
+    Form,
+    FormField,
+    RadioField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+
+from . import vocab
+from .fields import CheckboxesField, country_field, languages_field, require_one
+from .models import AdverseParty, Need
+
+MAX_PARTIES = 20
+
+PARTY_KIND_LABELS = {
+    "organisation": "Company, authority or organisation",
+    "person": "Person",
+}
+
+HANDLING_LABELS = {
+    "quiet": "Quietly: no public attention to the case",
+    "public": "Publicly: the case may be spoken about, with my agreement",
+}
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class PartyForm(Form):
+    """One party on the other side. A plain Form: the enclosing FlaskForm carries the CSRF token."""
+
+    name = StringField("Name", filters=[_strip], validators=[Length(max=300)])
+    kind = SelectField("Kind", choices=list(PARTY_KIND_LABELS.items()), default="organisation")
+    country = country_field("Country", required=False)
+    aliases = TextAreaField(
+        "Other names",
+        description="Trade names, former names, spellings in other scripts: one a line, or separated by |.",
+        filters=[_strip],
+        validators=[Length(max=2000)],
+    )
+
+
+class NeedForm(FlaskForm):
+    threat = SelectField(
+        "What is happening",
+        choices=[("", "Choose the kind of legal threat")] + vocab.choices(vocab.THREATS),
+        validators=[DataRequired(message="Choose the kind of legal threat.")],
+    )
+    country = country_field("Country where the case is")
+    languages = languages_field("Languages you can work in")
+    help_wanted = CheckboxesField(
+        "Help wanted",
+        choices=vocab.choices(vocab.HELP_KINDS),
+        validators=[require_one("Choose at least one kind of help.")],
+    )
+    practice_areas = CheckboxesField(
+        "Areas of law, if you know them", choices=vocab.choices(vocab.PRACTICE_AREAS)
+    )
+    urgency = SelectField("Urgency", choices=vocab.choices(vocab.URGENCY_LABELS), default="standard")
+    deadline = DateField(
+        "Hard deadline",
+        description="A hearing, a court date or another date that cannot move, if there is one.",
+        validators=[Optional()],
+    )
+    summary = TextAreaField(
+        "Summary",
+        description="The only text a proposed law firm or fund reads before you consent. Describe the "
+        "situation without your name, your organisation, places or dates that would identify you.",
+        filters=[_strip],
+        validators=[DataRequired(message="Write a short summary."), Length(max=2000)],
+    )
+    details = TextAreaField(
+        "Details",
+        description="Everything else counsel should know. Released to a firm only after you consent.",
+        filters=[_strip],
+        validators=[Length(max=10000)],
+    )
+    handling = RadioField("How the case should be handled", choices=list(HANDLING_LABELS.items()),
+                          default="quiet")
+    consent_share_summary = BooleanField(
+        "I agree that coordinators show the summary above (never my name or contact) to the law firms "
+        "and funds they propose my need to.",
+        description="Without this agreement no firm or fund can be approached.",
+    )
+    parties = FieldList(FormField(PartyForm), min_entries=1, max_entries=MAX_PARTIES)
+    add_party = SubmitField("Add another party")
+    save = SubmitField("Save draft")
+
+    def validate_deadline(self, field):
+        if field.data and field.data < date.today():
+            raise ValidationError("This date has passed: choose a date to come, or leave it empty.")
+
+    def validate_parties(self, field):
+        """Every row that holds anything needs a name; blank extra rows are dropped on save."""
+        filled = [entry for entry in field.entries if not _blank(entry.form)]
+        if not filled:
+            field.entries[0].form.name.errors.append("Name at least one party on the other side.")
+        for entry in filled:
+            if not entry.form.name.data:
+                entry.form.name.errors.append("Give this party's name, or empty the row.")
+        if any(entry.errors for entry in field.entries):
+            field.errors = [entry.errors for entry in field.entries]
+
+    def add_party_row(self) -> None:
+        """Answer "Add another party": one more empty row, within the limit."""
+        if len(self.parties.entries) >= MAX_PARTIES:
+            flash(f"A need can name at most {MAX_PARTIES} parties.", "error")
+        else:
+            self.parties.append_entry()
+
+
+def _blank(party: PartyForm) -> bool:
+    return not (party.name.data or party.aliases.data or party.country.data)
+
+
+def split_aliases(text: str | None) -> list[str]:
+    """Aliases typed one a line or separated by '|', without blanks or repeats."""
+    names = (name.strip() for name in re.split(r"[|\r\n]", text or ""))
+    return list(dict.fromkeys(name for name in names if name))
+
+
+def need_form(need: Need | None = None, *, form_class=NeedForm, **defaults) -> NeedForm:
+    """The form as posted, or on first show filled from ``need`` (or from ``defaults``)."""
+    if request.method == "POST":
+        return form_class()
+    return form_class(data=need_data(need) if need is not None else defaults)
+
+
+def need_data(need: Need) -> dict:
+    """A need's values in the shape the form takes, parties included."""
+    return {
+        "threat": need.threat,
+        "country": need.country,
+        "languages": list(need.languages),
+        "help_wanted": list(need.help_wanted),
+        "practice_areas": list(need.practice_areas),
+        "urgency": need.urgency,
+        "deadline": need.deadline,
+        "summary": need.summary,
+        "details": need.details,
+        "handling": need.handling,
+        "consent_share_summary": need.consent_share_summary,
+        "parties": [
+            {"name": p.name, "kind": p.kind, "country": p.country, "aliases": "\n".join(p.aliases)}
+            for p in need.parties
+        ],
+    }
+
+
+def fill_need(need: Need, form: NeedForm) -> None:
+    """Copy a validated form onto ``need``, replacing its parties with the named rows."""
+    need.threat = form.threat.data
+    need.country = form.country.data
+    need.languages = list(form.languages.data)
+    need.help_wanted = list(form.help_wanted.data)
+    need.practice_areas = list(form.practice_areas.data or [])
+    need.urgency = form.urgency.data
+    need.deadline = form.deadline.data
+    need.summary = form.summary.data
+    need.details = form.details.data or ""
+    need.handling = form.handling.data
+    need.consent_share_summary = form.consent_share_summary.data
+    need.parties = [
+        AdverseParty(
+            name=row.form.name.data,
+            kind=row.form.kind.data,
+            country=row.form.country.data or "",
+            aliases=split_aliases(row.form.aliases.data),
+        )
+        for row in form.parties.entries
+        if row.form.name.data
+    ]
