@@ -4,10 +4,14 @@ import click
 from flask import current_app
 
 from . import demo
+from .conflicts_cli import conflicts_group
+from .matching_cli import matching
 
 
 def register_commands(app) -> None:
     app.cli.add_command(seed_demo)
+    app.cli.add_command(matching)
+    app.cli.add_command(conflicts_group)
 
 
 @click.command("seed-demo")

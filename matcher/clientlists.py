@@ -151,11 +151,15 @@ def replace_client_list(firm: LawFirm, rows: list[ClientRow]) -> int:
 
 
 def _index_keys(client_id: int, firm_id: int, row: ClientRow) -> list[dict]:
-    keys = {conflicts.name_key(row.name): False}
+    """The engine's keys for the name, each alias and the LEI; a key shared by the name
+    and an alias is filed once, as the name's."""
+    keys = dict.fromkeys(conflicts.index_keys(row.name), False)
     for alias in row.aliases:
-        keys.setdefault(conflicts.name_key(alias), True)
+        for key in conflicts.index_keys(alias):
+            keys.setdefault(key, True)
+    if row.lei:
+        keys.setdefault(conflicts.identifier_key(row.lei), False)
     return [
         {"client_id": client_id, "firm_id": firm_id, "key": key, "is_alias": is_alias}
         for key, is_alias in keys.items()
-        if key
     ]

@@ -15,7 +15,7 @@ class CheckboxesField(SelectMultipleField):
 
 
 def country_field(label: str = "Country", required: bool = True) -> SelectField:
-    choices = [("", "Choose a country")] + list(vocab.countries().items())
+    choices = vocab.choices(vocab.countries(), placeholder="Choose a country")
     validators = [DataRequired(message="Choose a country.")] if required else []
     return SelectField(label, choices=choices, validators=validators)
 
@@ -24,7 +24,7 @@ def languages_field(label: str = "Languages") -> SelectMultipleField:
     """Languages as a multiple select: 184 checkboxes would not fit a phone."""
     return SelectMultipleField(
         label,
-        choices=list(vocab.languages().items()),
+        choices=vocab.choices(vocab.languages()),
         validators=[DataRequired(message="Choose at least one language.")],
     )
 

@@ -49,7 +49,7 @@ class PartyForm(Form):
     """One party on the other side. A plain Form: the enclosing FlaskForm carries the CSRF token."""
 
     name = StringField("Name", filters=[_strip], validators=[Length(max=300)])
-    kind = SelectField("Kind", choices=list(PARTY_KIND_LABELS.items()), default="organisation")
+    kind = SelectField("Kind", choices=vocab.choices(PARTY_KIND_LABELS), default="organisation")
     country = country_field("Country", required=False)
     aliases = TextAreaField(
         "Other names",
@@ -62,7 +62,7 @@ class PartyForm(Form):
 class NeedForm(FlaskForm):
     threat = SelectField(
         "What is happening",
-        choices=[("", "Choose the kind of legal threat")] + vocab.choices(vocab.THREATS),
+        choices=vocab.choices(vocab.THREATS, placeholder="Choose the kind of legal threat"),
         validators=[DataRequired(message="Choose the kind of legal threat.")],
     )
     country = country_field("Country where the case is")
@@ -94,7 +94,7 @@ class NeedForm(FlaskForm):
         filters=[_strip],
         validators=[Length(max=10000)],
     )
-    handling = RadioField("How the case should be handled", choices=list(HANDLING_LABELS.items()),
+    handling = RadioField("How the case should be handled", choices=vocab.choices(HANDLING_LABELS),
                           default="quiet")
     consent_share_summary = BooleanField(
         "I agree that coordinators show the summary above (never my name or contact) to the law firms "

@@ -1,14 +1,25 @@
-"""Ranking a need's candidates: the database side of the matching engine."""
+"""Ranking a need's candidates: the database side of the matching engine.
 
+Rows become the engine's profiles here, with what only the database knows: which
+firms are not cleared of conflicts, and how often and how fast each firm
+answered proposals before (from the audit log, since a match's own timestamps
+move on with later steps).
+"""
+
+import statistics
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import selectinload
 
-from . import matching, screening, vocab
+from . import matching, screening
 from .extensions import db
-from .models import LawFirm, LegalAidFund, Need, Offer
+from .matching import places, taxonomy
+from .models import AuditEvent, LawFirm, LegalAidFund, Match, Need, Offer
+
+ANSWERS = ("match.accept", "match.decline")
 
 
 @dataclass
@@ -20,18 +31,22 @@ class RankedNeed:
     funds: dict[str, LegalAidFund]
 
 
+@dataclass(frozen=True)
+class History:
+    acceptance_rate: float | None = None
+    median_response_hours: float | None = None
+
+
 def need_profile(need: Need) -> matching.NeedProfile:
     cleared = screening.cleared_firm_ids(need)
     all_firms = db.session.scalars(select(LawFirm.id)).all()
-    areas = set(need.practice_areas)
-    if not areas and need.threat in vocab.THREAT_PRACTICE_AREA:
-        areas.add(vocab.THREAT_PRACTICE_AREA[need.threat])
     return matching.NeedProfile(
         id=str(need.id),
         country=need.country,
         languages=frozenset(need.languages),
         help_wanted=frozenset(need.help_wanted),
-        practice_areas=frozenset(areas),
+        practice_areas=taxonomy.areas_for(need.threat, need.practice_areas),
+        threat=need.threat,
         urgency=need.urgency,
         deadline=need.deadline,
         defender_kind=need.defender.kind,
@@ -39,12 +54,12 @@ def need_profile(need: Need) -> matching.NeedProfile:
     )
 
 
-def offer_profile(offer: Offer) -> matching.OfferProfile:
+def offer_profile(offer: Offer, history: History) -> matching.OfferProfile:
     return matching.OfferProfile(
         id=str(offer.id),
         firm_id=str(offer.firm_id),
         firm_country=offer.firm.country,
-        jurisdictions=frozenset(offer.jurisdictions),
+        jurisdictions=places.expand(offer.jurisdictions),
         languages=frozenset(offer.languages),
         practice_areas=frozenset(offer.practice_areas),
         help_kinds=frozenset(offer.help_kinds),
@@ -52,17 +67,42 @@ def offer_profile(offer: Offer) -> matching.OfferProfile:
         emergency=offer.emergency,
         valid_from=offer.valid_from,
         valid_until=offer.valid_until,
+        acceptance_rate=history.acceptance_rate,
+        median_response_hours=history.median_response_hours,
     )
 
 
 def fund_profile(fund: LegalAidFund) -> matching.FundProfile:
     return matching.FundProfile(
         id=str(fund.id),
-        countries=frozenset(fund.countries),
+        name=fund.name,
+        countries=places.expand(fund.countries),
         defender_kinds=frozenset(fund.defender_kinds),
         covers=frozenset(fund.covers),
         turnaround_days=fund.turnaround_days,
+        max_amount=fund.max_amount,
+        currency=fund.currency,
     )
+
+
+def firm_histories() -> dict[int, History]:
+    """Per firm: the share of proposals it accepted and its median hours to answer."""
+    rows = db.session.execute(
+        select(Match.firm_id, AuditEvent.action, Match.proposed_at, AuditEvent.created_at)
+        .join(AuditEvent, and_(AuditEvent.subject_type == Match.__tablename__, AuditEvent.subject_id == Match.id))
+        .where(AuditEvent.action.in_(ANSWERS), Match.firm_id.is_not(None))
+    )
+    answers: dict[int, list[tuple[bool, float]]] = defaultdict(list)
+    for firm_id, action, proposed_at, answered_at in rows:
+        hours = max(0.0, (answered_at - proposed_at).total_seconds() / 3600)
+        answers[firm_id].append((action == "match.accept", hours))
+    return {
+        firm_id: History(
+            acceptance_rate=sum(accepted for accepted, _ in given) / len(given),
+            median_response_hours=statistics.median(hours for _, hours in given),
+        )
+        for firm_id, given in answers.items()
+    }
 
 
 def rank_need(need: Need, today: date | None = None) -> RankedNeed:
@@ -71,9 +111,10 @@ def rank_need(need: Need, today: date | None = None) -> RankedNeed:
         select(Offer).join(Offer.firm).where(LawFirm.verified.is_(True)).options(selectinload(Offer.firm))
     ).all()
     funds = db.session.scalars(select(LegalAidFund).where(LegalAidFund.active.is_(True))).all()
+    histories = firm_histories()
     ranking = matching.rank(
         need_profile(need),
-        [offer_profile(offer) for offer in offers],
+        [offer_profile(offer, histories.get(offer.firm_id, History())) for offer in offers],
         [fund_profile(fund) for fund in funds],
         today or date.today(),
     )

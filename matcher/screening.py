@@ -7,7 +7,7 @@ firm is shown a need only when its check is clear.
 
 from collections import defaultdict
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, or_, select
 
 from . import conflicts
 from .extensions import db
@@ -71,21 +71,43 @@ def _store_checks(need: Need, firm_ids) -> None:
 
 
 def _hits_by_firm(parties, firm_ids) -> dict[int, list[conflicts.Hit]]:
+    """Candidates by key from the index (common weak keys left out), with their
+    parents and children in the same list, then the engine decides the hits."""
     keys = conflicts.party_keys(parties)
     if not keys or not firm_ids:
         return {}
-    rows = db.session.execute(
-        select(ClientNameKey.firm_id, ClientNameKey.is_alias, ClientEntry.external_id, ClientEntry.name,
-               ClientEntry.aliases)
-        .join(ClientEntry, ClientEntry.id == ClientNameKey.client_id)
-        .where(ClientNameKey.key.in_(keys), ClientNameKey.firm_id.in_(firm_ids))
-    )
+    weak = [key for key in keys if not conflicts.is_whole_key(key)]
+    counts = dict(db.session.execute(
+        select(ClientNameKey.key, func.count()).where(ClientNameKey.key.in_(weak)).group_by(ClientNameKey.key)
+    ).all()) if weak else {}
+    asked = conflicts.lookup_keys(keys, lambda key: counts.get(key, 0))
+    found = select(ClientNameKey.client_id).where(ClientNameKey.key.in_(asked),
+                                                  ClientNameKey.firm_id.in_(firm_ids))
+    entries = {entry.id: entry for entry in db.session.scalars(select(ClientEntry).where(ClientEntry.id.in_(found)))}
+
+    def family_ids() -> set[int]:
+        parents = {(e.firm_id, e.parent_external_id) for e in entries.values() if e.parent_external_id}
+        own = {(e.firm_id, e.external_id) for e in entries.values()}
+        rows = db.session.execute(
+            select(ClientEntry.id, ClientEntry.firm_id, ClientEntry.external_id, ClientEntry.parent_external_id)
+            .where(ClientEntry.firm_id.in_({firm_id for firm_id, _ in own}),
+                   or_(ClientEntry.external_id.in_({external for _, external in parents}),
+                       ClientEntry.parent_external_id.in_({external for _, external in own}))))
+        return {row.id for row in rows
+                if (row.firm_id, row.external_id) in parents or (row.firm_id, row.parent_external_id) in own}
+
+    for _ in range(conflicts.relations.MAX_DEPTH):
+        relatives = family_ids() - entries.keys()
+        if not relatives:
+            break
+        entries.update((entry.id, entry) for entry in db.session.scalars(
+            select(ClientEntry).where(ClientEntry.id.in_(relatives))))
     candidates = defaultdict(list)
-    for firm_id, is_alias, external_id, name, aliases in rows:
-        for indexed in ([name] if not is_alias else aliases):
-            candidates[firm_id].append(
-                conflicts.ClientName(client_id=external_id, name=indexed, client_name=name, is_alias=is_alias)
-            )
+    for entry in entries.values():
+        for position, name in enumerate((entry.name, *entry.aliases)):
+            candidates[entry.firm_id].append(conflicts.ClientName(
+                client_id=entry.external_id, name=name, client_name=entry.name, is_alias=position > 0,
+                lei=entry.lei, parent=entry.parent_external_id))
     return {firm_id: conflicts.screen(parties, names) for firm_id, names in candidates.items()}
 
 

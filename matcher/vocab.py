@@ -2,77 +2,33 @@
 
 Countries and languages come from pycountry and Babel's data, never hand-written
 lists. The legal vocabulary is the platform's own, keyed by stable codes that the
-database stores and the engines compare.
+database stores and the engines compare; its labels and its synonyms in four
+languages live in ``matching.terms``, and free text is mapped onto the codes by
+``matching.taxonomy`` and ``matching.places``.
 """
 
 from functools import lru_cache
 
 import pycountry
 from babel import Locale
+from wtforms.fields.choices import SelectChoice
 
-THREATS = {
-    "slapp": "SLAPP or defamation suit",
-    "criminal_charge": "Criminal charge",
-    "arrest": "Arrest or detention",
-    "injunction": "Injunction or gag order",
-    "administrative": "Administrative sanction",
-    "land": "Land or territory dispute",
-    "labour": "Labour or trade union dispute",
-    "ngo_registration": "NGO registration or foreign funding restrictions",
-    "surveillance": "Surveillance or digital attack",
-    "other": "Other legal threat",
-}
+from .matching import terms
 
-HELP_KINDS = {
-    "representation": "Representation in court",
-    "advice": "Legal advice",
-    "trial_observation": "Trial observation",
-    "local_lawyer_funding": "Funding for a local lawyer",
-    "bail": "Bail",
-    "international_appeal": "Appeal to an international body",
-}
 
-PRACTICE_AREAS = {
-    "defamation": "SLAPP and defamation",
-    "criminal_defence": "Criminal defence",
-    "detention": "Arrest and detention",
-    "assembly": "Protest and assembly",
-    "land": "Land and territory",
-    "indigenous": "Indigenous rights and FPIC",
-    "labour": "Labour and trade union",
-    "environment": "Environmental law",
-    "ngo_law": "NGO registration and foreign funding",
-    "digital": "Digital rights and surveillance",
-    "asylum": "Asylum and relocation",
-    "corporate_accountability": "Corporate accountability litigation",
-    "international": "International human rights mechanisms",
-}
+def _labels(vocabulary: dict[str, dict]) -> dict[str, str]:
+    """Code to English label, in the order the vocabulary lists them."""
+    return {code: entry["label"] for code, entry in vocabulary.items()}
+
+
+THREATS = _labels(terms.THREATS)
+HELP_KINDS = _labels(terms.HELP_KINDS)
+PRACTICE_AREAS = _labels(terms.PRACTICE_AREAS)
+URGENCY_LABELS = _labels(terms.URGENCIES)
+DEFENDER_KIND_LABELS = _labels(terms.DEFENDER_KINDS)
 
 # The practice area a threat most often calls for, used when a need names none.
-THREAT_PRACTICE_AREA = {
-    "slapp": "defamation",
-    "criminal_charge": "criminal_defence",
-    "arrest": "detention",
-    "injunction": "defamation",
-    "administrative": "ngo_law",
-    "land": "land",
-    "labour": "labour",
-    "ngo_registration": "ngo_law",
-    "surveillance": "digital",
-}
-
-URGENCY_LABELS = {
-    "emergency": "Emergency (days)",
-    "urgent": "Urgent (weeks)",
-    "standard": "Standard",
-}
-
-DEFENDER_KIND_LABELS = {
-    "individual": "Individual defender",
-    "community": "Community or collective",
-    "journalist": "Journalist",
-    "organisation": "NGO acting for a defender",
-}
+THREAT_PRACTICE_AREA = terms.THREAT_PRACTICE_AREA
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +58,7 @@ def language_name(code: str) -> str:
     return languages().get(code, code)
 
 
-def choices(vocabulary: dict[str, str]) -> list[tuple[str, str]]:
-    """WTForms choices from a code-to-label mapping."""
-    return list(vocabulary.items())
+def choices(vocabulary: dict, placeholder: str | None = None) -> list[SelectChoice]:
+    """WTForms choices from a code-to-label mapping, optionally after an empty "choose" option."""
+    options = [SelectChoice("", placeholder)] if placeholder else []
+    return options + [SelectChoice(str(code), label) for code, label in vocabulary.items()]

@@ -1,8 +1,20 @@
-"""The conflict engine's first form: equal after normalisation is a conflict, with a reason."""
+"""The conflict engine: normalisation, index keys, scoring and related entities."""
 
 import pytest
 
-from matcher.conflicts import ClientName, Party, name_key, party_keys, screen
+from matcher.conflicts import (
+    ClientName,
+    MemoryIndex,
+    Party,
+    Relations,
+    index_keys,
+    is_whole_key,
+    lookup_keys,
+    name_key,
+    normalise,
+    party_keys,
+    screen,
+)
 
 
 @pytest.mark.parametrize(
@@ -49,4 +61,153 @@ def test_unrelated_clients_are_not_hits():
 
 def test_party_keys_cover_every_name_and_alias():
     parties = [Party(id="1", name="A.B.C. Ltd", aliases=("Alpha",)), Party(id="2", name="  ")]
-    assert party_keys(parties) == {"abc ltd", "alpha"}
+    assert party_keys(parties) == index_keys("A.B.C. Ltd") | index_keys("Alpha")
+    assert {"n:abc", "n:alpha"} <= party_keys(parties)
+
+
+def _client(client_id, name, *aliases, lei="", parent=""):
+    """Every indexed name of one client entry, as the index hands them to ``screen``."""
+    return [ClientName(client_id, alias, name, is_alias=position > 0, lei=lei, parent=parent)
+            for position, alias in enumerate((name, *aliases))]
+
+
+def _only_hit(party_name, *clients, aliases=(), relations=None):
+    names = [name for client in clients for name in client]
+    hits = MemoryIndex(names).screen([Party("p", party_name, aliases=aliases)], relations)
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    "one, other",
+    [
+        ("ПАО Газпром", "Gazprom PJSC"),
+        ("Société Générale S.A.", "Societe Generale"),
+        ("Siemens Aktiengesellschaft", "SIEMENS AG"),
+        ("Volkswagen GmbH & Co. KG", "Volkswagen"),
+        ("Malayan Banking Berhad", "Malayan Banking Bhd"),
+        ("PTT Public Company Limited", "PTT PCL"),
+        ("ENI S.p.A.", "Eni SpA"),
+        ("Exxon Mobil Corporation", "Exxon Mobil"),
+        ("OOO Ромашка", "Romashka LLC"),
+    ],
+)
+def test_legal_forms_in_many_languages_are_set_aside(one, other):
+    assert normalise(one).core == normalise(other).core
+
+
+def test_a_legal_form_is_kept_as_a_feature_of_the_name():
+    name = normalise("Minera Andina S.A.")
+    assert (name.core, name.forms) == (("minera", "andina"), ("sa",))
+
+
+def test_a_legal_form_word_inside_a_name_stays():
+    assert normalise("Bank AG Berlin").core == ("bank", "ag", "berlin")
+
+
+def test_names_in_other_scripts_are_transliterated():
+    assert normalise("Газпром").core == ("gazprom",)
+    assert normalise("Βιοχάλκο Α.Ε.").core == ("viochalko",)
+    assert normalise("中国石油").core == ("zhong", "guo", "shi", "you")
+
+
+@pytest.mark.parametrize(
+    "party, client, band, words",
+    [
+        ("ПАО Газпром", "Gazprom PJSC", "conflict", "equals the client name after normalisation"),
+        ("Societe Generale", "Société Générale S.A.", "conflict", "equals the client name after normalisation"),
+        ("ExxonMobil", "Exxon Mobil Corporation", "conflict", "joined/split words"),
+        ("Minera Andna S.A.", "Minera Andina S.A.", "conflict", "typo: 'andna' vs 'andina'"),
+        ("Minera Andian", "Minera Andina", "conflict", "typo: 'andian' vs 'andina'"),
+        ("Andina Minera", "Minera Andina", "conflict", "word order"),
+        ("Minera Andina Ltd", "Minera Andina S.A.", "conflict", "legal form differs: LTD vs SA"),
+        ("IBM", "International Business Machines Corp", "review", "acronym: 'IBM' is the initials"),
+        ("Minera Andina del Sur", "Minera Andina", "review", "extra words: 'sur'"),
+        ("Andes Gild", "Andes Gold", "review", "typo: 'gild' vs 'gold'"),
+    ],
+)
+def test_names_are_scored_with_a_band_and_a_readable_reason(party, client, band, words):
+    hit = _only_hit(party, _client("C1", client))
+    assert hit.band == band
+    assert words in hit.reason
+    assert 0 < hit.score <= 1
+
+
+def test_aliases_carry_names_no_spelling_rule_can_find():
+    pemex = _client("C1", "Petróleos Mexicanos", "PEMEX")
+    assert "client alias 'PEMEX'" in _only_hit("PEMEX", pemex).reason
+    petrochina = _client("C2", "PetroChina Company Limited", "中国石油天然气股份有限公司")
+    hit = _only_hit("中国石油天然气股份有限公司", petrochina)
+    assert (hit.client_id, hit.band) == ("C2", "conflict")
+    aramco = _client("C3", "Saudi Arabian Oil Company", "أرامكو السعودية")
+    hit = _only_hit("Saudi Aramco", aramco, aliases=("أرامكو السعودية",))
+    assert (hit.client_id, hit.band, hit.party_name) == ("C3", "conflict", "أرامكو السعودية")
+
+
+def test_an_equal_lei_is_a_conflict_whatever_the_names():
+    client = _client("C1", "Siemens AG", lei="W38RGI023J3WT1HWRP32")
+    hits = MemoryIndex(client).screen([Party("p", "Siemens Beteiligungen", lei="w38rgi023j3wt1hwrp32")])
+    assert [(h.band, h.reason) for h in hits] == [("conflict", "identifier equal: LEI W38RGI023J3WT1HWRP32")]
+
+
+@pytest.mark.parametrize(
+    "party, client",
+    [("Andes Copper", "Andes Gold"), ("BT", "BP"), ("Apple", "Apple Bank for Savings"),
+     ("Banco Santander", "Banco Sabadell"), ("Minera Andina", "Minera Austral")],
+)
+def test_look_alike_companies_are_no_hit(party, client):
+    assert MemoryIndex(_client("C1", client)).screen([Party("p", party)]) == []
+
+
+def test_short_and_common_names_are_found_when_equal():
+    clients = _client("C1", "BP p.l.c.") + _client("C2", "Apple Inc.") + _client("C3", "Bank")
+    hits = MemoryIndex(clients).screen([Party("1", "BP"), Party("2", "APPLE"), Party("3", "Bank Ltd")])
+    assert {(h.party_id, h.client_id, h.band) for h in hits} == {
+        ("1", "C1", "conflict"), ("2", "C2", "conflict"), ("3", "C3", "conflict")}
+
+
+def test_common_words_bring_no_candidates_but_whole_names_always_do():
+    common = [ClientName(str(i), f"Bank of Place{i}", f"Bank of Place{i}") for i in range(30)]
+    index = MemoryIndex(common + _client("X", "Bank"), limit=10)
+    keys = party_keys([Party("p", "Bank")])
+    asked = lookup_keys(keys, lambda key: len(index.postings.get(key, ())), 10)
+    assert "n:bank" in asked and "d:bank" not in asked
+    assert not any(is_whole_key(key) for key in keys - asked)
+    assert [c.client_id for c in index.candidates(keys)] == ["X"]
+
+
+def test_every_single_typo_shares_a_key():
+    for typo in ("Santandr", "Santaner", "Snatander", "Xantander", "Santannder", "Santandex"):
+        assert index_keys("Santander") & index_keys(typo), typo
+
+
+def test_a_subsidiary_in_the_registry_is_a_related_entity_with_its_path():
+    relations = Relations([("Gazprom Germania GmbH", "Gazprom Export LLC"), ("Gazprom Export LLC", "Gazprom")])
+    hit = _only_hit("Gazprom Germania GmbH", _client("C1", "PJSC Gazprom"), relations=relations)
+    assert hit.band == "conflict"
+    assert hit.reason.startswith(
+        "related entity: Gazprom Germania GmbH is a subsidiary of PJSC Gazprom "
+        "(path Gazprom Germania GmbH -> Gazprom Export LLC -> Gazprom)")
+
+
+def test_a_parent_in_the_registry_is_a_related_entity():
+    relations = Relations([("Minera Andina S.A.", "Grupo Andes Holdings")])
+    hit = _only_hit("Grupo Andes Holdings", _client("C1", "Minera Andina"), relations=relations)
+    assert ("Grupo Andes Holdings is a parent of Minera Andina "
+            "(path Minera Andina S.A. -> Grupo Andes Holdings)") in hit.reason
+
+
+def test_a_party_matching_a_client_relates_to_its_family_in_the_firm_list():
+    clients = (_client("P", "Grupo Andes") + _client("C", "Minera Andina", parent="P")
+               + _client("G", "Andina Transportes", parent="C"))
+    hits = {h.client_id: h for h in MemoryIndex(clients).screen([Party("p", "Minera Andina SA")])}
+    assert set(hits) == {"P", "C", "G"}
+    assert "Minera Andina SA is a subsidiary of Grupo Andes (path Minera Andina -> Grupo Andes" in hits["P"].reason
+    assert ("Minera Andina SA is a parent of Andina Transportes "
+            "(path Andina Transportes -> Minera Andina") in hits["G"].reason
+
+
+def test_one_hit_per_party_and_client_keeps_the_strongest_reason():
+    client = _client("C1", "Minera Andina S.A.", "Minera Andna")
+    [hit] = MemoryIndex(client).screen([Party("p", "Minera Andina", aliases=("Minera Andna",))])
+    assert (hit.band, hit.score) == ("conflict", 1.0)

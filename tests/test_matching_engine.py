@@ -1,4 +1,4 @@
-"""The matching engine's first form: hard filters with reasons, then a score with reasons."""
+"""The matching engine: hard filters that say why, then a score made of reasons, in a stable order."""
 
 from dataclasses import replace
 from datetime import date, timedelta
@@ -7,6 +7,7 @@ from matcher.matching import FundProfile, NeedProfile, OfferProfile, rank
 
 TODAY = date(2026, 11, 25)
 
+# A hearing in six days in Honduras, for a defender hit with a defamation suit.
 NEED = NeedProfile(
     id="n1", country="HN", languages=frozenset({"es"}), help_wanted=frozenset({"representation"}),
     practice_areas=frozenset({"defamation"}), urgency="emergency", deadline=TODAY + timedelta(days=6),
@@ -29,30 +30,146 @@ def _excluded_reason(offer=OFFER, need=NEED):
     return ranking.excluded[0].reason
 
 
+def _fund_excluded_reason(fund=FUND, need=NEED):
+    ranking = rank(need, [], [fund], TODAY)
+    assert ranking.candidates == []
+    return ranking.excluded[0].reason
+
+
 def test_a_fitting_offer_and_fund_are_ranked_with_reasons():
     ranking = rank(NEED, [OFFER], [FUND], TODAY)
     assert [(c.kind, c.id) for c in ranking.candidates] == [("offer", "o1"), ("fund", "u1")]
-    assert "the firm is based in the need's country" in ranking.candidates[0].reasons
+    assert "local presence: the firm is based in Honduras" in ranking.candidates[0].reasons
     assert ranking.excluded == []
 
 
 def test_each_hard_filter_says_why_it_removed_an_offer():
-    assert "conflict" in _excluded_reason(need=replace(NEED, conflicted_firms=frozenset({"f1"})))
-    assert "not valid" in _excluded_reason(replace(OFFER, valid_until=TODAY - timedelta(days=1)))
-    assert "no capacity" in _excluded_reason(replace(OFFER, capacity_left=0))
-    assert "country" in _excluded_reason(replace(OFFER, jurisdictions=frozenset({"GT"})))
-    assert "language" in _excluded_reason(replace(OFFER, languages=frozenset({"fr"})))
-    assert "help" in _excluded_reason(replace(OFFER, help_kinds=frozenset({"advice"})))
-    assert "emergencies" in _excluded_reason(replace(OFFER, emergency=False))
+    assert "unresolved conflict" in _excluded_reason(need=replace(NEED, conflicted_firms=frozenset({"f1"})))
+    assert _excluded_reason(replace(OFFER, valid_until=TODAY - timedelta(days=1))) == (
+        "the offer is not valid today (it ended on 2026-11-24)")
+    assert "(it starts on 2026-11-26)" in _excluded_reason(replace(OFFER, valid_from=TODAY + timedelta(days=1)))
+    assert _excluded_reason(replace(OFFER, capacity_left=0)) == "the offer has no capacity left"
+    assert _excluded_reason(replace(OFFER, jurisdictions=frozenset({"GT"}))) == (
+        "the offer does not cover the need's country (Honduras)")
+    assert _excluded_reason(replace(OFFER, languages=frozenset({"fr"}))) == (
+        "no language in common (the need: Spanish; the offer: French)")
+    assert _excluded_reason(replace(OFFER, help_kinds=frozenset({"advice"}))) == (
+        "the kind of help wanted is not offered (representation in court)")
+    assert "not ready for emergencies" in _excluded_reason(replace(OFFER, emergency=False))
 
 
-def test_a_fund_too_slow_for_the_deadline_is_excluded():
-    ranking = rank(NEED, [], [replace(FUND, turnaround_days=10)], TODAY)
-    assert ranking.candidates == []
-    assert ranking.excluded[0].reason == "the fund cannot decide before the deadline"
+def test_an_offer_without_emergency_readiness_still_serves_a_need_that_is_not_an_emergency():
+    need = replace(NEED, urgency="urgent")
+    assert [c.id for c in rank(need, [replace(OFFER, emergency=False)], [], TODAY).candidates] == ["o1"]
+
+
+def test_the_first_failing_filter_is_the_one_reported():
+    offer = replace(OFFER, capacity_left=0, languages=frozenset({"fr"}))
+    assert _excluded_reason(offer, replace(NEED, conflicted_firms=frozenset({"f1"}))) == (
+        "the firm has an unresolved conflict with an adverse party")
+
+
+def test_each_hard_filter_says_why_it_removed_a_fund():
+    assert _fund_excluded_reason(replace(FUND, countries=frozenset({"KE"}))) == (
+        "the fund does not cover the need's country (Honduras)")
+    assert _fund_excluded_reason(replace(FUND, defender_kinds=frozenset({"journalist"}))) == (
+        "the fund does not support this kind of defender (individual defender)")
+    assert _fund_excluded_reason(replace(FUND, covers=frozenset({"bail"}))) == (
+        "the fund does not cover the help wanted (representation in court)")
+    too_much = replace(NEED, amount_needed=8000, currency="USD")
+    assert _fund_excluded_reason(replace(FUND, max_amount=5000, currency="USD"), too_much) == (
+        "the amount needed (8,000 USD) is above the fund's maximum (5,000 USD)")
+    assert _fund_excluded_reason(replace(FUND, turnaround_days=10)) == (
+        "the fund cannot decide before the deadline (it takes 10 days; 6 days left)")
+    assert _fund_excluded_reason(need=replace(NEED, deadline=TODAY - timedelta(days=1))) == (
+        "the need's deadline has passed")
+
+
+def test_amounts_in_different_currencies_are_not_compared_but_flagged():
+    need = replace(NEED, amount_needed=8000, currency="USD")
+    ranking = rank(need, [], [replace(FUND, max_amount=5000, currency="EUR")], TODAY)
+    [fund] = ranking.candidates
+    assert any("different currencies" in reason for reason in fund.reasons)
+
+
+def test_a_fund_open_to_anyone_serves_any_country_and_kind():
+    assert [c.id for c in rank(replace(NEED, country="KE"), [], [FUND], TODAY).candidates] == ["u1"]
+
+
+def test_a_hearing_in_six_days_in_honduras_puts_the_local_emergency_ready_firm_first():
+    local = replace(OFFER, id="local", firm_id="f-local", capacity_left=4, acceptance_rate=0.8, median_response_hours=5)
+    abroad = replace(OFFER, id="abroad", firm_id="f-abroad", firm_country="ES", capacity_left=5,
+                     jurisdictions=frozenset({"HN", "GT", "SV", "ES"}), acceptance_rate=0.8, median_response_hours=5)
+    with_an_office = replace(abroad, id="office", firm_id="f-office", offices=frozenset({"HN"}),
+                             median_response_hours=24)
+    slow_to_answer = replace(local, id="slow", firm_id="f-slow", acceptance_rate=0.2, median_response_hours=120)
+    not_ready = replace(local, id="not-ready", firm_id="f-not-ready", emergency=False)
+    conflicted = replace(local, id="conflicted", firm_id="f-conflicted")
+    english_only = replace(local, id="english", firm_id="f-english", languages=frozenset({"en"}))
+    quick_fund = replace(FUND, id="quick", countries=frozenset({"HN", "GT"}), turnaround_days=2)
+    slow_fund = replace(FUND, id="slow-fund", turnaround_days=10)
+    need = replace(NEED, conflicted_firms=frozenset({"f-conflicted"}))
+
+    ranking = rank(need, [english_only, conflicted, not_ready, slow_to_answer, abroad, with_an_office, local],
+                   [slow_fund, quick_fund], TODAY)
+
+    assert [c.id for c in ranking.candidates] == ["local", "office", "quick", "abroad", "slow"]
+    assert {e.id: e.reason for e in ranking.excluded} == {
+        "conflicted": "the firm has an unresolved conflict with an adverse party",
+        "english": "no language in common (the need: Spanish; the offer: English)",
+        "not-ready": "the firm is not ready for emergencies, and this is one",
+        "slow-fund": "the fund cannot decide before the deadline (it takes 10 days; 6 days left)",
+    }
+
+
+def test_responsiveness_weighs_more_in_an_emergency():
+    fit_but_slow = replace(OFFER, id="fit", acceptance_rate=0.1, median_response_hours=200)
+    quick_but_partial = replace(OFFER, id="quick", practice_areas=frozenset({"labour"}), acceptance_rate=1.0,
+                                median_response_hours=1)
+    emergency = rank(NEED, [fit_but_slow, quick_but_partial], [], TODAY)
+    standard = rank(replace(NEED, urgency="standard"), [fit_but_slow, quick_but_partial], [], TODAY)
+    assert [c.id for c in emergency.candidates] == ["quick", "fit"]
+    assert [c.id for c in standard.candidates] == ["fit", "quick"]
+    assert "responsiveness weighs more because this is an emergency" in emergency.candidates[0].reasons
+
+
+def test_every_part_of_the_score_gives_its_reason():
+    offer = replace(OFFER, firm_country="", practice_areas=frozenset({"defamation", "labour"}), capacity_left=1,
+                    acceptance_rate=0.75, median_response_hours=None)
+    need = replace(NEED, practice_areas=frozenset({"defamation", "criminal_defence"}))
+    [candidate] = rank(need, [offer], [], TODAY).candidates
+    assert candidate.reasons == (
+        "eligible: covers Honduras; works in Spanish; offers representation in court; ready for emergencies",
+        "practises SLAPP and defamation but not Criminal defence",
+        "the firm's location is not known: local presence counted as neutral",
+        "capacity: 1 matter left, the last one",
+        "responsiveness: accepted 75% of matters proposed; no record of response times (counted as neutral)",
+        "responsiveness weighs more because this is an emergency",
+    )
+    assert 0.0 <= candidate.score <= 1.0
+
+
+def test_unknown_history_counts_as_neutral_not_as_bad():
+    unknown = replace(OFFER, id="new")
+    poor = replace(OFFER, id="poor", acceptance_rate=0.0, median_response_hours=500)
+    good = replace(OFFER, id="good", acceptance_rate=1.0, median_response_hours=1)
+    assert [c.id for c in rank(NEED, [poor, unknown, good], [], TODAY).candidates] == ["good", "new", "poor"]
 
 
 def test_a_better_practice_fit_ranks_first():
     weaker = replace(OFFER, id="o2", practice_areas=frozenset({"labour"}))
     ranking = rank(NEED, [weaker, OFFER], [], TODAY)
     assert [c.id for c in ranking.candidates] == ["o1", "o2"]
+
+
+def test_ties_are_broken_by_id_with_numbers_compared_as_numbers():
+    offers = [replace(OFFER, id=ident) for ident in ("o10", "o2", "o1")]
+    assert [c.id for c in rank(NEED, offers, [], TODAY).candidates] == ["o1", "o2", "o10"]
+
+
+def test_a_fund_with_more_time_to_spare_before_the_deadline_ranks_higher():
+    quick = replace(FUND, id="quick", turnaround_days=1)
+    just_in_time = replace(FUND, id="just", turnaround_days=6)
+    ranking = rank(NEED, [], [just_in_time, quick], TODAY)
+    assert [c.id for c in ranking.candidates] == ["quick", "just"]
+    assert "decides within 1 day, leaving 5 days before the deadline" in ranking.candidates[0].reasons

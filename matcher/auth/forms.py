@@ -36,7 +36,7 @@ class DefenderRegistrationForm(FlaskForm):
         description="A pseudonym is fine: coordinators verify you through trusted contacts.",
         validators=[DataRequired(), Length(max=120)],
     )
-    kind = SelectField("You are", choices=list(vocab.DEFENDER_KIND_LABELS.items()))
+    kind = SelectField("You are", choices=vocab.choices(vocab.DEFENDER_KIND_LABELS))
     country = country_field("Country where you work")
     languages = languages_field("Languages you speak")
     contact = TextAreaField(

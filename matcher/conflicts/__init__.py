@@ -1,11 +1,33 @@
-"""Conflict-of-interest screening: adverse-party names against a firm's client names.
+"""Conflict-of-interest screening: adverse-party names against firms' client names.
 
-Plain Python, no Flask and no database session: the caller looks candidates up in
-the index by the keys this module makes, and this module decides which candidates
-are hits and says why.
+Plain Python, no Flask and no database session. ``normalise`` reduces a name,
+``keys`` files it in an index, ``score`` compares two names, ``relations`` walks
+corporate families and ``screen`` turns candidates into hits with reasons. The
+caller looks candidates up by ``party_keys`` in its index (the database, or
+``MemoryIndex``) and calls ``screen``.
 """
 
-from .normalise import name_key
-from .screen import ClientName, Hit, Party, party_keys, screen
+from .index import MemoryIndex
+from .keys import COMMON_KEY_LIMIT, identifier_key, index_keys, is_whole_key, lookup_keys
+from .normalise import NormalName, name_key, normalise
+from .records import ClientName, Hit, Party
+from .relations import Relations
+from .screen import party_keys, screen
 
-__all__ = ["ClientName", "Hit", "Party", "name_key", "party_keys", "screen"]
+__all__ = [
+    "COMMON_KEY_LIMIT",
+    "ClientName",
+    "Hit",
+    "MemoryIndex",
+    "NormalName",
+    "Party",
+    "Relations",
+    "identifier_key",
+    "index_keys",
+    "is_whole_key",
+    "lookup_keys",
+    "name_key",
+    "normalise",
+    "party_keys",
+    "screen",
+]

@@ -1,77 +1,166 @@
-"""Deciding which candidate client names are conflicts for which party, with reasons."""
+"""Deciding which candidate client names are hits for which party, and saying why.
 
+The caller finds candidates by ``party_keys`` in its index (the database, or
+``MemoryIndex``) and hands them here with the relations registry; every candidate
+is scored against each party name and alias and against the names of the party's
+parents and subsidiaries. A client's own parent and children in the firm's list
+(``ClientName.parent``) are hits too when one of them matches: the caller passes
+them among the candidates.
+"""
+
+from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .normalise import name_key
+from rapidfuzz import fuzz, process
+
+from .keys import identifier_key, index_keys
+from .normalise import NormalName, normalise
+from .records import ClientName, Hit, Party
+from .relations import MAX_DEPTH, Relations, Relative
+from .score import CONFLICT, compare
+
+# Below this token-set likeness (0..100) no rule of ``compare`` can accept a pair.
+PREFILTER_SCORE = 70
 
 
 @dataclass(frozen=True)
-class Party:
-    """An adverse party as screening sees it."""
+class _Probe:
+    """A name screened on a party's behalf: its own, or a relative's."""
 
-    id: str
     name: str
-    aliases: tuple[str, ...] = field(default_factory=tuple)
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
-
-
-@dataclass(frozen=True)
-class ClientName:
-    """One indexed name of a client entry (its main name or an alias)."""
-
-    client_id: str
-    name: str
-    client_name: str
-    is_alias: bool = False
-
-    @property
-    def key(self) -> str:
-        return name_key(self.name)
-
-
-@dataclass(frozen=True)
-class Hit:
-    party_id: str
     party_name: str
-    client_id: str
-    client_name: str
-    band: str
-    score: float
-    reason: str
+    relative: Relative | None = None
 
 
-def party_keys(parties: Iterable[Party]) -> set[str]:
-    """Every key the index must be asked about for these parties."""
-    return {key for party in parties for key in map(name_key, party.names) if key}
+def party_keys(parties: Iterable[Party], relations: Relations | None = None) -> set[str]:
+    """Every key the index must be asked about for these parties (see ``keys``)."""
+    keys = set()
+    for party in parties:
+        keys.add(identifier_key(party.lei))
+        for probe in _probes(party, relations):
+            keys |= index_keys(probe.name)
+    keys.discard("")
+    return keys
 
 
-def screen(parties: Iterable[Party], candidates: Iterable[ClientName]) -> list[Hit]:
-    """Return one hit per party and client whose names are equal after normalisation."""
-    by_key: dict[str, list[ClientName]] = {}
-    for candidate in candidates:
-        by_key.setdefault(candidate.key, []).append(candidate)
+def screen(
+    parties: Iterable[Party], candidates: Iterable[ClientName], relations: Relations | None = None
+) -> list[Hit]:
+    """One hit per party and client that match, the strongest reason kept."""
+    candidates = list(candidates)
+    normal = [normalise(candidate.name) for candidate in candidates]
     hits: dict[tuple[str, str], Hit] = {}
     for party in parties:
-        for party_name in party.names:
-            for candidate in by_key.get(name_key(party_name), ()):
-                pair = (party.id, candidate.client_id)
-                if pair not in hits:
-                    hits[pair] = _exact_hit(party, party_name, candidate)
+        for candidate in candidates:
+            if party.lei and identifier_key(party.lei) == identifier_key(candidate.lei):
+                _keep(hits, _hit(party, party.name, candidate, CONFLICT, 1.0,
+                                 f"identifier equal: LEI {party.lei.upper()}"))
+        for probe in _probes(party, relations):
+            probe_name = normalise(probe.name)
+            for position in _plausible(probe_name, normal):
+                candidate = candidates[position]
+                verdict = compare(probe_name, normal[position])
+                if verdict is not None:
+                    reason = _reason(probe, candidate, verdict)
+                    _keep(hits, _hit(party, probe.party_name, candidate, verdict.band,
+                                     verdict.score, reason))
+    family = _Family(candidates)
+    for hit in list(hits.values()):
+        for related in family.hits(hit):
+            _keep(hits, related)
     return list(hits.values())
 
 
-def _exact_hit(party: Party, party_name: str, candidate: ClientName) -> Hit:
+def _plausible(probe: NormalName, normal: list[NormalName]) -> set[int]:
+    """Positions of the names ``compare`` could accept, found in one pass of rapidfuzz's C loop.
+
+    Token-set likeness of the sorted words, or plain likeness of the joined words, is
+    at least as high as every likeness ``compare`` accepts (equal, joined, one typo,
+    extra words, similar), so nothing it would find is lost; an acronym has no
+    likeness and is looked for apart."""
+    if not probe.core:
+        return set()
+    found = {position for _, _, position in process.extract(
+        probe.sorted_core, [name.sorted_core for name in normal], scorer=fuzz.token_set_ratio,
+        score_cutoff=PREFILTER_SCORE, limit=None)}
+    found.update(position for _, _, position in process.extract(
+        probe.joined, [name.joined for name in normal], scorer=fuzz.ratio,
+        score_cutoff=PREFILTER_SCORE, limit=None))
+    if len(probe.core) == 1:
+        found.update(i for i, name in enumerate(normal)
+                     if len(name.core) >= 3 and "".join(word[0] for word in name.core) == probe.core[0])
+    elif len(probe.core) >= 3:
+        initials = "".join(word[0] for word in probe.core)
+        found.update(i for i, name in enumerate(normal) if name.core == (initials,))
+    return found
+
+
+def _probes(party: Party, relations: Relations | None) -> list[_Probe]:
+    probes = [_Probe(name, name) for name in party.names if name.strip()]
+    if relations:
+        probes += [_Probe(relative.name, name, relative)
+                   for name in party.names for relative in relations.relatives(name)]
+    return probes
+
+
+def _reason(probe: _Probe, candidate: ClientName, verdict) -> str:
     via = f"client alias '{candidate.name}'" if candidate.is_alias else "client name"
-    return Hit(
-        party_id=party.id,
-        party_name=party_name,
-        client_id=candidate.client_id,
-        client_name=candidate.client_name,
-        band="conflict",
-        score=1.0,
-        reason=f"'{party_name}' equals the {via} after normalisation",
-    )
+    if verdict.score == 1.0 or verdict.detail.startswith(("word order", "legal form")):
+        match = f"'{probe.name}' equals the {via} after normalisation"
+        match += f" ({verdict.detail})" if verdict.detail else ""
+    else:
+        match = f"'{probe.name}' resembles the {via}, score {verdict.score:.2f}: {verdict.detail}"
+    if probe.relative is None:
+        return match
+    relative = probe.relative
+    role = "a subsidiary" if relative.direction == "parent" else "a parent"
+    return (f"related entity: {probe.party_name} is {role} of {candidate.client_name} "
+            f"(path {' -> '.join(relative.path)}); {match}")
+
+
+class _Family:
+    """Parents and children in the firm's own list: a party matching one client is related
+    to the client's parent (it is a subsidiary of it) and to its children (their parent)."""
+
+    def __init__(self, candidates: list[ClientName]):
+        self.names = {c.client_id: c.client_name for c in candidates}
+        self.parent_of = {c.client_id: c.parent for c in candidates if c.parent in self.names}
+        self.children = defaultdict(list)
+        for child, parent in self.parent_of.items():
+            self.children[parent].append(child)
+
+    def hits(self, hit: Hit) -> list[Hit]:
+        if hit.reason.startswith("related entity") or not self.parent_of:
+            return []
+        found = []
+        for role, step in (("a subsidiary", lambda c: [self.parent_of[c]] if c in self.parent_of else []),
+                           ("a parent", lambda c: self.children.get(c, []))):
+            paths, seen = [(hit.client_id,)], {hit.client_id}
+            for _ in range(MAX_DEPTH):
+                paths = [path + (nxt,) for path in paths for nxt in step(path[-1]) if nxt not in seen]
+                seen.update(path[-1] for path in paths)
+                for path in paths:
+                    chain = " -> ".join(self.names[i] for i in (path if role == "a subsidiary" else path[::-1]))
+                    relative = self.names[path[-1]]
+                    found.append(Hit(hit.party_id, hit.party_name, path[-1], relative, hit.band, hit.score,
+                                     f"related entity: {hit.party_name} is {role} of {relative} "
+                                     f"(path {chain}, in the firm's list); {hit.reason}"))
+        return found
+
+
+def _hit(party: Party, party_name: str, candidate: ClientName, band: str, score: float,
+         reason: str) -> Hit:
+    return Hit(party.id, party_name, candidate.client_id, candidate.client_name, band, score, reason)
+
+
+def _keep(hits: dict[tuple[str, str], Hit], hit: Hit) -> None:
+    """Keep the strongest hit per party and client: conflict over review, direct over related."""
+    pair = (hit.party_id, hit.client_id)
+    current = hits.get(pair)
+    if current is None or _strength(hit) > _strength(current):
+        hits[pair] = hit
+
+
+def _strength(hit: Hit) -> tuple:
+    return hit.band == CONFLICT, not hit.reason.startswith("related entity"), hit.score

@@ -41,8 +41,9 @@ class TriageForm(NeedPageForm):
 
     page_prefix = "triage"
 
-    action = SelectField(choices=[("verify", "Verify"), ("request_info", "Ask for more information"),
-                                  ("reject", "Reject")])
+    action = SelectField(
+        choices=vocab.choices({"verify": "Verify", "request_info": "Ask for more information", "reject": "Reject"})
+    )
     note = TextAreaField(
         "Note to the defender",
         description="Required when asking for information or rejecting. The defender reads it on the platform.",
@@ -119,7 +120,7 @@ class FundForm(FlaskForm):
     countries = SelectMultipleField(
         "Eligible countries",
         description="Leave empty for a fund that covers the whole world.",
-        choices=list(vocab.countries().items()),
+        choices=vocab.choices(vocab.countries()),
         validators=[Optional()],
     )
     defender_kinds = CheckboxesField(

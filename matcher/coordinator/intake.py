@@ -50,12 +50,13 @@ class IntakeNeedForm(NeedForm):
     submit_now = SubmitField("Submit now")
 
 
-def _defender_choices() -> list[tuple[int, str]]:
+def _defender_choices() -> list:
     profiles = db.session.scalars(select(DefenderProfile).order_by(DefenderProfile.pseudonym, DefenderProfile.id))
-    return [(0, "Choose a defender")] + [
-        (p.id, f"{p.pseudonym} · {vocab.country_name(p.country)} · #{p.id}{'' if p.verified else ' (not verified)'}")
+    labels = {
+        p.id: f"{p.pseudonym} · {vocab.country_name(p.country)} · #{p.id}{'' if p.verified else ' (not verified)'}"
         for p in profiles
-    ]
+    }
+    return vocab.choices({0: "Choose a defender", **labels})
 
 
 @bp.route("/intake", methods=["GET", "POST"])

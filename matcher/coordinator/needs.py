@@ -8,7 +8,7 @@ from flask_login import current_user
 from sqlalchemy import and_, case, select
 from sqlalchemy.orm import selectinload
 
-from .. import audit, ranking, workflow
+from .. import audit, ranking, vocab, workflow
 from ..extensions import db
 from ..models import AuditEvent, ConflictCheck, LawFirm, Need
 from . import bp
@@ -87,14 +87,14 @@ def render_need(need: Need, *, triage=None, withdraw=None, several=None, match_o
     )
 
 
-def several_choices(ranked: ranking.RankedNeed, need: Need) -> list[tuple[str, str]]:
+def several_choices(ranked: ranking.RankedNeed, need: Need) -> list:
     """Ranked offers not yet proposed this need: the ones a multi-proposal may pick."""
     open_offers = {str(m.offer_id) for m in need.matches if m.is_open and m.offer_id}
-    return [
-        (c.id, f"{candidate_label(ranked, 'offer', c.id)} (score {c.score:.2f})")
+    return vocab.choices({
+        c.id: f"{candidate_label(ranked, 'offer', c.id)} (score {c.score:.2f})"
         for c in ranked.ranking.candidates
         if c.kind == "offer" and c.id not in open_offers
-    ]
+    })
 
 
 def _ranking(need: Need, several):

@@ -39,7 +39,7 @@ class OfferForm(FlaskForm):
     jurisdictions = SelectMultipleField(
         "Jurisdictions covered",
         description="Countries where the firm can act or advise. Hold Ctrl (Cmd on a Mac) to choose several.",
-        choices=list(vocab.countries().items()),
+        choices=vocab.choices(vocab.countries()),
         validators=[require_one("Choose at least one country.")],
     )
     languages = languages_field("Languages the team works in")

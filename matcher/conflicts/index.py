@@ -1,0 +1,54 @@
+"""An index of client names in memory, for the command line and the benchmarks.
+
+It answers as the database index does (``ClientNameKey``): the names filed under
+any of the keys asked, common weak keys left out (``lookup_keys``), plus the
+parents and children in the list of every client found, which ``screen`` needs
+to report hits through the firm's own family links.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .keys import COMMON_KEY_LIMIT, identifier_key, index_keys, lookup_keys
+from .records import ClientName, Hit, Party
+from .relations import MAX_DEPTH, Relations
+from .screen import party_keys, screen
+
+
+class MemoryIndex:
+    def __init__(self, names: Iterable[ClientName], limit: int = COMMON_KEY_LIMIT):
+        self.limit = limit
+        self.names = list(names)
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self._by_client: dict[str, list[int]] = defaultdict(list)
+        self._children: dict[str, set[str]] = defaultdict(set)
+        self._parent: dict[str, str] = {}
+        for position, name in enumerate(self.names):
+            for key in index_keys(name.name) | {identifier_key(name.lei)} - {""}:
+                self.postings[key].append(position)
+            self._by_client[name.client_id].append(position)
+            if name.parent:
+                self._parent[name.client_id] = name.parent
+                self._children[name.parent].add(name.client_id)
+
+    def candidates(self, keys: Iterable[str]) -> list[ClientName]:
+        asked = lookup_keys(keys, lambda key: len(self.postings.get(key, ())), self.limit)
+        found = {position for key in asked for position in self.postings.get(key, ())}
+        clients = {self.names[position].client_id for position in found}
+        for client_id in self._family(clients):
+            found.update(self._by_client.get(client_id, ()))
+        return [self.names[position] for position in sorted(found)]
+
+    def screen(self, parties: list[Party], relations: Relations | None = None) -> list[Hit]:
+        return screen(parties, self.candidates(party_keys(parties, relations)), relations)
+
+    def _family(self, clients: set[str]) -> set[str]:
+        """Parents and children of ``clients`` up to ``MAX_DEPTH`` links away."""
+        family, frontier = set(clients), set(clients)
+        for _ in range(MAX_DEPTH):
+            frontier = {self._parent[c] for c in frontier if c in self._parent} | {
+                child for c in frontier for child in self._children.get(c, ())
+            }
+            frontier -= family
+            family |= frontier
+        return family - clients

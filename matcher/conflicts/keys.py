@@ -1,0 +1,77 @@
+"""Index keys: the strings a client name is filed under and a party name is looked up by.
+
+The same function makes the keys of both sides, so finding candidates is a plain
+intersection of key sets, which a database answers with ``key IN (...)`` on an
+indexed column, the same on SQLite and PostgreSQL.
+
+Each key carries its kind in a two-character prefix:
+
+- ``n:`` whole-name keys: the core in sorted word order ("andina minera", for word
+  order and legal forms) and run together ("exxonmobil", for joined and split
+  words). They are specific, so they are never skipped: a short or common name
+  ("BP", "Apple") is always found when it is written the same way.
+- ``i:`` identifiers (an LEI): never skipped either.
+- ``d:`` word keys: each word's first six letters, and, for a word of four letters
+  or more, each deletion of one of those letters. Two spellings one edit apart (a
+  letter changed, missing, added, or two swapped) share at least one of them, and
+  cutting at six letters bounds the count at seven a word.
+- ``a:`` the initials of a name of three words or more, and a single word of three
+  to five letters, so "IBM" meets "International Business Machines".
+
+``d:`` and ``a:`` keys of common words ("bank", "group", "trading") would
+bring thousands of candidates; the caller asks for such a key only while fewer than
+a limit of names carry it (``lookup_keys``). A party whose every distinctive word is
+common is then found through its whole-name keys only.
+"""
+
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from .normalise import normalise
+
+WHOLE_PREFIXES = ("n:", "i:")
+TYPO_PREFIX_LETTERS = 6
+TYPO_MIN_LETTERS = 4
+# Longer keys are cut (both sides alike) to fit the index column.
+KEY_MAX = 255
+# A weak key held by more names than this is too common to be asked for: each asked key
+# costs up to this many candidates to score (see the benchmark's candidates per need).
+COMMON_KEY_LIMIT = 100
+
+
+@lru_cache(maxsize=65536)
+def index_keys(name: str) -> frozenset[str]:
+    """Every key ``name`` is filed under (or looked up by); cached, as screening asks
+    for the keys of the same candidates again and again."""
+    core = normalise(name).core
+    if not core:
+        return frozenset()
+    keys = {"n:" + " ".join(sorted(core)), "n:" + "".join(core)}
+    for word in set(core):
+        head = word[:TYPO_PREFIX_LETTERS]
+        keys.add("d:" + head)
+        if len(head) >= TYPO_MIN_LETTERS:
+            keys.update("d:" + head[:i] + head[i + 1 :] for i in range(len(head)))
+    if len(core) >= 3:
+        keys.add("a:" + "".join(word[0] for word in core))
+    elif len(core) == 1 and 3 <= len(core[0]) <= 5 and core[0].isalpha():
+        keys.add("a:" + core[0])
+    return frozenset(key[:KEY_MAX] for key in keys)
+
+
+def identifier_key(lei: str) -> str:
+    """The key of an LEI, so two records with the same identifier always meet."""
+    return "i:" + lei.strip().upper() if lei and lei.strip() else ""
+
+
+def is_whole_key(key: str) -> bool:
+    """Whole-name and identifier keys are always asked for, however common."""
+    return key.startswith(WHOLE_PREFIXES)
+
+
+def lookup_keys(
+    keys: Iterable[str], count: Callable[[str], int], limit: int = COMMON_KEY_LIMIT
+) -> set[str]:
+    """The keys worth asking the index for: all whole keys, and weak keys held by at most
+    ``limit`` names (``count(key)`` says how many: a key-frequency table or a COUNT query)."""
+    return {key for key in keys if is_whole_key(key) or count(key) <= limit}

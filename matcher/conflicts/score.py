@@ -1,0 +1,107 @@
+"""Scoring one party name against one client name: a band, a score and what differed.
+
+Missing a conflict is the worst outcome, so anything a person could take for the same
+name is a hit; the band says how sure: ``conflict`` when the names are the same up to
+spelling (order, legal form, joined words, one typo in a long word), ``review`` when a
+coordinator must look (a looser likeness, extra words, an acronym). Names shorter
+than ``SHORT`` letters match only when equal: "BP" is not "BT", so short names do not
+flood the review queue, and are never dropped either, since equal names always meet.
+"""
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from .normalise import NormalName
+
+CONFLICT = "conflict"
+REVIEW = "review"
+SHORT = 5
+# A likeness below this (0..1, rapidfuzz's normalised Indel ratio) is not a hit.
+REVIEW_SCORE = 0.86
+# One edit is a typo when the word it sits in is at least this long.
+TYPO_WORD = 6
+
+
+@dataclass(frozen=True)
+class Verdict:
+    band: str
+    score: float
+    detail: str  # "" when the names are equal after normalisation
+
+
+def compare(party: NormalName, client: NormalName) -> Verdict | None:
+    """How ``party`` matches ``client``, or None when it does not."""
+    if not party.core or not client.core:
+        return None
+    if party.sorted_core == client.sorted_core:
+        return _equal(party, client)
+    if party.joined == client.joined:
+        return Verdict(CONFLICT, 0.97, f"joined/split words: '{' '.join(party.core)}' vs "
+                                       f"'{' '.join(client.core)}'")
+    if min(len(party.joined), len(client.joined)) < SHORT:
+        return _acronym(party, client)
+    return _typo(party, client) or _fuzzy(party, client) or _acronym(party, client)
+
+
+def _equal(party: NormalName, client: NormalName) -> Verdict:
+    notes = []
+    if party.core != client.core:
+        notes.append("word order")
+    forms_differ = bool(party.kinds and client.kinds and set(party.kinds) != set(client.kinds))
+    if forms_differ:
+        notes.append(f"legal form differs: {_forms(party)} vs {_forms(client)}")
+    return Verdict(CONFLICT, 0.97 if forms_differ else 1.0, "; ".join(notes))
+
+
+def _forms(name: NormalName) -> str:
+    return " ".join(form.upper() for form in name.forms) or "none"
+
+
+def _typo(party: NormalName, client: NormalName) -> Verdict | None:
+    """One edit in one long word, all other words equal: near-certain."""
+    only_party = sorted(set(party.core) - set(client.core))
+    only_client = sorted(set(client.core) - set(party.core))
+    if len(only_party) != 1 or len(only_client) != 1 or len(party.core) != len(client.core):
+        return None
+    one, other = only_party[0], only_client[0]
+    if Levenshtein.distance(one, other) > 1 and not _swapped(one, other):
+        return None
+    score = round(fuzz.ratio(party.sorted_core, client.sorted_core) / 100, 3)
+    band = CONFLICT if max(len(one), len(other)) >= TYPO_WORD else REVIEW
+    return Verdict(band, score, f"typo: '{one}' vs '{other}'")
+
+
+def _swapped(one: str, other: str) -> bool:
+    """Two neighbouring letters swapped ("andian" for "andina")."""
+    if len(one) != len(other):
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(one, other, strict=True)) if a != b]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and one[diff[0]] == other[diff[1]] \
+        and one[diff[1]] == other[diff[0]]
+
+
+def _fuzzy(party: NormalName, client: NormalName) -> Verdict | None:
+    """A looser likeness, or one name's words all inside the other's: a person must look."""
+    score = max(fuzz.ratio(party.sorted_core, client.sorted_core),
+                fuzz.ratio(party.joined, client.joined)) / 100
+    smaller, larger = sorted((set(party.core), set(client.core)), key=len)
+    if smaller < larger and (len(smaller) >= 2 or len(next(iter(smaller))) >= TYPO_WORD):
+        extra = " ".join(word for word in (party.core + client.core) if word not in smaller)
+        share = sum(map(len, smaller)) / max(len(party.joined), len(client.joined))
+        return Verdict(REVIEW, round(max(score, share), 3), f"extra words: '{extra}'")
+    if score >= REVIEW_SCORE:
+        return Verdict(REVIEW, round(score, 3), f"similar: '{' '.join(party.core)}' vs "
+                                                f"'{' '.join(client.core)}'")
+    return None
+
+
+def _acronym(party: NormalName, client: NormalName) -> Verdict | None:
+    """A single word that is the initials of the other name's three or more words."""
+    for short, long_ in ((party, client), (client, party)):
+        if len(short.core) == 1 and len(long_.core) >= 3 and \
+                short.core[0] == "".join(word[0] for word in long_.core):
+            return Verdict(REVIEW, 0.8, f"acronym: '{short.core[0].upper()}' is the initials of "
+                                        f"'{' '.join(long_.core)}'")
+    return None

@@ -1,0 +1,94 @@
+"""``flask conflicts ...``: the conflict engine on files, for anyone to audit it on their own data.
+
+``screen`` reads a client list, adverse parties and optionally corporate relations
+from CSV, and writes one CSV row per hit to stdout. It never touches the database:
+the same engine runs over an in-memory index (``conflicts.MemoryIndex``).
+"""
+
+import csv
+import sys
+
+import click
+
+from . import conflicts
+from .clientlists import ClientListError, parse_client_csv
+
+PARTY_COLUMNS = ("id", "name", "aliases", "kind", "country")
+RELATION_COLUMNS = ("child", "parent")
+OUTPUT_COLUMNS = ("party_id", "client_id", "band", "score", "reason")
+
+_File = click.Path(exists=True, dir_okay=False, readable=True)
+
+
+@click.group("conflicts")
+def conflicts_group() -> None:
+    """Conflict-of-interest screening."""
+
+
+@conflicts_group.command("screen")
+@click.argument("clients_csv", type=_File)
+@click.argument("parties_csv", type=_File)
+@click.option("--relations", "relations_csv", type=_File, help="CSV of child,parent names.")
+def screen_files(clients_csv: str, parties_csv: str, relations_csv: str | None) -> None:
+    """Screen PARTIES_CSV against CLIENTS_CSV; write party_id,client_id,band,score,reason."""
+    clients = _client_names(clients_csv)
+    parties = [
+        conflicts.Party(id=row["id"], name=row["name"], aliases=_aliases(row["aliases"]),
+                        kind=row["kind"] or "organisation", country=row["country"].upper())
+        for row in _records(parties_csv, PARTY_COLUMNS, required=("id", "name"))
+    ]
+    relations = conflicts.Relations(
+        (row["child"], row["parent"])
+        for row in (_records(relations_csv, RELATION_COLUMNS, required=RELATION_COLUMNS)
+                    if relations_csv else [])
+    )
+    hits = conflicts.MemoryIndex(clients).screen(parties, relations)
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(OUTPUT_COLUMNS)
+    for hit in sorted(hits, key=lambda h: (h.party_id, h.band != "conflict", -h.score, h.client_id)):
+        out.writerow([hit.party_id, hit.client_id, hit.band, f"{hit.score:.3f}", hit.reason])
+
+
+def _client_names(path: str) -> list[conflicts.ClientName]:
+    with open(path, "rb") as handle:
+        data = handle.read()
+    try:
+        rows = parse_client_csv(data)
+    except ClientListError as exc:
+        raise click.ClickException(f"{path}: " + "; ".join(exc.errors)) from exc
+    return [
+        conflicts.ClientName(client_id=row.external_id, name=name, client_name=row.name,
+                             is_alias=position > 0, lei=row.lei, parent=row.parent_external_id)
+        for row in rows
+        for position, name in enumerate((row.name, *row.aliases))
+    ]
+
+
+def _records(path: str, columns: tuple[str, ...], required: tuple[str, ...]) -> list[dict]:
+    """Rows of a small CSV with a header, every required column filled, or a clear error."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            header = [(name or "").strip().lower() for name in reader.fieldnames or []]
+            missing = [column for column in required if column not in header]
+            if missing:
+                raise click.ClickException(
+                    f"{path}: line 1: the header must name the columns {', '.join(columns)} "
+                    f"(missing: {', '.join(missing)})")
+            reader.fieldnames = header
+            rows = []
+            for record in reader:
+                row = {column: (record.get(column) or "").strip() for column in columns}
+                empty = [column for column in required if not row[column]]
+                if empty:
+                    raise click.ClickException(f"{path}: line {reader.line_num}: {', '.join(empty)} is empty")
+                rows.append(row)
+    except UnicodeDecodeError as exc:
+        raise click.ClickException(f"{path}: the file is not UTF-8 text") from exc
+    except csv.Error as exc:
+        raise click.ClickException(f"{path}: the file is not valid CSV ({exc})") from exc
+    return rows
+
+
+def _aliases(text: str) -> tuple[str, ...]:
+    return tuple(alias.strip() for alias in text.split("|") if alias.strip())

@@ -1,0 +1,60 @@
+"""What the engine knows of a need, an offer and a fund: codes only, already understood.
+
+The web layer builds these from the database and the CLI from JSON files (see
+``records``); the engine never sees free text, a model or a session.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True, kw_only=True)
+class NeedProfile:
+    id: str
+    country: str
+    languages: frozenset[str]
+    help_wanted: frozenset[str]
+    practice_areas: frozenset[str]
+    threat: str = ""
+    urgency: str = "standard"
+    deadline: date | None = None
+    defender_kind: str = "individual"
+    amount_needed: float | None = None
+    currency: str = ""
+    conflicted_firms: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True, kw_only=True)
+class OfferProfile:
+    """``jurisdictions`` are countries (regions already expanded). ``firm_country`` and
+    ``offices`` may be unknown (empty); ``acceptance_rate`` (0..1) and
+    ``median_response_hours`` are None for a firm with no history yet."""
+
+    id: str
+    firm_id: str
+    jurisdictions: frozenset[str]
+    languages: frozenset[str]
+    practice_areas: frozenset[str]
+    help_kinds: frozenset[str]
+    capacity_left: int
+    emergency: bool
+    valid_from: date | None = None
+    valid_until: date | None = None
+    firm_country: str = ""
+    offices: frozenset[str] = field(default_factory=frozenset)
+    acceptance_rate: float | None = None
+    median_response_hours: float | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class FundProfile:
+    """Empty ``countries`` or ``defender_kinds`` mean the fund takes any."""
+
+    id: str
+    name: str = ""
+    countries: frozenset[str]
+    defender_kinds: frozenset[str]
+    covers: frozenset[str]
+    turnaround_days: int
+    max_amount: float | None = None
+    currency: str = ""

@@ -1,0 +1,67 @@
+"""`flask matching ...`: the matching engine on JSON files, without the database.
+
+The contract (keep it stable: partners script against it):
+``flask --app wsgi matching rank NEEDS.json OFFERS.json FUNDS.json`` prints
+``{"<need id>": [{"kind": "offer" | "fund", "id": "...", "score": 0.0-1.0,
+"reasons": ["..."]}, ...]}``, best first, eligible candidates only. Values may
+be free text in English, Spanish, French or Portuguese, or codes.
+"""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import click
+
+from .matching import rank, records
+
+_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+@click.group("matching")
+def matching() -> None:
+    """Rank needs against offers and funds from JSON files (no database needed)."""
+
+
+@matching.command("rank")
+@click.argument("needs_file", type=_FILE)
+@click.argument("offers_file", type=_FILE)
+@click.argument("funds_file", type=_FILE)
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Rank as on this day (YYYY-MM-DD) instead of today.")
+def rank_command(needs_file: Path, offers_file: Path, funds_file: Path, today) -> None:
+    """Print each need's eligible offers and funds, best first, as JSON.
+
+    Each file holds a JSON list of objects. Need: id, country, languages, threat,
+    practice_areas, help, urgency, deadline, defender_kind, amount_needed,
+    currency, conflicted_firms. Offer: id, firm_id, jurisdictions, languages,
+    practice_areas, help, capacity, emergency, valid_until, acceptance_rate,
+    median_response_hours (and optionally firm_country, offices, valid_from).
+    Fund: id, name, regions, covers, defender_kinds, max_amount, currency,
+    turnaround_days. A list field may also be a single text.
+    """
+    try:
+        loaded = records.load(_read(needs_file), _read(offers_file), _read(funds_file))
+    except records.RecordError as error:
+        raise click.ClickException("the input has problems:\n  " + "\n  ".join(error.problems)) from None
+    for warning in loaded.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    day = today.date() if today else date.today()
+    result = {}
+    for need in loaded.needs:
+        ranking = rank(need, loaded.offers, loaded.funds, day)
+        result[need.id] = [
+            {"kind": c.kind, "id": c.id, "score": c.score, "reasons": list(c.reasons)} for c in ranking.candidates
+        ]
+    click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+def _read(path: Path):
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise click.ClickException(f"{path}: not a UTF-8 text file") from None
+    except json.JSONDecodeError as error:
+        raise click.ClickException(
+            f"{path}: not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})"
+        ) from None

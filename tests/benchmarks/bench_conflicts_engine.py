@@ -1,0 +1,343 @@
+"""The conflict engine on its own: accuracy on generated and public names, speed at 1,000,000.
+
+Accuracy (a) perturbs names from a generated list that shares many common words
+("Mining", "Bank", "Trading") and counts, per perturbation, the share found in
+either band (recall) and in the ``conflict`` band; hard negatives are look-alike
+names of other companies ("Andes Copper" for "Andes Gold"). (b) does the same on
+the public data in ../shared/data/conflicts (see its README). (c) times one need of
+20 names against 1,000,000 client names in an in-memory index built from the
+engine's keys, which is the lookup the database does, against scoring every pair
+with rapidfuzz's ``cdist`` on pre-normalised names, measured in the same run.
+"""
+
+import csv
+import random
+import statistics
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from matcher.conflicts import ClientName, MemoryIndex, Party, Relations, index_keys, normalise, party_keys
+
+from .stats import summary, table, timed
+
+DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "conflicts"
+SEED = 20240611
+
+SYLLABLES = ("an", "dor", "vel", "tra", "mon", "qui", "sar", "len", "bra", "cor", "tel", "nov", "mar",
+             "ris", "pol", "gan", "ber", "sol", "ka", "zen", "lo", "ri", "ta", "mi", "no", "vo", "ge",
+             "lu", "fa", "de", "ur", "pe", "sil", "ton", "cha", "mer")
+PLACES = ("Andes", "Pacific", "Atlas", "Aurora", "Condor", "Orinoco", "Patagonia", "Sierra", "Delta",
+          "Horizon", "Meridian", "Austral", "Boreal", "Cobalt", "Jaguar", "Quetzal", "Amazonas", "Titan",
+          "Vertex", "Zenith", "Caribe", "Altiplano", "Llanos", "Magdalena", "Tapajos", "Volta", "Niger")
+COMMON = ("Mining", "Bank", "Trading", "Group", "Energy", "Holdings", "International", "Resources",
+          "Capital", "Industries", "Oil", "Gas", "Gold", "Copper", "Petroleum", "Construction", "Agro",
+          "Logistics", "Security", "Investments", "Global", "National", "Minera", "Banco", "Grupo",
+          "Inversiones", "Servicios", "Palm Oil", "Timber", "Hydro", "Cement", "Shipping")
+FORMS = ("S.A.", "Ltd", "Limited", "GmbH", "AG", "LLC", "PJSC", "SpA", "S.p.A.", "Sociedad Anónima",
+         "Aktiengesellschaft", "Inc.", "Corp.", "PLC", "S.A.S.", "B.V.", "Bhd", "PCL", "OOO", "S.R.L.",
+         "Pty Ltd", "S.A. de C.V.", "Ltda.", "", "", "")
+FIRST = ("Juan", "María", "José", "Ana", "Carlos", "Lucía", "Pedro", "Sofía", "Luis", "Elena", "Miguel",
+         "Olga", "Ivan", "Natalia", "Sergei", "John", "Mary", "James", "Patricia", "Robert", "Jennifer",
+         "Ahmed", "Fatima", "Kwame", "Amina", "Rahul", "Priya", "Chen", "Wei", "Thabo", "Zanele")
+LAST = ("García", "Rodríguez", "Martínez", "Hernández", "López", "González", "Pérez", "Sánchez",
+        "Ramírez", "Torres", "Flores", "Rivera", "Gómez", "Díaz", "Cruz", "Morales", "Ivanov", "Smirnov",
+        "Kuznetsov", "Popov", "Smith", "Johnson", "Williams", "Brown", "Mensah", "Okafor", "Nkosi",
+        "Sharma", "Patel", "Wang", "Li", "Zhang", "Haddad", "Mansour", "Quispe", "Mamani", "Huanca")
+CYRILLIC = dict(zip("abvgdezijklmnoprstufhcy", "абвгдезийклмнопрстуфхцы", strict=True))
+ACCENTS = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ü", "n": "ñ", "c": "ç"}
+
+
+def main() -> None:
+    rng = random.Random(SEED)
+    synthetic_accuracy(rng)
+    public_accuracy()
+    speed(rng)
+
+
+# -- generated names ---------------------------------------------------------------------------
+
+
+def coined(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.choice((2, 3, 3)))).capitalize()
+
+
+def company(rng: random.Random) -> str:
+    head = [coined(rng)] if rng.random() < 0.7 else [rng.choice(PLACES), coined(rng)]
+    words = head + rng.sample(COMMON, rng.choice((1, 1, 2)))
+    if rng.random() < 0.3:
+        words.insert(0, words.pop())
+    return " ".join(words + [rng.choice(FORMS)]).strip()
+
+
+def person(rng: random.Random) -> str:
+    return f"{rng.choice(FIRST)} {rng.choice(LAST)} {rng.choice(LAST)}"
+
+
+def name(rng: random.Random) -> str:
+    return company(rng) if rng.random() < 0.8 else person(rng)
+
+
+def to_cyrillic(text: str) -> str:
+    return "".join(CYRILLIC.get(ch, ch) for ch in text.lower())
+
+
+def _words(text: str) -> tuple[list[str], str]:
+    """A generated name's words and its legal form (the words after the core)."""
+    for form in sorted(FORMS, key=len, reverse=True):
+        if form and text.endswith(" " + form):
+            return text[: -len(form) - 1].split(), form
+    return text.split(), ""
+
+
+def typo(rng, text):
+    words, form = _words(text)
+    candidates = [i for i, w in enumerate(words) if len(w) >= 4]
+    i = rng.choice(candidates or [0])
+    w, at = words[i], rng.randrange(1, max(2, len(words[i]) - 1))
+    edit = rng.choice(("sub", "del", "ins", "swap"))
+    letter = rng.choice("abcdefghijklmnopqrstuvwxyz")
+    if edit == "sub":
+        w = w[:at] + letter + w[at + 1:]
+    elif edit == "del":
+        w = w[:at] + w[at + 1:]
+    elif edit == "ins":
+        w = w[:at] + letter + w[at:]
+    elif at + 1 < len(w):
+        w = w[:at] + w[at + 1] + w[at] + w[at + 2:]
+    words[i] = w
+    return " ".join(words + [form]).strip()
+
+
+def legal_form(rng, text):
+    words, form = _words(text)
+    return " ".join(words + [rng.choice([f for f in FORMS if f and f != form])])
+
+
+def accents(rng, text):
+    return "".join(ACCENTS.get(ch, ch) if rng.random() < 0.5 else ch for ch in text)
+
+
+def case(rng, text):
+    return text.upper() if rng.random() < 0.5 else text.lower()
+
+
+def word_order(rng, text):
+    words, form = _words(text)
+    return " ".join(words[1:] + words[:1] + [form]).strip() if len(words) > 1 else text
+
+
+def joined(rng, text):
+    words, form = _words(text)
+    if len(words) < 2:
+        return text
+    i = rng.randrange(len(words) - 1)
+    return " ".join(words[:i] + [words[i] + words[i + 1]] + words[i + 2:] + [form]).strip()
+
+
+PERTURBATIONS = {"typo": typo, "legal form": legal_form, "accents": accents, "case": case,
+                 "word order": word_order, "joined words": joined}
+
+
+def synthetic_accuracy(rng: random.Random, clients_count: int = 20000, per_kind: int = 400) -> None:
+    names = list(dict.fromkeys(name(rng) for _ in range(clients_count)))
+    cores = {normalise(n).sorted_core for n in names}
+    clients = [ClientName(f"C{i}", n, n) for i, n in enumerate(names)]
+    scripted = rng.sample(range(len(names)), per_kind)
+    clients += [ClientName(f"C{i}", to_cyrillic(names[i]), names[i], is_alias=True) for i in scripted]
+    index = MemoryIndex(clients)
+    cases: list[tuple[str, Party, str | None]] = []
+    for kind, perturb in PERTURBATIONS.items():
+        for i in rng.sample(range(len(names)), per_kind):
+            cases.append((kind, Party(kind, perturb(rng, names[i])), f"C{i}"))
+    for i in scripted:
+        cases.append(("other script (alias)", Party("s", "ООО " + to_cyrillic(_words(names[i])[0][0]) + " "
+                                                   + " ".join(map(to_cyrillic, _words(names[i])[0][1:]))), f"C{i}"))
+    relations = Relations()
+    for i in rng.sample(range(len(names)), per_kind):
+        child, middle = company(rng), company(rng)
+        if rng.random() < 0.5:
+            relations.add(child, names[i])
+        else:
+            relations.add(child, middle)
+            relations.add(middle, names[i])
+        cases.append(("subsidiary (relations)", Party("r", child), f"C{i}"))
+    negatives = 0
+    while negatives < per_kind * 3:
+        words, form = _words(rng.choice(names))
+        swap = rng.randrange(len(words))
+        pool = COMMON if words[swap] in COMMON else (PLACES if words[swap] in PLACES else None)
+        words[swap] = rng.choice(pool) if pool else coined(rng)
+        negative = " ".join(words + [form]).strip()
+        if normalise(negative).sorted_core not in cores:
+            cases.append(("hard negative", Party("n", negative), None))
+            negatives += 1
+    rows = _accuracy_rows(index, cases, relations)
+    print("### Accuracy on generated names\n")
+    print(f"{len(names):,} client names ({len(scripted)} with a Cyrillic alias), {per_kind} cases per kind, "
+          f"{negatives} hard negatives (one word of a client name swapped for another).\n")
+    print(table(["case", "parties", "found (either band)", "in conflict band", "other clients hit",
+                 "review hits per party"], rows) + "\n", flush=True)
+
+
+def _accuracy_rows(index, cases, relations) -> list[list]:
+    found, conflict, others, reviews, count = Counter(), Counter(), Counter(), Counter(), Counter()
+    true_conflicts = all_conflicts = 0
+    for kind, party, expected in cases:
+        hits = index.screen([party], relations)
+        count[kind] += 1
+        mine = [h for h in hits if h.client_id == expected]
+        found[kind] += bool(mine)
+        conflict[kind] += any(h.band == "conflict" for h in mine)
+        others[kind] += sum(h.client_id != expected for h in hits)
+        reviews[kind] += sum(h.band == "review" for h in hits if h.client_id != expected)
+        all_conflicts += sum(h.band == "conflict" for h in hits)
+        true_conflicts += sum(h.band == "conflict" and h.client_id == expected for h in hits)
+    rows = []
+    positives = [k for k in count if k != "hard negative"]
+    for kind in count:
+        if kind == "hard negative":
+            rows.append([kind, count[kind], "-", "-", f"{others[kind]} ({others[kind] / count[kind]:.3f}/party)",
+                         f"{reviews[kind] / count[kind]:.3f}"])
+        else:
+            rows.append([kind, count[kind], f"{found[kind] / count[kind]:.3f}",
+                         f"{conflict[kind] / count[kind]:.3f}", others[kind], f"{reviews[kind] / count[kind]:.3f}"])
+    total = sum(count[k] for k in positives)
+    rows.append(["**all positives**", total, f"**{sum(found[k] for k in positives) / total:.3f}**",
+                 f"{sum(conflict[k] for k in positives) / total:.3f}", sum(others[k] for k in positives), ""])
+    rows.append(["**conflict-band hits that are true**", all_conflicts,
+                 f"**{true_conflicts / max(1, all_conflicts):.3f}**", "", "", ""])
+    return rows
+
+
+# -- public data -------------------------------------------------------------------------------
+
+
+def public_accuracy() -> None:
+    print("### Accuracy on public data\n")
+    if not DATA.is_dir():
+        print(f"Skipped: {DATA} is absent (it sits beside the repository on the project's machines).\n")
+        return
+    _nomenklatura()
+    _ofac()
+
+
+def _nomenklatura() -> None:
+    groups: dict[str, Counter] = defaultdict(Counter)
+    with open(DATA / "nomenklatura_name_bench_cases.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            hits = MemoryIndex([ClientName("c", row["name2"], row["name2"])]).screen([Party("p", row["name1"])])
+            bands = {h.band for h in hits}
+            one, other = set(normalise(row["name1"]).core), set(normalise(row["name2"]).core)
+            related = row["schema"] in ("Company", "Organization", "LegalEntity") and row["is_match"] == "false" and (
+                one <= other or other <= one or bool(one & other))
+            label = ("match" if row["is_match"] == "true" else
+                     "non-match, related organisations (shared words)" if related else "non-match")
+            group = groups[f"{row['schema']}: {label}"]
+            group["pairs"] += 1
+            group["hit"] += bool(hits)
+            group["conflict"] += "conflict" in bands
+    rows = [[name, g["pairs"], f"{g['hit'] / g['pairs']:.3f}", f"{g['conflict'] / g['pairs']:.3f}"]
+            for name, g in sorted(groups.items())]
+    print("nomenklatura name_bench pairs (name1 screened against name2); for a match, 'hit' is recall, "
+          "for a non-match it is the false-alarm rate:\n")
+    print(table(["pairs", "count", "hit (either band)", "conflict band"], rows) + "\n", flush=True)
+
+
+def _ofac() -> None:
+    primary, kind = {}, {}
+    with open(DATA / "ofac_sdn_2021.csv", encoding="utf-8", errors="replace") as handle:
+        for row in csv.reader(handle):
+            if len(row) > 2 and row[2].strip() in ("-0-", "individual"):
+                primary[row[0]] = row[1]
+                kind[row[0]] = "organisation" if row[2].strip() == "-0-" else "person"
+    aliases = defaultdict(list)
+    with open(DATA / "ofac_alt_2021.csv", encoding="utf-8", errors="replace") as handle:
+        for row in csv.reader(handle):
+            if len(row) > 3 and row[0] in primary:
+                aliases[row[0]].append(row[3])
+    ids = sorted(primary)
+    rng = random.Random(SEED)
+    rng.shuffle(ids)
+    listed, outside = ids[: len(ids) // 2], ids[len(ids) // 2:]
+    index = MemoryIndex([ClientName(i, primary[i], primary[i]) for i in listed])
+    rows = []
+    for who in ("organisation", "person"):
+        found = conflict = total = 0
+        for i in listed:
+            if kind[i] != who:
+                continue
+            for alias in aliases[i]:
+                hits = [h for h in index.screen([Party("p", alias)]) if h.client_id == i]
+                total += 1
+                found += bool(hits)
+                conflict += any(h.band == "conflict" for h in hits)
+        negatives = [i for i in outside if kind[i] == who]
+        alarms = Counter(h.band for i in negatives for h in index.screen([Party("p", primary[i])]))
+        flagged = sum(bool(index.screen([Party("p", primary[i])])) for i in negatives)
+        rows.append([who, total, f"{found / max(1, total):.3f}", f"{conflict / max(1, total):.3f}",
+                     len(negatives), f"{flagged / max(1, len(negatives)):.3f}",
+                     f"{alarms['conflict']} / {alarms['review']}"])
+    print(f"OFAC SDN 2021: {len(listed):,} primary names listed as clients (no aliases); each of their "
+          f"a.k.a. names screened (many are translations, which only a client's own aliases can "
+          f"find); the other {len(outside):,} entries' primary names are the negatives:\n")
+    print(table(["kind", "a.k.a. names", "found (either band)", "in conflict band", "negatives",
+                 "negatives flagged", "false hits conflict / review"], rows) + "\n", flush=True)
+
+
+# -- speed -------------------------------------------------------------------------------------
+
+
+def speed(rng: random.Random, size: int = 1_000_000, needs: int = 40, baseline_needs: int = 3) -> None:
+    names = [name(rng) for _ in range(size)]
+    start = time.perf_counter()
+    index = MemoryIndex(ClientName(str(i), n, n) for i, n in enumerate(names))
+    build = time.perf_counter() - start
+    keys_per_name = [len(index_keys(n)) for n in rng.sample(names, 20000)]
+    postings = sorted((len(p) for p in index.postings.values()), reverse=True)
+    need_sets = [_need(rng, names) for _ in range(needs)]
+    candidates = [len(index.candidates(party_keys(need))) for need in need_sets]
+    samples = [timed(lambda need=need: index.screen(need), 1)[0] for need in need_sets]
+    hits = [len(index.screen(need)) for need in need_sets]
+    start = time.perf_counter()
+    normalised = [normalise(n).sorted_core for n in names]
+    prepare = time.perf_counter() - start
+    baseline = [timed(lambda need=need: process.cdist(
+        [normalise(p.name).sorted_core for p in need], normalised, scorer=fuzz.ratio,
+        score_cutoff=86, workers=-1), 1)[0] for need in need_sets[:baseline_needs]]
+    p50, p95 = summary(samples)
+    b50, b95 = summary(baseline)
+    print("### Speed: one need of 20 names against 1,000,000 client names, in memory\n")
+    print(table(["method", "needs timed", "p50 ms", "p95 ms"], [
+        ["index keys (engine) + rapidfuzz on candidates", len(samples), f"{p50:.1f}", f"{p95:.1f}"],
+        ["baseline: rapidfuzz cdist of all pairs (2 workers)", len(baseline), f"{b50:.0f}", f"{b95:.0f}"],
+        ["**ratio baseline / engine (p50)**", "", f"**{b50 / p50:.0f}x**", ""],
+    ]) + "\n")
+    print(table(["index", "value"], [
+        ["client names", f"{size:,}"],
+        ["index build (normalise + keys + postings)", f"{build:.1f} s ({build / size * 1e6:.0f} µs/name)"],
+        ["baseline pre-normalisation", f"{prepare:.1f} s"],
+        ["keys per name: mean / p95 / max", f"{statistics.mean(keys_per_name):.1f} / "
+         f"{sorted(keys_per_name)[int(0.95 * len(keys_per_name))]} / {max(keys_per_name)}"],
+        ["distinct keys", f"{len(postings):,}"],
+        ["key rows (what ClientNameKey would hold)", f"{sum(postings):,}"],
+        ["largest posting lists", ", ".join(f"{n:,}" for n in postings[:5])],
+        ["weak keys over the common-key limit", f"{sum(n > index.limit for n in postings):,} "
+         f"(limit {index.limit})"],
+        ["candidates per need: median / max", f"{statistics.median(candidates):.0f} / {max(candidates)}"],
+        ["hits per need: median / max", f"{statistics.median(hits):.0f} / {max(hits)}"],
+    ]) + "\n", flush=True)
+
+
+def _need(rng: random.Random, names: list[str]) -> list[Party]:
+    """20 names: a third listed clients, a third perturbed clients, a third unknown."""
+    parties = []
+    for i in range(20):
+        listed = rng.choice(names)
+        text = (listed if i % 3 == 0 else
+                rng.choice(list(PERTURBATIONS.values()))(rng, listed) if i % 3 == 1 else name(rng))
+        parties.append(Party(str(i), text))
+    return parties
+

@@ -1,0 +1,111 @@
+"""`flask matching rank NEEDS.json OFFERS.json FUNDS.json`: the contract partners script against."""
+
+import json
+
+import pytest
+
+NEEDS = [{
+    "id": "n1", "country": "Honduras", "languages": ["español"], "threat": "difamación", "practice_areas": [],
+    "help": ["representación", "fianza"], "urgency": "emergencia", "deadline": "2026-12-01",
+    "defender_kind": "defensora", "amount_needed": 3000, "currency": "usd", "conflicted_firms": ["f3"],
+}]
+OFFERS = [
+    {"id": "o1", "firm_id": "f1", "jurisdictions": ["HN"], "languages": ["es", "en"], "practice_areas": ["SLAPP suit"],
+     "help": ["representation"], "capacity": 2, "emergency": True, "valid_until": "2027-01-01",
+     "acceptance_rate": 0.9, "median_response_hours": 6, "firm_country": "Honduras"},
+    {"id": "o2", "firm_id": "f2", "jurisdictions": ["América Latina"], "languages": "Spanish",
+     "practice_areas": ["diffamation"], "help": ["représentation"], "capacity": 5, "emergency": True,
+     "valid_until": None, "acceptance_rate": None, "median_response_hours": None},
+    {"id": "o3", "firm_id": "f3", "jurisdictions": ["HND"], "languages": ["spa"], "practice_areas": ["defamation"],
+     "help": ["representation"], "capacity": 2, "emergency": True, "valid_until": "2027-01-01"},
+]
+FUNDS = [
+    {"id": "u1", "name": "Rapid response", "regions": ["Centroamérica"], "covers": ["bail"], "defender_kinds": [],
+     "max_amount": 5000, "currency": "USD", "turnaround_days": 3},
+    {"id": "u2", "name": "Slow", "regions": ["worldwide"], "covers": ["representation"], "defender_kinds": [],
+     "max_amount": 10000, "currency": "EUR", "turnaround_days": 10},
+]
+
+
+def _write(tmp_path, needs=NEEDS, offers=OFFERS, funds=FUNDS):
+    paths = []
+    for name, content in (("needs", needs), ("offers", offers), ("funds", funds)):
+        path = tmp_path / f"{name}.json"
+        path.write_text(content if isinstance(content, str) else json.dumps(content), encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def _rank(app, paths, *extra):
+    return app.test_cli_runner().invoke(args=["matching", "rank", *paths, "--today", "2026-11-25", *extra])
+
+
+def test_rank_prints_eligible_candidates_best_first_as_json(app, tmp_path):
+    result = _rank(app, _write(tmp_path))
+    assert result.exit_code == 0, result.output
+    ranked = json.loads(result.stdout)
+    assert list(ranked) == ["n1"]
+    assert [(c["kind"], c["id"]) for c in ranked["n1"]] == [("offer", "o1"), ("offer", "o2"), ("fund", "u1")]
+    scores = [c["score"] for c in ranked["n1"]]
+    assert scores == sorted(scores, reverse=True) and all(0 <= s <= 1 for s in scores)
+    assert set(ranked["n1"][0]) == {"kind", "id", "score", "reasons"}
+    assert "local presence: the firm is based in Honduras" in ranked["n1"][0]["reasons"]
+    assert "covers bail, not representation in court" in ranked["n1"][2]["reasons"]
+
+
+def test_rank_leaves_out_conflicted_firms_and_funds_too_slow_for_the_deadline(app, tmp_path):
+    ranked = json.loads(_rank(app, _write(tmp_path)).stdout)
+    ids = {c["id"] for c in ranked["n1"]}
+    assert "o3" not in ids  # f3 has a conflict
+    assert "u2" not in ids  # ten days to decide, six left
+
+
+def test_rank_refuses_values_it_cannot_understand_naming_record_and_field(app, tmp_path):
+    needs = [dict(NEEDS[0], country="Narnia", languages=["Blorbish"])]
+    offers = [dict(OFFERS[0], help=["moral support"], capacity=-1)]
+    result = _rank(app, _write(tmp_path, needs=needs, offers=offers))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "need #1 (id 'n1'): country: 'Narnia' is not a country the platform knows" in result.output
+    assert "need #1 (id 'n1'): languages: 'Blorbish' is not a language the platform knows" in result.output
+    assert "offer #1 (id 'o1'): help: 'moral support' is not a kind of help the platform knows" in result.output
+    assert "offer #1 (id 'o1'): capacity: -1 must be 0 or more" in result.output
+
+
+def test_rank_warns_about_practice_areas_it_leaves_out_but_still_ranks(app, tmp_path):
+    offers = [dict(OFFERS[0], practice_areas=["maritime law", "defamation"])]
+    result = _rank(app, _write(tmp_path, offers=offers))
+    assert result.exit_code == 0
+    assert "offer #1 (id 'o1'): practice_areas: 'maritime law' is not a practice area" in result.stderr
+    assert [c["id"] for c in json.loads(result.stdout)["n1"]][0] == "o1"
+
+
+@pytest.mark.parametrize(("broken", "message"), [
+    ({"id": "o9"}, "offer #1 (id 'o9'): firm_id: a text or number id is required"),
+    (dict(OFFERS[0], valid_until="next week"), "valid_until: 'next week' is not a date like 2026-12-01"),
+    (dict(OFFERS[0], emergency="yes"), "emergency: 'yes' must be true or false"),
+    (dict(OFFERS[0], acceptance_rate=80), "acceptance_rate: 80 must be between 0 and 1"),
+    (dict(OFFERS[0], jurisdictions=[]), "jurisdictions: at least one is required"),
+])
+def test_rank_refuses_malformed_fields_with_a_clear_message(app, tmp_path, broken, message):
+    result = _rank(app, _write(tmp_path, offers=[broken]))
+    assert result.exit_code == 1
+    assert message in result.output
+
+
+def test_rank_refuses_malformed_json_and_missing_files_without_a_traceback(app, tmp_path):
+    paths = _write(tmp_path, funds='[{"id": "u1",')
+    result = _rank(app, paths)
+    assert result.exit_code == 1
+    assert "funds.json: not valid JSON" in result.output and "line 1" in result.output
+    missing = _rank(app, [paths[0], paths[1], str(tmp_path / "nowhere.json")])
+    assert missing.exit_code == 2
+    assert "does not exist" in missing.output
+    not_a_list = _rank(app, _write(tmp_path, needs={"id": "n1"}))
+    assert "the needs must be a list of objects" in not_a_list.output
+    assert "Traceback" not in result.output + missing.output + not_a_list.output
+
+
+def test_rank_refuses_ids_used_twice(app, tmp_path):
+    result = _rank(app, _write(tmp_path, offers=[OFFERS[0], OFFERS[0]]))
+    assert "offer #2 (id 'o1'): the id 'o1' is used twice" in result.output

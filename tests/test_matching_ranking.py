@@ -1,0 +1,35 @@
+"""The database side of matching: what a firm did before shows in how its offers rank."""
+
+from datetime import timedelta
+
+from matcher import ranking, workflow
+from matcher.extensions import db
+from matcher.models._types import utcnow
+from tests import factories
+
+
+def test_a_firms_past_answers_become_its_acceptance_rate_and_response_time(app):
+    firm = factories.firm(name="Clean Chambers")
+    offer = factories.offer(firm, capacity=3)
+    member = factories.firm_member(of=firm)
+    coordinator = factories.coordinator()
+    earlier = factories.need(factories.defender(), state="verified")
+    match = workflow.propose(coordinator, earlier, offer=offer)
+    match.proposed_at = utcnow() - timedelta(hours=10)
+    workflow.accept_match(member, match)
+    db.session.commit()
+    current = factories.need(factories.defender(), state="verified")
+
+    (candidate,) = ranking.rank_need(current).ranking.candidates
+
+    (responsiveness,) = [reason for reason in candidate.reasons if reason.startswith("responsiveness:")]
+    assert responsiveness == "responsiveness: accepted 100% of matters proposed; answers in a median of 10 hours"
+
+
+def test_a_firm_with_no_history_is_counted_as_neutral(app):
+    factories.offer(factories.firm(name="New Chambers"))
+    need = factories.need(factories.defender(), state="verified")
+
+    (candidate,) = ranking.rank_need(need).ranking.candidates
+
+    assert "no record of past acceptances (counted as neutral)" in " ".join(candidate.reasons)
