@@ -6,7 +6,7 @@ from .firms import ClientEntry, ClientNameKey, LawFirm, Offer
 from .funds import LegalAidFund
 from .matches import Match
 from .needs import AdverseParty, Need
-from .screening import ConflictCheck, ConflictHit
+from .screening import ConflictCheck, ConflictDecision, ConflictHit, CorporateRelation
 
 __all__ = [
     "AdverseParty",
@@ -14,7 +14,9 @@ __all__ = [
     "ClientEntry",
     "ClientNameKey",
     "ConflictCheck",
+    "ConflictDecision",
     "ConflictHit",
+    "CorporateRelation",
     "DefenderProfile",
     "LawFirm",
     "LegalAidFund",

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -46,6 +46,9 @@ class Need(db.Model):
     practice_areas: Mapped[list] = mapped_column(JSON, default=list)
     urgency: Mapped[str] = mapped_column(String(20), default="standard")
     deadline: Mapped[date | None] = mapped_column(Date)
+    # What funding is asked for, if any: an amount in whole units of an ISO 4217 currency.
+    amount_needed: Mapped[int | None] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3), default="")
     summary: Mapped[str] = mapped_column(Text)
     details: Mapped[str] = mapped_column(Text, default="")
     handling: Mapped[str] = mapped_column(String(10), default="quiet")

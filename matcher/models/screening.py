@@ -61,5 +61,45 @@ class ConflictHit(db.Model):
     reason: Mapped[str] = mapped_column(Text)
     decision: Mapped[str | None] = mapped_column(String(20))
     decision_note: Mapped[str] = mapped_column(Text, default="")
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     check = relationship("ConflictCheck", back_populates="hits")
+
+
+class ConflictDecision(db.Model):
+    """A coordinator's judgement on one party name against one client row, remembered.
+
+    It is applied again to the same pair on every later screen, and stops applying
+    as soon as either name changes (the keys are the normalised names it was made on).
+    """
+
+    __tablename__ = "conflict_decision"
+    __table_args__ = (
+        UniqueConstraint("firm_id", "party_key", "client_external_id"),
+        one_of("decision", HIT_DECISIONS, "decision"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    firm_id: Mapped[int] = mapped_column(ForeignKey("law_firm.id"))
+    party_key: Mapped[str] = mapped_column(String(300))
+    client_external_id: Mapped[str] = mapped_column(String(100))
+    client_key: Mapped[str] = mapped_column(String(300))
+    decision: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text)
+    decided_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CorporateRelation(db.Model):
+    """One child-parent link of the platform's registry of corporate families."""
+
+    __tablename__ = "corporate_relation"
+    __table_args__ = (UniqueConstraint("child_key", "parent_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    child_name: Mapped[str] = mapped_column(String(300))
+    parent_name: Mapped[str] = mapped_column(String(300))
+    child_key: Mapped[str] = mapped_column(String(300), index=True)
+    parent_key: Mapped[str] = mapped_column(String(300), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
