@@ -26,17 +26,19 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _register_extensions(app: Flask) -> None:
-    from . import accounts, headers, notifications, templating
-    from .extensions import csrf, db, login_manager, migrate
+    from . import accounts, headers, notifications, sessions, templating
+    from .extensions import csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"), render_as_batch=True, compare_type=True)
     csrf.init_app(app)
+    limiter.init_app(app)
     notifications.init_app(app)
     login_manager.init_app(app)
     accounts.init_login(login_manager)
     templating.init_app(app)
     headers.init_app(app)
+    sessions.init_app(app)
 
 
 def _register_blueprints(app: Flask) -> None:

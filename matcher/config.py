@@ -41,6 +41,16 @@ class Defaults:
     INVITATION_MAX_AGE = 7 * 24 * 3600
     # Where the quick-exit control on defenders' pages sends them: a neutral site.
     QUICK_EXIT_URL = "https://www.wikipedia.org/"
+    # A signed-in session ends after this much inactivity, and after this long in any case.
+    SESSION_IDLE_MINUTES = 30
+    SESSION_MAX_HOURS = 12
+    # Sign-in and password-reset throttling; failed attempts count, per address and per account.
+    RATELIMIT_STORAGE_URI = "memory://"
+    LOGIN_LIMIT_PER_ADDRESS = "30 per 15 minutes"
+    LOGIN_LIMIT_PER_ACCOUNT = "10 per 15 minutes"
+    RESET_LIMIT = "5 per hour"
+    # Signed password-reset links expire after this many seconds.
+    PASSWORD_RESET_MAX_AGE = 3600
     # Largest request body accepted (client-list uploads are the biggest).
     MAX_CONTENT_LENGTH = 32 * 1024 * 1024
 
@@ -76,6 +86,9 @@ def load_from_environment(config) -> None:
     for key in ENVIRONMENT_KEYS:
         if key in os.environ:
             config[key] = _environment_value(os.environ[key])
+    if os.environ.get("REDIS_URL"):
+        # Every web process then shares the sign-in counts.
+        config["RATELIMIT_STORAGE_URI"] = os.environ["REDIS_URL"]
     if os.environ.get("DATABASE_URL"):
         config["SQLALCHEMY_DATABASE_URI"] = database_url(os.environ["DATABASE_URL"])
 
@@ -96,6 +109,8 @@ def fill_instance_defaults(config, instance_path: str) -> None:
         config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'matcher.sqlite'}"
     if not config.get("MAIL_OUTBOX"):
         config["MAIL_OUTBOX"] = str(instance / "outbox")
+    if config["BASE_URL"].startswith("https://"):
+        config["SESSION_COOKIE_SECURE"] = True
     if not config.get("SECRET_KEY"):
         config["SECRET_KEY"] = _instance_secret_key(instance / SECRET_KEY_FILE)
 

@@ -15,5 +15,8 @@ def register_error_pages(app) -> None:
     app.register_error_handler(403, lambda e: page(403, "Not allowed", "Your account cannot open this page."))
     app.register_error_handler(404, lambda e: page(404, "Not found", "There is nothing here."))
     app.register_error_handler(
+        429, lambda e: page(429, "Too many attempts", "Wait a few minutes before trying again.")
+    )
+    app.register_error_handler(
         413, lambda e: page(413, "File too large", "The file is larger than the platform accepts.")
     )

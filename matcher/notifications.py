@@ -23,8 +23,8 @@ log = logging.getLogger(__name__)
 _QUEUE = "outgoing_mail"
 
 
-def notify(recipients, subject: str, endpoint: str, **values) -> None:
-    """Queue a short message pointing ``recipients`` at ``endpoint``."""
+def notify(recipients, subject: str, endpoint: str, *, action: str = "Sign in to see it", **values) -> None:
+    """Queue a short message pointing ``recipients`` at ``endpoint``; ``action`` says what the link is for."""
     addresses = sorted({address for address in recipients if address})
     if not addresses:
         return
@@ -32,7 +32,7 @@ def notify(recipients, subject: str, endpoint: str, **values) -> None:
     body = (
         "Hello,\n\n"
         f"{subject} on the pro bono matching platform.\n"
-        f"Sign in to see it: {link}\n\n"
+        f"{action}: {link}\n\n"
         "For your safety this message holds no details of the matter.\n"
     )
     message = Message(

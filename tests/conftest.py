@@ -9,6 +9,7 @@ import re
 import uuid
 
 import pytest
+from flask import g
 from sqlalchemy import create_engine, text
 
 from matcher import create_app
@@ -74,22 +75,34 @@ def app(_schema, tmp_path, app_overrides):
 
 
 class Web:
-    """A test client that posts forms the way a browser does, CSRF token included."""
+    """A test client that posts forms the way a browser does, CSRF token included.
+
+    Requests share the test's app context (so tests read the same database
+    session), and with it ``g``; what Flask-Login and Flask-WTF cache there for
+    one request is dropped before the next, as a new request would.
+    """
 
     def __init__(self, client):
         self.client = client
 
+    @staticmethod
+    def _fresh_request_globals():
+        for name in ("_login_user", "csrf_token"):
+            g.pop(name, None)
+
     def get(self, url, **kwargs):
+        self._fresh_request_globals()
         return self.client.get(url, **kwargs)
 
     def csrf_token(self) -> str:
-        page = self.client.get("/account/login").get_data(as_text=True)
+        page = self.get("/account/login").get_data(as_text=True)
         return re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
 
     def post(self, url, data=None, *, csrf=True, **kwargs):
         data = dict(data or {})
         if csrf:
             data.setdefault("csrf_token", self.csrf_token())
+        self._fresh_request_globals()
         return self.client.post(url, data=data, **kwargs)
 
     def login(self, user_or_email, password: str = factories.PASSWORD):

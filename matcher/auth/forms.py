@@ -62,6 +62,21 @@ class FirmRegistrationForm(FlaskForm):
     confirm = _confirm()
 
 
+class ResetRequestForm(FlaskForm):
+    email = email_field()
+
+
+class ResetPasswordForm(FlaskForm):
+    password = _new_password()
+    confirm = _confirm()
+
+
+class ChangePasswordForm(FlaskForm):
+    current = PasswordField("Current password", validators=[DataRequired()])
+    password = _new_password()
+    confirm = _confirm()
+
+
 class InvitationForm(FlaskForm):
     display_name = StringField("Your name", validators=[DataRequired(), Length(max=120)])
     password = _new_password()

@@ -1,32 +1,61 @@
 """Signing in and out, registering as a defender or a firm, joining a firm by invitation."""
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, login_required
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
 
-from .. import audit
+from .. import audit, sessions
 from ..accounts import check_password, hash_password
-from ..extensions import db
+from ..extensions import db, limiter
 from ..models import DefenderProfile, LawFirm, User
 from ..notifications import notify, staff_emails
-from .forms import DefenderRegistrationForm, FirmRegistrationForm, InvitationForm, LoginForm
+from .forms import (
+    ChangePasswordForm,
+    DefenderRegistrationForm,
+    FirmRegistrationForm,
+    InvitationForm,
+    LoginForm,
+    ResetPasswordForm,
+    ResetRequestForm,
+)
 
 bp = Blueprint("auth", __name__, url_prefix="/account")
 
 INVITATION_SALT = "firm-invitation"
+RESET_SALT = "password-reset"
+
+
+def _submitted_email() -> str:
+    """The per-account throttling key: the address typed, whether or not it has an account."""
+    return "account:" + request.form.get("email", "").strip().lower()
+
+
+def _refused(response) -> bool:
+    """Only failed attempts count towards the limits: a refused form re-renders with 200."""
+    return response.status_code == 200
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"], methods=["POST"], deduct_when=_refused)
+@limiter.limit(
+    lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"],
+    key_func=_submitted_email,
+    methods=["POST"],
+    deduct_when=_refused,
+)
 def login():
     form = LoginForm()
     if form.validate_on_submit():
         user = db.session.scalar(select(User).where(User.email == form.email.data))
-        if user is not None and user.is_active and check_password(user, form.password.data):
-            login_user(user)
+        if check_password(user, form.password.data) and user.is_active:
+            sessions.start(user)
             audit.record(user, "user.login", user)
             db.session.commit()
             return redirect(_safe_next() or url_for("home.index"))
+        if user is not None:
+            audit.record(None, "user.login_failed", user)
+            db.session.commit()
         form.password.errors.append("The email or the password is not right.")
     return render_template("auth/login.html", form=form)
 
@@ -41,7 +70,7 @@ def _safe_next() -> str | None:
 
 @bp.route("/logout", methods=["POST"])
 def logout():
-    logout_user()
+    sessions.end()
     flash("You are signed out.")
     return redirect(url_for("home.index"))
 
@@ -75,7 +104,7 @@ def register_defender():
             audit.record(user, "user.register", user)
             notify(staff_emails(), "A defender registered and waits for verification", "coordinator.people")
             db.session.commit()
-            login_user(user)
+            sessions.start(user)
             flash("Welcome. A coordinator will verify your account; you can already write your need.")
             return redirect(url_for("defender.dashboard"))
     return render_template("auth/register_defender.html", form=form)
@@ -107,7 +136,7 @@ def register_firm():
             audit.record(user, "firm.register", firm)
             notify(staff_emails(), "A law firm registered and waits for verification", "coordinator.people")
             db.session.commit()
-            login_user(user)
+            sessions.start(user)
             flash("Welcome. A coordinator will verify your firm; meanwhile add your client list and offers.")
             return redirect(url_for("firm.dashboard"))
     return render_template("auth/register_firm.html", form=form)
@@ -148,9 +177,73 @@ def join(token: str):
         db.session.flush()
         audit.record(user, "firm.join", firm)
         db.session.commit()
-        if current_user.is_authenticated:
-            logout_user()
-        login_user(user)
+        sessions.start(user)
         flash(f"Welcome to {firm.name} on the platform.")
         return redirect(url_for("firm.dashboard"))
     return render_template("auth/join.html", form=form, firm=firm, email=data["email"])
+
+
+def _reset_serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=RESET_SALT)
+
+
+@bp.route("/reset", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["RESET_LIMIT"], methods=["POST"])
+@limiter.limit(lambda: current_app.config["RESET_LIMIT"], key_func=_submitted_email, methods=["POST"])
+def reset_request():
+    """Ask for a reset link. The answer is the same whether or not the address has an account."""
+    form = ResetRequestForm()
+    if form.validate_on_submit():
+        user = db.session.scalar(select(User).where(User.email == form.email.data))
+        if user is not None and user.is_active:
+            # The token carries the session token, so it dies once the password changes.
+            token = _reset_serializer().dumps({"id": user.id, "t": user.session_token})
+            notify([user.email], "Reset your password", "auth.reset_password", action="Choose a new password",
+                   token=token)
+            audit.record(None, "user.reset_requested", user)
+            db.session.commit()
+        flash("If an account uses this address, we have sent it a link to choose a new password.")
+        return redirect(url_for("auth.login"))
+    return render_template("auth/reset_request.html", form=form)
+
+
+@bp.route("/reset/<token>", methods=["GET", "POST"])
+def reset_password(token: str):
+    try:
+        data = _reset_serializer().loads(token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"])
+    except BadSignature:  # expired links are bad signatures too
+        data = None
+    user = db.session.get(User, data["id"]) if data else None
+    if user is None or data["t"] != user.session_token:
+        return render_template("error.html", title="Link not valid",
+                               text="This link has expired or was already used. Ask for a new one."), 400
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        _set_password(user, form.password.data, "user.password_reset")
+        flash("Your password was changed. Every other session was signed out.")
+        return redirect(url_for("home.index"))
+    return render_template("auth/reset_password.html", form=form)
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        if not check_password(current_user, form.current.data):
+            form.current.errors.append("This is not your current password.")
+        else:
+            _set_password(current_user._get_current_object(), form.password.data, "user.password_change")
+            flash("Your password was changed. Every other session was signed out.")
+            return redirect(url_for("home.index"))
+    return render_template("auth/change_password.html", form=form)
+
+
+def _set_password(user: User, password: str, action: str) -> None:
+    """New hash, so every session made with the old one ends; this one starts afresh."""
+    user.password_hash = hash_password(password)
+    audit.record(user, action, user)
+    notify([user.email], "Your password was changed", "auth.login",
+           action="If this was not you, reset it at once")
+    db.session.commit()
+    sessions.start(user)

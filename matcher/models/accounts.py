@@ -1,5 +1,6 @@
 """People who use the platform and the defender's profile."""
 
+import hashlib
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -30,6 +31,15 @@ class User(UserMixin, db.Model):
 
     firm = relationship("LawFirm", back_populates="members")
     defender = relationship("DefenderProfile", back_populates="user", uselist=False)
+
+    @property
+    def session_token(self) -> str:
+        """Changes with the password hash, so a new password ends every other session."""
+        return hashlib.sha256((self.password_hash or "").encode()).hexdigest()[:24]
+
+    def get_id(self) -> str:
+        """What the session stores: the id and the token, checked on every request."""
+        return f"{self.id}:{self.session_token}"
 
     @property
     def is_active(self) -> bool:
