@@ -26,9 +26,10 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _register_extensions(app: Flask) -> None:
-    from . import accounts, headers, notifications, sessions, templating
+    from . import accounts, crypto, headers, notifications, sessions, templating
     from .extensions import csrf, db, limiter, login_manager, migrate
 
+    crypto.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"), render_as_batch=True, compare_type=True)
     csrf.init_app(app)

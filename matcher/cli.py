@@ -5,6 +5,7 @@ from flask import current_app
 
 from . import demo
 from .conflicts_cli import conflicts_group
+from .keys_cli import keys_group
 from .matching_cli import matching
 
 
@@ -12,6 +13,7 @@ def register_commands(app) -> None:
     app.cli.add_command(seed_demo)
     app.cli.add_command(matching)
     app.cli.add_command(conflicts_group)
+    app.cli.add_command(keys_group)
 
 
 @click.command("seed-demo")

@@ -9,6 +9,8 @@ import os
 import secrets
 from pathlib import Path
 
+from . import crypto
+
 # Name of the file in the instance folder that holds a generated secret key.
 SECRET_KEY_FILE = "secret_key"
 
@@ -44,6 +46,9 @@ class Defaults:
     # A signed-in session ends after this much inactivity, and after this long in any case.
     SESSION_IDLE_MINUTES = 30
     SESSION_MAX_HOURS = 12
+    # Keys that seal sensitive text at rest, newest first (comma-separated Fernet keys);
+    # generated into instance/encryption_keys when not set. Never stored in the database.
+    ENCRYPTION_KEYS = None
     # Sign-in and password-reset throttling; failed attempts count, per address and per account.
     RATELIMIT_STORAGE_URI = "memory://"
     LOGIN_LIMIT_PER_ADDRESS = "30 per 15 minutes"
@@ -78,6 +83,7 @@ ENVIRONMENT_KEYS = (
     "MAIL_DEFAULT_SENDER",
     "MAIL_OUTBOX",
     "QUICK_EXIT_URL",
+    "ENCRYPTION_KEYS",
 )
 
 
@@ -113,6 +119,8 @@ def fill_instance_defaults(config, instance_path: str) -> None:
         config["SESSION_COOKIE_SECURE"] = True
     if not config.get("SECRET_KEY"):
         config["SECRET_KEY"] = _instance_secret_key(instance / SECRET_KEY_FILE)
+    if not config.get("ENCRYPTION_KEYS"):
+        config["ENCRYPTION_KEYS"] = crypto.instance_keys(instance_path)
 
 
 def _instance_secret_key(path: Path) -> str:

@@ -17,6 +17,7 @@ from matcher.extensions import db
 from tests import factories
 
 TEST_SECRET = "test-only-secret-key"
+TEST_ENCRYPTION_KEYS = "uTKaOSwhsVVw8R51uMFGn8jDHtZ0ssVoiXWn0gcnmJM="  # a test-only Fernet key
 
 
 @pytest.fixture(scope="session")
@@ -50,6 +51,7 @@ def _test_config(database_url: str, instance) -> dict:
     return {
         "TESTING": True,
         "SECRET_KEY": TEST_SECRET,
+        "ENCRYPTION_KEYS": TEST_ENCRYPTION_KEYS,
         "SQLALCHEMY_DATABASE_URI": database_url,
         "MAIL_OUTBOX": str(instance / "outbox"),
         "BASE_URL": "http://matcher.test",

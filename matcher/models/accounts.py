@@ -4,9 +4,10 @@ import hashlib
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..crypto import EncryptedText
 from ..extensions import db
 from ._types import one_of, utcnow
 
@@ -74,7 +75,7 @@ class DefenderProfile(db.Model):
     country: Mapped[str] = mapped_column(String(2))
     languages: Mapped[list] = mapped_column(JSON, default=list)
     # How to reach the defender safely: released to a firm only after consent.
-    contact: Mapped[str] = mapped_column(Text, default="")
+    contact: Mapped[str] = mapped_column(EncryptedText, default="")
     verified: Mapped[bool] = mapped_column(Boolean, default=False)
     verified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

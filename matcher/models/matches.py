@@ -2,9 +2,10 @@
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, CheckConstraint, DateTime, Float, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..crypto import EncryptedText
 from ..extensions import db
 from ._types import one_of, utcnow
 
@@ -42,9 +43,9 @@ class Match(db.Model):
     proposed_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     proposed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     responded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    response_note: Mapped[str] = mapped_column(Text, default="")
+    response_note: Mapped[str] = mapped_column(EncryptedText, default="")
     hours: Mapped[int | None] = mapped_column(Integer)
-    outcome: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(EncryptedText, default="")
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     need = relationship("Need", back_populates="matches")

@@ -2,9 +2,10 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..crypto import EncryptedText
 from ..extensions import db
 from ._types import one_of, utcnow
 
@@ -49,8 +50,8 @@ class Need(db.Model):
     # What funding is asked for, if any: an amount in whole units of an ISO 4217 currency.
     amount_needed: Mapped[int | None] = mapped_column(Integer)
     currency: Mapped[str] = mapped_column(String(3), default="")
-    summary: Mapped[str] = mapped_column(Text)
-    details: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[str] = mapped_column(EncryptedText)
+    details: Mapped[str] = mapped_column(EncryptedText, default="")
     handling: Mapped[str] = mapped_column(String(10), default="quiet")
     consent_share_summary: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
