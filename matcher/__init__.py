@@ -26,7 +26,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _register_extensions(app: Flask) -> None:
-    from . import accounts, crypto, headers, notifications, sessions, templating
+    from . import accounts, crypto, headers, input_guard, notifications, sessions, templating
     from .extensions import csrf, db, limiter, login_manager, migrate
 
     crypto.init_app(app)
@@ -39,11 +39,12 @@ def _register_extensions(app: Flask) -> None:
     accounts.init_login(login_manager)
     templating.init_app(app)
     headers.init_app(app)
+    input_guard.init_app(app)
     sessions.init_app(app)
 
 
 def _register_blueprints(app: Flask) -> None:
-    from .auth.views import bp as auth_bp
+    from .auth import bp as auth_bp
     from .coordinator import bp as coordinator_bp
     from .defender import bp as defender_bp
     from .errors import register_error_pages

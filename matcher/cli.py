@@ -3,13 +3,30 @@
 import click
 from flask import current_app
 
-from . import demo
+from . import demo, privacy
 from .conflicts_cli import conflicts_group
+from .extensions import db
 from .keys_cli import keys_group
 from .matching_cli import matching
 
 
+@click.group("retention")
+def retention() -> None:
+    """Keeping finished matters only as long as needed."""
+
+
+@retention.command("purge")
+@click.option("--days", type=int, default=None, help="Override RETENTION_DAYS for this run.")
+def purge(days: int | None) -> None:
+    """Erase the texts and party names of needs finished longer ago than the retention period."""
+    days = current_app.config["RETENTION_DAYS"] if days is None else days
+    count = privacy.purge_finished(days)
+    db.session.commit()
+    click.echo(f"{count} finished need(s) older than {days} days erased.")
+
+
 def register_commands(app) -> None:
+    app.cli.add_command(retention)
     app.cli.add_command(seed_demo)
     app.cli.add_command(matching)
     app.cli.add_command(conflicts_group)

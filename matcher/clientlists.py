@@ -1,24 +1,54 @@
-"""Firms' client lists: reading an uploaded CSV and swapping it in whole.
+"""Firms' client lists: reading an uploaded CSV and swapping it in whole, with progress.
 
 A file is validated completely before anything is stored; one bad line refuses
 the whole file, with every problem reported by line number.
+
+An upload of 100,000 rows takes several seconds to index and to re-screen the open
+needs against, so it is an import (``ClientImport``) with visible progress, run
+in one of two ways (config ``CLIENT_IMPORTS_INLINE``):
+
+- in a thread of the web process (the default). The request validates the file,
+  which is quick and lets a bad file be refused on the upload page itself, records
+  the import, starts the thread and answers at once with the import's status page,
+  which reloads itself (a ``Refresh`` header: no script) until the import is done.
+  A thread needs no worker and no queue, which the embedded setup has not, and
+  works on SQLite, whose single writer is then the thread (the import switches the
+  file to WAL journaling so pages keep reading while it writes), and on PostgreSQL.
+- inline, in the request (tests and the command line): the same steps, the status
+  page shown when they are done.
+
+Progress is told by phases, each committed on its own: waiting, importing (the
+swap of the list, its index and the re-screening of open needs, in ONE
+transaction, because a list swapped in without its re-screening could let a firm
+see a need that conflicts with a new client), then done or failed. A finer count
+inside that transaction could not be committed without breaking its atomicity, so
+the page says what is being done and for how long, not a made-up percentage. A
+process that dies mid-import rolls its transaction back; the import is then shown
+as stopped after ``STALLED_AFTER``, with the old list still in place.
 """
 
 import csv
 import io
+import logging
 import re
+import threading
 from dataclasses import dataclass
+from datetime import UTC, timedelta
 
-from sqlalchemy import delete, insert
+from flask import current_app
+from sqlalchemy import select
 
-from . import conflicts, screening, vocab
+from . import audit, clientindex, screening, vocab
 from .extensions import db
-from .models import ClientEntry, ClientNameKey, LawFirm
+from .models import ClientImport, LawFirm, User
 from .models._types import utcnow
 
 COLUMNS = ("id", "name", "aliases", "kind", "country", "parent_id", "lei")
 REQUIRED_COLUMNS = ("id", "name")
 MAX_ERRORS = 50
+# An import not finished after this long died with its process (its transaction rolled back).
+STALLED_AFTER = timedelta(minutes=30)
+log = logging.getLogger(__name__)
 _LEI = re.compile(r"^[A-Z0-9]{18}[0-9]{2}$")
 
 
@@ -127,39 +157,67 @@ def _row(record: dict, line: int, seen: dict) -> tuple[ClientRow | None, list[st
 
 
 def replace_client_list(firm: LawFirm, rows: list[ClientRow]) -> int:
-    """Swap the firm's list for ``rows`` in the caller's transaction, then re-screen."""
-    db.session.execute(delete(ClientNameKey).where(ClientNameKey.firm_id == firm.id))
-    db.session.execute(delete(ClientEntry).where(ClientEntry.firm_id == firm.id))
-    for row in rows:
-        entry = ClientEntry(
-            firm_id=firm.id,
-            external_id=row.external_id,
-            name=row.name,
-            aliases=list(row.aliases),
-            kind=row.kind,
-            country=row.country,
-            parent_external_id=row.parent_external_id,
-            lei=row.lei,
-        )
-        db.session.add(entry)
-        db.session.flush()
-        keys = _index_keys(entry.id, firm.id, row)
-        if keys:
-            db.session.execute(insert(ClientNameKey), keys)
+    """Swap the firm's list for ``rows`` in the caller's transaction, then re-screen the
+    open needs against it; returns how many were screened."""
+    clientindex.replace(firm.id, rows)
     firm.clients_updated_at = utcnow()
     return screening.screen_firm(firm)
 
 
-def _index_keys(client_id: int, firm_id: int, row: ClientRow) -> list[dict]:
-    """The engine's keys for the name, each alias and the LEI; a key shared by the name
-    and an alias is filed once, as the name's."""
-    keys = dict.fromkeys(conflicts.index_keys(row.name), False)
-    for alias in row.aliases:
-        for key in conflicts.index_keys(alias):
-            keys.setdefault(key, True)
-    if row.lei:
-        keys.setdefault(conflicts.identifier_key(row.lei), False)
-    return [
-        {"client_id": client_id, "firm_id": firm_id, "key": key, "is_alias": is_alias}
-        for key, is_alias in keys.items()
-    ]
+def running_import(firm: LawFirm) -> ClientImport | None:
+    """The firm's import still under way, if any (one at a time: each replaces the whole list)."""
+    since = utcnow() - STALLED_AFTER
+    return db.session.scalar(select(ClientImport).where(
+        ClientImport.firm_id == firm.id, ClientImport.state.in_(("waiting", "importing")),
+        ClientImport.created_at >= since).order_by(ClientImport.id.desc()).limit(1))
+
+
+def is_stalled(record: ClientImport) -> bool:
+    """Unfinished for longer than any import takes: its process died, its transaction with it."""
+    created = record.created_at if record.created_at.tzinfo else record.created_at.replace(tzinfo=UTC)
+    return not record.finished and created < utcnow() - STALLED_AFTER
+
+
+def start_import(firm: LawFirm, user: User, rows: list[ClientRow]) -> ClientImport:
+    """Record the import of validated ``rows``, commit, and run it (see the module's docstring)."""
+    record = ClientImport(firm_id=firm.id, started_by_id=user.id, state="waiting", rows=len(rows))
+    db.session.add(record)
+    db.session.commit()
+    if current_app.config.get("CLIENT_IMPORTS_INLINE"):
+        run_import(record.id, rows)
+    else:
+        app = current_app._get_current_object()
+        threading.Thread(target=_run_in_thread, args=(app, record.id, rows), name=f"client-import-{record.id}",
+                         daemon=False).start()
+    return record
+
+
+def run_import(import_id: int, rows: list[ClientRow]) -> None:
+    """Swap the list in, re-screen, and mark the import done, in one transaction; on any
+    failure nothing of it is kept and the import is marked failed."""
+    record = db.session.get(ClientImport, import_id)
+    record.state, record.started_at = "importing", utcnow()
+    db.session.commit()
+    try:
+        firm = db.session.get(LawFirm, record.firm_id, with_for_update=True)
+        screened = replace_client_list(firm, rows)
+        record.state, record.needs_screened, record.finished_at = "done", screened, utcnow()
+        actor = db.session.get(User, record.started_by_id) if record.started_by_id else None
+        audit.record(actor, "clients.replace", firm, note=f"{len(rows)} entries")
+        db.session.commit()
+    except Exception:
+        log.exception("client list import %s failed", import_id)
+        db.session.rollback()
+        record = db.session.get(ClientImport, import_id)
+        record.state, record.finished_at = "failed", utcnow()
+        record.error = "The import failed unexpectedly; the previous list remains in place."
+        db.session.commit()
+
+
+def _run_in_thread(app, import_id: int, rows: list[ClientRow]) -> None:
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            # Readers never wait for a WAL writer; the mode is kept in the file.
+            with db.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+        run_import(import_id, rows)

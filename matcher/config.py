@@ -56,6 +56,9 @@ class Defaults:
     RESET_LIMIT = "5 per hour"
     # Signed password-reset links expire after this many seconds.
     PASSWORD_RESET_MAX_AGE = 3600
+    # Finished matters (closed, withdrawn, rejected) are erased after this many days without activity
+    # (`flask retention purge`, run daily by the operator's scheduler).
+    RETENTION_DAYS = 730
     # Largest request body accepted (client-list uploads are the biggest).
     MAX_CONTENT_LENGTH = 32 * 1024 * 1024
 

@@ -3,15 +3,23 @@
 ``screen`` reads a client list, adverse parties and optionally corporate relations
 from CSV, and writes one CSV row per hit to stdout. It never touches the database:
 the same engine runs over an in-memory index (``conflicts.MemoryIndex``).
+
+The other commands are a coordinator's operations on the database, each one
+transaction: ``import-clients`` replaces a firm's list, ``import-relations`` the
+corporate relations registry, and ``rescreen`` screens every open need again.
 """
 
 import csv
 import sys
+from typing import NoReturn
 
 import click
 
-from . import conflicts
-from .clientlists import ClientListError, parse_client_csv
+from . import audit, conflicts, screening
+from .clientlists import ClientListError, parse_client_csv, replace_client_list
+from .extensions import db
+from .models import LawFirm
+from .relations import RelationListError, parse_relations_csv, replace_relations
 
 PARTY_COLUMNS = ("id", "name", "aliases", "kind", "country")
 RELATION_COLUMNS = ("child", "parent")
@@ -47,6 +55,59 @@ def screen_files(clients_csv: str, parties_csv: str, relations_csv: str | None) 
     out.writerow(OUTPUT_COLUMNS)
     for hit in sorted(hits, key=lambda h: (h.party_id, h.band != "conflict", -h.score, h.client_id)):
         out.writerow([hit.party_id, hit.client_id, hit.band, f"{hit.score:.3f}", hit.reason])
+
+
+@conflicts_group.command("import-clients")
+@click.argument("firm_id", type=int)
+@click.argument("clients_csv", type=_File)
+def import_clients(firm_id: int, clients_csv: str) -> None:
+    """Replace firm FIRM_ID's client list with CLIENTS_CSV and re-screen the open needs against it."""
+    firm = db.session.get(LawFirm, firm_id, with_for_update=True)
+    if firm is None:
+        raise click.ClickException(f"no firm has the id {firm_id}")
+    try:
+        rows = parse_client_csv(_read(clients_csv))
+    except ClientListError as refused:
+        _refuse(clients_csv, refused.errors, "the firm's list")
+    screened = replace_client_list(firm, rows)
+    audit.record(None, "clients.replace", firm, note=f"{len(rows)} entries, imported from the command line")
+    db.session.commit()
+    click.echo(f"{firm.name}: {len(rows)} clients imported; {screened} open needs screened again.")
+
+
+@conflicts_group.command("import-relations")
+@click.argument("relations_csv", type=_File)
+def import_relations(relations_csv: str) -> None:
+    """Replace the corporate relations registry with RELATIONS_CSV (child,parent) and re-screen open needs."""
+    try:
+        parsed = parse_relations_csv(_read(relations_csv))
+    except RelationListError as refused:
+        _refuse(relations_csv, refused.errors, "the registry")
+    imported = replace_relations(parsed)
+    db.session.commit()
+    click.echo(f"{imported.relations} relations imported ({imported.repeated} repeated lines counted once); "
+               f"{imported.needs_screened} open needs screened again.")
+
+
+@conflicts_group.command("rescreen")
+def rescreen() -> None:
+    """Screen every open need against every firm again."""
+    needs, firms = screening.screen_open_needs()
+    db.session.commit()
+    click.echo(f"{needs} open needs screened against {firms} firms.")
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def _refuse(path: str, errors: list[str], kept: str) -> NoReturn:
+    """Print every line-numbered error and exit 1, having changed nothing."""
+    click.echo(f"{path} was refused; {kept} is unchanged:", err=True)
+    for error in errors:
+        click.echo(f"  {error}", err=True)
+    raise click.exceptions.Exit(1)
 
 
 def _client_names(path: str) -> list[conflicts.ClientName]:

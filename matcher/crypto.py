@@ -64,6 +64,19 @@ def reseal(stored: str) -> str:
     return PREFIX + _keyring().rotate(stored[len(PREFIX):].encode()).decode()
 
 
+def seal_token(data: dict) -> str:
+    """A URL-safe token that hides ``data`` from anyone who sees the link, and expires."""
+    return _keyring().encrypt(json.dumps(data).encode()).decode()
+
+
+def open_token(token: str, max_age: int) -> dict | None:
+    """The data sealed in ``token``, or None if it was forged, altered or is too old."""
+    try:
+        return json.loads(_keyring().decrypt(token.encode(), ttl=max_age))
+    except (InvalidToken, ValueError):
+        return None
+
+
 class EncryptedText(TypeDecorator):
     """A text column stored sealed; the application reads and writes plain ``str``."""
 

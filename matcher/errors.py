@@ -12,6 +12,9 @@ def register_error_pages(app) -> None:
         CSRFError,
         lambda e: page(400, "Form expired", "The form was too old or incomplete. Go back, reload and try again."),
     )
+    app.register_error_handler(
+        400, lambda e: page(400, "Not understood", "Something in the form cannot be accepted. Go back and check it.")
+    )
     app.register_error_handler(403, lambda e: page(403, "Not allowed", "Your account cannot open this page."))
     app.register_error_handler(404, lambda e: page(404, "Not found", "There is nothing here."))
     app.register_error_handler(

@@ -16,19 +16,22 @@ from wtforms import (
     FieldList,
     Form,
     FormField,
+    IntegerField,
     RadioField,
     SelectField,
     StringField,
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from . import vocab
 from .fields import CheckboxesField, country_field, languages_field, require_one
+from .matching import places
 from .models import AdverseParty, Need
 
 MAX_PARTIES = 20
+MAX_AMOUNT = 100_000_000
 
 PARTY_KIND_LABELS = {
     "organisation": "Company, authority or organisation",
@@ -81,6 +84,17 @@ class NeedForm(FlaskForm):
         description="A hearing, a court date or another date that cannot move, if there is one.",
         validators=[Optional()],
     )
+    amount_needed = IntegerField(
+        "Funding needed, if any",
+        description="The amount a fund would need to give, in whole units, e.g. 5000. Leave empty if you "
+        "do not ask for money.",
+        validators=[Optional(), NumberRange(min=1, max=MAX_AMOUNT, message="Enter an amount of 1 or more.")],
+    )
+    currency = StringField(
+        "Currency of the amount",
+        description="ISO 4217 code, such as USD, EUR, HNL or BRL.",
+        filters=[lambda value: value.strip().upper() if isinstance(value, str) else value],
+    )
     summary = TextAreaField(
         "Summary",
         description="The only text a proposed law firm or fund reads before you consent. Describe the "
@@ -108,6 +122,15 @@ class NeedForm(FlaskForm):
     def validate_deadline(self, field):
         if field.data and field.data < date.today():
             raise ValidationError("This date has passed: choose a date to come, or leave it empty.")
+
+    def validate_currency(self, field):
+        """Funds compare amounts only in one currency, so an amount without one cannot be matched."""
+        if field.data and places.currency(field.data) is None:
+            raise ValidationError("Enter an ISO 4217 currency code, such as USD or EUR.")
+        if self.amount_needed.data is not None and not field.data:
+            raise ValidationError("Say which currency the amount is in, such as USD.")
+        if field.data and self.amount_needed.data is None and not self.amount_needed.errors:
+            raise ValidationError("Enter the amount needed too, or leave the currency empty.")
 
     def validate_parties(self, field):
         """Every row that holds anything needs a name; blank extra rows are dropped on save."""
@@ -155,6 +178,8 @@ def need_data(need: Need) -> dict:
         "practice_areas": list(need.practice_areas),
         "urgency": need.urgency,
         "deadline": need.deadline,
+        "amount_needed": need.amount_needed,
+        "currency": need.currency,
         "summary": need.summary,
         "details": need.details,
         "handling": need.handling,
@@ -175,6 +200,8 @@ def fill_need(need: Need, form: NeedForm) -> None:
     need.practice_areas = list(form.practice_areas.data or [])
     need.urgency = form.urgency.data
     need.deadline = form.deadline.data
+    need.amount_needed = form.amount_needed.data
+    need.currency = form.currency.data if form.amount_needed.data is not None else ""
     need.summary = form.summary.data
     need.details = form.details.data or ""
     need.handling = form.handling.data

@@ -6,6 +6,7 @@ answered proposals before (from the audit log, since a match's own timestamps
 move on with later steps).
 """
 
+import re
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from .matching import places, taxonomy
 from .models import AuditEvent, LawFirm, LegalAidFund, Match, Need, Offer
 
 ANSWERS = ("match.accept", "match.decline")
+_PARTICULARS = re.compile(r"\s*\([^()]*\)")
 
 
 @dataclass
@@ -29,6 +31,27 @@ class RankedNeed:
     ranking: matching.Ranking
     offers: dict[str, Offer]
     funds: dict[str, LegalAidFund]
+
+
+@dataclass
+class ExcludedGroup:
+    """The offers (or funds) one filter removed: how many, and the first few of them.
+
+    ``reason`` is the filter's words without the particulars the engine puts in
+    parentheses ("no language in common"); ``same_reason`` says whether every
+    member was removed in exactly the same words, so a page need not repeat them.
+    """
+
+    kind: str
+    reason: str
+    count: int
+    first: list[matching.Excluded]
+    same_reason: bool
+
+    @property
+    def heading(self) -> str:
+        """The whole reason when it is the same for all, or else the filter's words alone."""
+        return self.first[0].reason if self.same_reason else self.reason
 
 
 @dataclass(frozen=True)
@@ -50,6 +73,8 @@ def need_profile(need: Need) -> matching.NeedProfile:
         urgency=need.urgency,
         deadline=need.deadline,
         defender_kind=need.defender.kind,
+        amount_needed=need.amount_needed,
+        currency=need.currency or "",
         conflicted_firms=frozenset(str(firm_id) for firm_id in all_firms if firm_id not in cleared),
     )
 
@@ -123,3 +148,36 @@ def rank_need(need: Need, today: date | None = None) -> RankedNeed:
         offers={str(offer.id): offer for offer in offers},
         funds={str(fund.id): fund for fund in funds},
     )
+
+
+def group_excluded(ranking: matching.Ranking, keep: int) -> list[ExcludedGroup]:
+    """The excluded candidates grouped by the filter that removed them, biggest group first.
+
+    Against thousands of offers most are removed by the same few filters, and a
+    coordinator needs to know which filters and how many, not to read every row:
+    only ``keep`` members per group are kept to show.
+    """
+    general: dict[str, str] = {}  # one regex per distinct reason, not per row
+    groups: dict[tuple[str, str], ExcludedGroup] = {}
+    for kind, ident, reason in ranking.excluded_rows:
+        if reason not in general:
+            general[reason] = _without_particulars(reason)
+        key = (kind, general[reason])
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = ExcludedGroup(kind, key[1], 0, [], True)
+        group.count += 1
+        if len(group.first) < keep:
+            group.first.append(matching.Excluded(kind, ident, reason))
+        if group.same_reason and reason != group.first[0].reason:
+            group.same_reason = False
+    return sorted(groups.values(), key=lambda g: (g.kind != "offer", -g.count, g.reason))
+
+
+def _without_particulars(reason: str) -> str:
+    """The reason without its parenthesised particulars, e.g. "no language in common"."""
+    while True:
+        shorter = _PARTICULARS.sub("", reason)
+        if shorter == reason:
+            return reason
+        reason = shorter

@@ -2,16 +2,18 @@
 
 The index (``ClientNameKey``) is asked only about the keys of the need's parties;
 the engine decides hits. One ``ConflictCheck`` is stored per need and firm, so a
-firm is shown a need only when its check is clear.
+firm is shown a need only when its check is clear. A coordinator's decision on a
+hit is remembered (``ConflictDecision``) and applied to the same pair of names on
+every later screen; the corporate relations registry is walked from the parties'
+names, so subsidiaries and parents of a client are hits too.
 """
 
-from collections import defaultdict
+from sqlalchemy import delete, select
 
-from sqlalchemy import delete, func, or_, select
-
-from . import conflicts
+from . import clientindex, conflicts
+from . import relations as registry
 from .extensions import db
-from .models import ClientEntry, ClientNameKey, ConflictCheck, ConflictHit, LawFirm, Need
+from .models import ConflictCheck, ConflictDecision, ConflictHit, LawFirm, Need
 from .models._types import utcnow
 
 # Needs whose screening must be kept current when a client list changes.
@@ -32,6 +34,16 @@ def screen_firm(firm: LawFirm) -> int:
     return len(needs)
 
 
+def screen_open_needs() -> tuple[int, int]:
+    """Screen every open need against every firm: after the relations registry changed,
+    or when a coordinator asks. Returns how many needs and firms."""
+    needs = db.session.scalars(select(Need).where(Need.state.in_(SCREENED_STATES)).order_by(Need.id)).all()
+    firm_ids = db.session.scalars(select(LawFirm.id)).all()
+    for need in needs:
+        _store_checks(need, firm_ids)
+    return len(needs), len(firm_ids)
+
+
 def cleared_firm_ids(need: Need) -> set[int]:
     """Firms that may be shown ``need``: screened, and clear of any conflict."""
     rows = db.session.scalars(
@@ -46,74 +58,86 @@ def _store_checks(need: Need, firm_ids) -> None:
     parties = [
         conflicts.Party(id=str(p.id), name=p.name, aliases=tuple(p.aliases)) for p in need.parties
     ]
-    hits_by_firm = _hits_by_firm(parties, firm_ids)
-    db.session.execute(
-        delete(ConflictCheck).where(
-            ConflictCheck.need_id == need.id, ConflictCheck.firm_id.in_(firm_ids)
-        )
-    )
+    relations = registry.relations_for(name for party in parties for name in party.names)
+    hits_by_firm = _hits_by_firm(parties, firm_ids, relations)
+    # Hits first: SQLite does not cascade deletes here, and would hand a re-used check id the old hits.
+    # "fetch" takes the deleted rows out of the session too, so no stale check or hit lingers in memory.
+    old = (ConflictCheck.need_id == need.id, ConflictCheck.firm_id.in_(firm_ids))
+    fetch = {"synchronize_session": "fetch"}
+    db.session.execute(delete(ConflictHit).where(ConflictHit.check_id.in_(select(ConflictCheck.id).where(*old))),
+                       execution_options=fetch)
+    db.session.execute(delete(ConflictCheck).where(*old), execution_options=fetch)
+    db.session.expire(need, ["checks"])
+    remembered = _remembered(hits_by_firm)
     for firm_id in firm_ids:
-        hits = hits_by_firm.get(firm_id, [])
-        check = ConflictCheck(need_id=need.id, firm_id=firm_id, result=_result(hits), checked_at=utcnow())
+        check = ConflictCheck(need_id=need.id, firm_id=firm_id, checked_at=utcnow())
         check.hits = [
-            ConflictHit(
-                party_name=hit.party_name,
-                client_name=hit.client_name,
-                client_external_id=hit.client_id,
-                band=hit.band,
-                score=hit.score,
-                reason=hit.reason,
-            )
-            for hit in hits
+            _stored_hit(hit, remembered.get((firm_id, decision_key(hit.party_name), hit.client_id)))
+            for hit in hits_by_firm.get(firm_id, [])
         ]
+        check.result = result_of(check.hits)
         db.session.add(check)
     db.session.flush()
 
 
-def _hits_by_firm(parties, firm_ids) -> dict[int, list[conflicts.Hit]]:
-    """Candidates by key from the index (common weak keys left out), with their
-    parents and children in the same list, then the engine decides the hits."""
-    keys = conflicts.party_keys(parties)
-    if not keys or not firm_ids:
-        return {}
-    weak = [key for key in keys if not conflicts.is_whole_key(key)]
-    counts = dict(db.session.execute(
-        select(ClientNameKey.key, func.count()).where(ClientNameKey.key.in_(weak)).group_by(ClientNameKey.key)
-    ).all()) if weak else {}
-    asked = conflicts.lookup_keys(keys, lambda key: counts.get(key, 0))
-    found = select(ClientNameKey.client_id).where(ClientNameKey.key.in_(asked),
-                                                  ClientNameKey.firm_id.in_(firm_ids))
-    entries = {entry.id: entry for entry in db.session.scalars(select(ClientEntry).where(ClientEntry.id.in_(found)))}
-
-    def family_ids() -> set[int]:
-        parents = {(e.firm_id, e.parent_external_id) for e in entries.values() if e.parent_external_id}
-        own = {(e.firm_id, e.external_id) for e in entries.values()}
-        rows = db.session.execute(
-            select(ClientEntry.id, ClientEntry.firm_id, ClientEntry.external_id, ClientEntry.parent_external_id)
-            .where(ClientEntry.firm_id.in_({firm_id for firm_id, _ in own}),
-                   or_(ClientEntry.external_id.in_({external for _, external in parents}),
-                       ClientEntry.parent_external_id.in_({external for _, external in own}))))
-        return {row.id for row in rows
-                if (row.firm_id, row.external_id) in parents or (row.firm_id, row.parent_external_id) in own}
-
-    for _ in range(conflicts.relations.MAX_DEPTH):
-        relatives = family_ids() - entries.keys()
-        if not relatives:
-            break
-        entries.update((entry.id, entry) for entry in db.session.scalars(
-            select(ClientEntry).where(ClientEntry.id.in_(relatives))))
-    candidates = defaultdict(list)
-    for entry in entries.values():
-        for position, name in enumerate((entry.name, *entry.aliases)):
-            candidates[entry.firm_id].append(conflicts.ClientName(
-                client_id=entry.external_id, name=name, client_name=entry.name, is_alias=position > 0,
-                lei=entry.lei, parent=entry.parent_external_id))
-    return {firm_id: conflicts.screen(parties, names) for firm_id, names in candidates.items()}
+def decision_key(name: str) -> str:
+    """The normalised name a decision is remembered under: a new spelling is a new name."""
+    return conflicts.name_key(name)[:300]
 
 
-def _result(hits) -> str:
-    if any(hit.band == "conflict" for hit in hits):
+def remember_decision(hit: ConflictHit) -> ConflictDecision:
+    """Keep ``hit``'s decision for its firm, party name and client, replacing an older one."""
+    firm_id, party_key = hit.check.firm_id, decision_key(hit.party_name)
+    remembered = db.session.scalar(select(ConflictDecision).where(
+        ConflictDecision.firm_id == firm_id, ConflictDecision.party_key == party_key,
+        ConflictDecision.client_external_id == hit.client_external_id))
+    if remembered is None:
+        remembered = ConflictDecision(firm_id=firm_id, party_key=party_key,
+                                      client_external_id=hit.client_external_id)
+        db.session.add(remembered)
+    remembered.client_key = decision_key(hit.client_name)
+    remembered.decision = hit.decision
+    remembered.note = hit.decision_note
+    remembered.decided_by_id = hit.decided_by_id
+    remembered.decided_at = hit.decided_at
+    db.session.flush()
+    return remembered
+
+
+def result_of(hits) -> str:
+    """``conflict`` while a hit is confirmed or a certain hit undecided; ``potential`` while a
+    hit awaits review; ``clear`` otherwise (cleared and waived hits do not block)."""
+    if any(hit.decision == "confirmed" or (hit.band == "conflict" and hit.decision is None) for hit in hits):
         return "conflict"
-    if hits:
+    if any(hit.band == "review" and hit.decision is None for hit in hits):
         return "potential"
     return "clear"
+
+
+def _remembered(hits_by_firm) -> dict[tuple, ConflictDecision]:
+    """Decisions already taken on any (firm, party name, client) pair among these hits."""
+    party_keys = {decision_key(hit.party_name) for hits in hits_by_firm.values() for hit in hits}
+    if not party_keys:
+        return {}
+    decisions = db.session.scalars(select(ConflictDecision).where(
+        ConflictDecision.firm_id.in_(hits_by_firm.keys()), ConflictDecision.party_key.in_(party_keys)))
+    return {(d.firm_id, d.party_key, d.client_external_id): d for d in decisions}
+
+
+def _stored_hit(hit: conflicts.Hit, remembered: ConflictDecision | None) -> ConflictHit:
+    """The hit as stored, with the remembered decision if the client's name is still the one decided on."""
+    stored = ConflictHit(party_name=hit.party_name, client_name=hit.client_name, client_external_id=hit.client_id,
+                         band=hit.band, score=hit.score, reason=hit.reason)
+    if remembered is not None and remembered.client_key == decision_key(hit.client_name):
+        stored.decision = remembered.decision
+        stored.decision_note = remembered.note
+        stored.decided_by_id = remembered.decided_by_id
+        stored.decided_at = remembered.decided_at
+    return stored
+
+
+def _hits_by_firm(parties, firm_ids, relations=None) -> dict[int, list[conflicts.Hit]]:
+    """Candidates from the database index (``clientindex``: common weak keys left out,
+    parents and children in the same list added), then the engine decides the hits."""
+    candidates = clientindex.candidates(conflicts.party_keys(parties, relations), firm_ids)
+    return {firm_id: conflicts.screen(parties, names, relations) for firm_id, names in candidates.items()}

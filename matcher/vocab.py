@@ -13,7 +13,7 @@ import pycountry
 from babel import Locale
 from wtforms.fields.choices import SelectChoice
 
-from .matching import terms
+from .matching import places, terms
 
 
 def _labels(vocabulary: dict[str, dict]) -> dict[str, str]:
@@ -51,11 +51,13 @@ def languages() -> dict[str, str]:
 
 
 def country_name(code: str) -> str:
-    return countries().get(code, code)
+    """A country's name, or a region's ("Latin America"): offers and funds may cover regions."""
+    return countries().get(code) or places.place_name(code)
 
 
 def language_name(code: str) -> str:
-    return languages().get(code, code)
+    """Also names the languages with only an ISO 639-3 code, which free text on forms may give."""
+    return languages().get(code) or places.language_name(code)
 
 
 def choices(vocabulary: dict, placeholder: str | None = None) -> list[SelectChoice]:

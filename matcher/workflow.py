@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import audit, screening
 from .extensions import db
-from .models import DefenderProfile, LawFirm, LegalAidFund, Match, Need, Offer, User
+from .models import ConflictHit, DefenderProfile, LawFirm, LegalAidFund, Match, Need, Offer, User
 from .models._types import utcnow
 from .notifications import firm_emails, notify, staff_emails
 
@@ -314,3 +314,40 @@ def _back_to_proposing(actor: User, need: Need) -> None:
         m.state == "proposed" for m in need.matches
     ):
         _move(actor, need, "verified", "need.reopen", need=need)
+
+
+# Conflict review ------------------------------------------------------------
+
+HIT_DECISION_LABELS = {
+    "confirmed": "conflict confirmed",
+    "cleared": "cleared",
+    "waived": "waived",
+}
+
+
+def decide_hit(actor: User, hit: ConflictHit, decision: str, note: str) -> None:
+    """A coordinator's judgement on one screening hit, with the note that justifies it.
+
+    ``confirmed`` keeps the firm away from the need; ``cleared`` (not the same entity)
+    and ``waived`` (a conflict the people concerned accept) no longer block it. The
+    decision is remembered for the firm, party name and client, so later screens of
+    the same names apply it again; the audit event points at that remembered decision,
+    since the hit itself is replaced whenever the need is screened again.
+    """
+    if not actor.is_staff:
+        raise TransitionError("You are not allowed to do that.")
+    if decision not in HIT_DECISION_LABELS:
+        raise TransitionError("Choose whether to confirm the conflict, clear the hit or record a waiver.")
+    note = note.strip()
+    if not note:
+        raise TransitionError("Write a note saying why: it is kept with the decision.")
+    if hit.decision is not None:
+        raise TransitionError(f"This hit was already decided: {HIT_DECISION_LABELS[hit.decision]}.")
+    check = hit.check
+    before = check.result
+    hit.decision, hit.decision_note = decision, note
+    hit.decided_by_id, hit.decided_at = actor.id, utcnow()
+    remembered = screening.remember_decision(hit)
+    check.result = screening.result_of(check.hits)
+    audit.record(actor, f"conflict.{decision}", remembered, need=check.need, from_state=before,
+                 to_state=check.result, note=note)

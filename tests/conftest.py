@@ -8,12 +8,14 @@ import os
 import re
 import uuid
 
+import pyotp
 import pytest
 from flask import g
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 
 from matcher import create_app
 from matcher.extensions import db
+from matcher.models import User
 from tests import factories
 
 TEST_SECRET = "test-only-secret-key"
@@ -97,7 +99,7 @@ class Web:
         return self.client.get(url, **kwargs)
 
     def csrf_token(self) -> str:
-        page = self.get("/account/login").get_data(as_text=True)
+        page = self.get("/account/login", follow_redirects=True).get_data(as_text=True)
         return re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
 
     def post(self, url, data=None, *, csrf=True, **kwargs):
@@ -108,10 +110,25 @@ class Web:
         return self.client.post(url, data=data, **kwargs)
 
     def login(self, user_or_email, password: str = factories.PASSWORD):
+        """Sign in with the password and, where the account has one, an authenticator code."""
         email = getattr(user_or_email, "email", user_or_email)
         response = self.post("/account/login", {"email": email, "password": password})
         assert response.status_code == 302, "login failed"
+        if "/account/2fa" in response.headers["Location"]:
+            account = db.session.scalar(select(User).where(User.email == email))
+            account.totp_last_step = None  # tests sign the same account in many times a minute
+            db.session.commit()
+            response = self.post("/account/2fa", {"code": pyotp.TOTP(account.totp_secret).now()})
+            assert response.status_code == 302, "second factor refused"
         return response
+
+    def set_up_two_factor(self) -> str:
+        """Go through the setup page as a person would; return the secret it showed."""
+        page = self.get("/account/2fa/setup").get_data(as_text=True)
+        secret = re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page).group(1).replace(" ", "")
+        response = self.post("/account/2fa/setup", {"code": pyotp.TOTP(secret).now()})
+        assert "Your recovery codes" in response.get_data(as_text=True), "setup refused"
+        return secret
 
     def logout(self):
         return self.post("/account/logout")

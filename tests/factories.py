@@ -9,6 +9,8 @@ from matcher.extensions import db
 from matcher.models import AdverseParty, DefenderProfile, LawFirm, LegalAidFund, Need, Offer, User
 
 PASSWORD = "correct horse battery"
+# The authenticator secret of every factory account that must use two factors.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 _hash = hash_password(PASSWORD)
 _numbers = count(1)
 
@@ -17,6 +19,8 @@ def user(role: str, **fields) -> User:
     number = next(_numbers)
     fields.setdefault("email", f"{role}{number}@example.org")
     fields.setdefault("display_name", f"{role.title()} {number}")
+    if role in ("coordinator", "admin", "firm"):
+        fields.setdefault("totp_secret", TOTP_SECRET)
     account = User(role=role, password_hash=_hash, **fields)
     db.session.add(account)
     db.session.flush()

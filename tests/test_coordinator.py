@@ -280,9 +280,9 @@ def test_a_bad_fund_is_refused_field_by_field_keeping_what_was_typed(web):
     page = web.post("/coordinator/funds/new", bad).get_data(as_text=True)
 
     assert "Choose at least one kind of help the fund covers." in page
-    assert "The maximum amount must be more than 0." in page
+    assert "Enter an amount from 1 to 1,000,000,000." in page
     assert "Enter an ISO 4217 currency code" in page
-    assert "Days cannot be negative." in page
+    assert "Enter a number of days from 0 to 3,650." in page
     assert 'value="Rapid Response Fund"' in page
     assert 'value="ABC"' in page
     assert db.session.scalar(select(LegalAidFund)) is None

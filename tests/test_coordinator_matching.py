@@ -161,7 +161,7 @@ def test_coordinator_runs_a_fund_match_from_proposal_to_closing(web, outbox):
 
     refused = web.post(f"/coordinator/matches/{match.id}/complete",
                        {f"m{match.id}-hours": "-2", f"m{match.id}-outcome": "Bail paid."})
-    assert "Hours cannot be negative." in refused.get_data(as_text=True)
+    assert "Enter a whole number of hours, 0 to 100,000." in refused.get_data(as_text=True)
     assert 'Bail paid.' in refused.get_data(as_text=True)
     assert match.state == "active"
 

@@ -2,6 +2,7 @@
 consenting to or refusing counsel, and the access rules around all of it."""
 
 import html
+import re
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -70,13 +71,15 @@ def accepted_match(owner, firm_name="Alvarez & Partners"):
 # Registering and the dashboard ---------------------------------------------
 
 
-def test_a_registered_defender_is_told_their_account_awaits_verification(web):
+def test_a_registered_defender_is_told_their_account_awaits_verification(web, outbox):
     response = web.post("/account/register/defender", {
         "pseudonym": "Rosa", "kind": "community", "country": "HN", "languages": ["es"],
         "contact": "Signal @rosa", "email": "rosa@example.org",
         "password": "a long enough password", "confirm": "a long enough password",
     })
-    assert response.headers["Location"].endswith("/defender/")
+    assert "Check your email" in text(response)
+    link = re.search(r"http://matcher\.test(/account/register/confirm/\S+)", outbox[-1].body).group(1)
+    assert web.get(link).headers["Location"].endswith("/defender/")
     page = text(web.get("/defender/"))
     assert "waiting for a coordinator to verify it" in page
     assert "Write a new need" in page

@@ -64,6 +64,8 @@ def test_an_invited_colleague_joins_and_sees_the_firm_dashboard(web, outbox):
     response = web.post(link, {"display_name": "Nuevo Colega", "password": "a long enough password",
                                "confirm": "a long enough password"})
     assert response.headers["Location"].endswith("/firm/")
+    assert web.get("/firm/").headers["Location"].endswith("/account/2fa/setup"), "a second factor comes first"
+    web.set_up_two_factor()
 
     page = web.get("/firm/").get_data(as_text=True)
     assert "Garza &amp; Partners" in page

@@ -1,13 +1,16 @@
 """A firm member uploads the firm's client list and reads it; nobody else sees it."""
 
 import io
+import threading
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
 
 from matcher.conflicts import index_keys
 from matcher.extensions import db
-from matcher.models import ClientEntry, ClientNameKey, ConflictCheck
+from matcher.models import ClientEntry, ClientImport, ClientNameKey, ConflictCheck
+from matcher.models._types import utcnow
 from tests import factories
 
 HEADER = "id,name,aliases,kind,country,parent_id,lei\n"
@@ -21,6 +24,12 @@ def upload(web, data: bytes | None, filename: str = "clients.csv", **kwargs):
 def entries(firm) -> list[tuple[str, str]]:
     query = select(ClientEntry.external_id, ClientEntry.name).where(ClientEntry.firm_id == firm.id)
     return sorted(db.session.execute(query).tuples())
+
+
+@pytest.fixture
+def app_overrides():
+    """Imports run in the request here, so each test sees them finished; the thread is tested apart."""
+    return {"CLIENT_IMPORTS_INLINE": True}
 
 
 @pytest.fixture
@@ -152,3 +161,108 @@ def test_an_upload_without_the_csrf_token_is_refused_and_changes_nothing(web, fi
 
     assert response.status_code == 400
     assert entries(firm) == [("OLD-1", "Old Client Ltd")]
+
+
+def test_an_upload_shows_its_import_page_and_the_import_is_recorded(web, firm, member):
+    db.session.commit()
+    web.login(member)
+
+    response = upload(web, (HEADER + "C-1,New Client Ltd,,,,,\n").encode())
+
+    record = db.session.scalar(select(ClientImport).where(ClientImport.firm_id == firm.id))
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/firm/clients/imports/{record.id}")
+    page = web.get(f"/firm/clients/imports/{record.id}")
+    assert "Refresh" not in page.headers  # done: nothing left to wait for
+    assert "The client list now holds 1 entry;" in page.get_data(as_text=True)
+    assert (record.state, record.rows, record.started_by_id) == ("done", 1, member.id)
+
+
+def test_an_import_under_way_has_a_page_that_reloads_itself(web, firm, member):
+    record = ClientImport(firm_id=firm.id, started_by_id=member.id, state="importing", rows=100000)
+    db.session.add(record)
+    db.session.commit()
+    web.login(member)
+
+    response = web.get(f"/firm/clients/imports/{record.id}")
+
+    page = response.get_data(as_text=True)
+    assert response.headers["Refresh"] == "2"
+    assert "Importing 100,000 entries" in page
+    assert "<script" not in page.split("</head>")[1]
+
+
+def test_an_upload_while_another_is_under_way_is_refused_and_changes_nothing(web, firm, member):
+    record = ClientImport(firm_id=firm.id, started_by_id=member.id, state="importing", rows=10)
+    db.session.add(record)
+    db.session.commit()
+    web.login(member)
+
+    response = upload(web, (HEADER + "C-1,New Client Ltd,,,,,\n").encode(), follow_redirects=True)
+
+    assert "still being imported" in response.get_data(as_text=True)
+    assert entries(firm) == [("OLD-1", "Old Client Ltd")]
+    assert db.session.scalar(select(func.count()).select_from(ClientImport)) == 1
+
+
+def test_an_import_that_never_finished_is_shown_as_stopped_and_blocks_nothing(web, firm, member):
+    record = ClientImport(firm_id=firm.id, started_by_id=member.id, state="importing", rows=10,
+                          created_at=utcnow() - timedelta(hours=2))
+    db.session.add(record)
+    db.session.commit()
+    web.login(member)
+
+    response = web.get(f"/firm/clients/imports/{record.id}")
+
+    assert "Refresh" not in response.headers
+    assert "the previous list remains in place" in response.get_data(as_text=True)
+    upload(web, (HEADER + "C-1,New Client Ltd,,,,,\n").encode())
+    assert entries(firm) == [("C-1", "New Client Ltd")]
+
+
+def test_another_firms_import_is_not_found(web, firm, member):
+    other = factories.firm(clients="X-1,Secret Client,,,,,\n")
+    record = ClientImport(firm_id=other.id, state="done", rows=7654, needs_screened=3)
+    db.session.add(record)
+    db.session.commit()
+    web.login(member)
+
+    response = web.get(f"/firm/clients/imports/{record.id}")
+
+    assert response.status_code == 404
+    assert "7,654" not in response.get_data(as_text=True)
+    assert web.get("/firm/clients/imports/999999").status_code == 404
+
+
+def test_only_firm_members_see_an_import(web, firm):
+    record = ClientImport(firm_id=firm.id, state="done", rows=7654)
+    coordinator = factories.coordinator()
+    db.session.add(record)
+    db.session.commit()
+    web.login(coordinator)
+
+    response = web.get(f"/firm/clients/imports/{record.id}")
+
+    assert response.status_code == 403
+    assert "7,654" not in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("app_overrides", [{"CLIENT_IMPORTS_INLINE": False}])
+def test_an_upload_is_imported_in_a_thread_after_the_answer(web, firm, member):
+    need = factories.need(factories.defender(), parties=("Banco del Sur",), state="submitted")
+    db.session.commit()
+    web.login(member)
+
+    response = upload(web, (HEADER + "C-1,Banco del Sur S.A.,,,,,\nC-2,Minera Andina,,,,,\n").encode())
+
+    record_id = int(response.headers["Location"].rsplit("/", 1)[1])
+    for thread in threading.enumerate():
+        if thread.name == f"client-import-{record_id}":
+            thread.join(timeout=60)
+    db.session.expire_all()
+    page = web.get(f"/firm/clients/imports/{record_id}").get_data(as_text=True)
+    assert "The client list now holds 2 entries; 1 open matter was screened against it again" in page
+    assert entries(firm) == [("C-1", "Banco del Sur S.A."), ("C-2", "Minera Andina")]
+    check = db.session.scalar(select(ConflictCheck).where(ConflictCheck.need_id == need.id,
+                                                          ConflictCheck.firm_id == firm.id))
+    assert check.result == "conflict"

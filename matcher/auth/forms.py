@@ -62,6 +62,14 @@ class FirmRegistrationForm(FlaskForm):
     confirm = _confirm()
 
 
+class CodeForm(FlaskForm):
+    code = StringField(
+        "Code",
+        description="The 6 digits your authenticator app shows, or one of your recovery codes.",
+        validators=[DataRequired(), Length(max=20)],
+    )
+
+
 class ResetRequestForm(FlaskForm):
     email = email_field()
 

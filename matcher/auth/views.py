@@ -1,6 +1,6 @@
 """Signing in and out, registering as a defender or a firm, joining a firm by invitation."""
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
@@ -8,51 +8,44 @@ from sqlalchemy import func, select
 from .. import audit, sessions
 from ..accounts import check_password, hash_password
 from ..extensions import db, limiter
-from ..models import DefenderProfile, LawFirm, User
-from ..notifications import notify, staff_emails
+from ..models import LawFirm, User
+from ..notifications import notify
+from . import bp
 from .forms import (
     ChangePasswordForm,
-    DefenderRegistrationForm,
-    FirmRegistrationForm,
     InvitationForm,
     LoginForm,
     ResetPasswordForm,
     ResetRequestForm,
 )
-
-bp = Blueprint("auth", __name__, url_prefix="/account")
+from .throttling import refused, submitted_email, tell_owner_of_guessing
 
 INVITATION_SALT = "firm-invitation"
 RESET_SALT = "password-reset"
 
 
-def _submitted_email() -> str:
-    """The per-account throttling key: the address typed, whether or not it has an account."""
-    return "account:" + request.form.get("email", "").strip().lower()
-
-
-def _refused(response) -> bool:
-    """Only failed attempts count towards the limits: a refused form re-renders with 200."""
-    return response.status_code == 200
-
-
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"], methods=["POST"], deduct_when=_refused)
+@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"], methods=["POST"], deduct_when=refused)
 @limiter.limit(
     lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"],
-    key_func=_submitted_email,
+    key_func=submitted_email,
     methods=["POST"],
-    deduct_when=_refused,
+    deduct_when=refused,
+    on_breach=lambda limit: tell_owner_of_guessing(_account_by_email()),
 )
 def login():
     form = LoginForm()
     if form.validate_on_submit():
         user = db.session.scalar(select(User).where(User.email == form.email.data))
         if check_password(user, form.password.data) and user.is_active:
+            if user.totp_secret:
+                sessions.await_second_factor(user)
+                db.session.commit()
+                return redirect(url_for("auth.second_factor", next=safe_next()))
             sessions.start(user)
             audit.record(user, "user.login", user)
             db.session.commit()
-            return redirect(_safe_next() or url_for("home.index"))
+            return redirect(safe_next() or url_for("home.index"))
         if user is not None:
             audit.record(None, "user.login_failed", user)
             db.session.commit()
@@ -60,7 +53,12 @@ def login():
     return render_template("auth/login.html", form=form)
 
 
-def _safe_next() -> str | None:
+def _account_by_email() -> User | None:
+    email = request.form.get("email", "").strip().lower()
+    return db.session.scalar(select(User).where(User.email == email)) if email else None
+
+
+def safe_next() -> str | None:
     """Only follow a ``next`` that stays on this site."""
     target = request.args.get("next", "")
     if target.startswith("/") and not target.startswith("//") and "\\" not in target:
@@ -75,71 +73,8 @@ def logout():
     return redirect(url_for("home.index"))
 
 
-def _email_taken(email: str) -> bool:
+def email_taken(email: str) -> bool:
     return db.session.scalar(select(func.count()).select_from(User).where(User.email == email)) > 0
-
-
-@bp.route("/register/defender", methods=["GET", "POST"])
-def register_defender():
-    form = DefenderRegistrationForm()
-    if form.validate_on_submit():
-        if _email_taken(form.email.data):
-            form.email.errors.append("An account with this email exists: sign in instead.")
-        else:
-            user = User(
-                email=form.email.data,
-                password_hash=hash_password(form.password.data),
-                role="defender",
-                display_name=form.pseudonym.data,
-            )
-            user.defender = DefenderProfile(
-                pseudonym=form.pseudonym.data,
-                kind=form.kind.data,
-                country=form.country.data,
-                languages=form.languages.data,
-                contact=form.contact.data,
-            )
-            db.session.add(user)
-            db.session.flush()
-            audit.record(user, "user.register", user)
-            notify(staff_emails(), "A defender registered and waits for verification", "coordinator.people")
-            db.session.commit()
-            sessions.start(user)
-            flash("Welcome. A coordinator will verify your account; you can already write your need.")
-            return redirect(url_for("defender.dashboard"))
-    return render_template("auth/register_defender.html", form=form)
-
-
-@bp.route("/register/firm", methods=["GET", "POST"])
-def register_firm():
-    form = FirmRegistrationForm()
-    if form.validate_on_submit():
-        if _email_taken(form.email.data):
-            form.email.errors.append("An account with this email exists: sign in instead.")
-        else:
-            firm = LawFirm(
-                name=form.firm_name.data,
-                country=form.country.data,
-                contact_name=form.contact_name.data,
-                contact_email=form.contact_email.data,
-                contact_phone=form.contact_phone.data or "",
-            )
-            user = User(
-                email=form.email.data,
-                password_hash=hash_password(form.password.data),
-                role="firm",
-                display_name=form.display_name.data,
-                firm=firm,
-            )
-            db.session.add(user)
-            db.session.flush()
-            audit.record(user, "firm.register", firm)
-            notify(staff_emails(), "A law firm registered and waits for verification", "coordinator.people")
-            db.session.commit()
-            sessions.start(user)
-            flash("Welcome. A coordinator will verify your firm; meanwhile add your client list and offers.")
-            return redirect(url_for("firm.dashboard"))
-    return render_template("auth/register_firm.html", form=form)
 
 
 def invitation_serializer() -> URLSafeTimedSerializer:
@@ -161,7 +96,7 @@ def join(token: str):
         return render_template("error.html", title="Invitation not valid",
                                text="This link is not a valid invitation."), 400
     firm = db.get_or_404(LawFirm, data["firm"])
-    if _email_taken(data["email"]):
+    if email_taken(data["email"]):
         flash("This invitation was already used: sign in.")
         return redirect(url_for("auth.login"))
     form = InvitationForm()
@@ -189,7 +124,7 @@ def _reset_serializer() -> URLSafeTimedSerializer:
 
 @bp.route("/reset", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["RESET_LIMIT"], methods=["POST"])
-@limiter.limit(lambda: current_app.config["RESET_LIMIT"], key_func=_submitted_email, methods=["POST"])
+@limiter.limit(lambda: current_app.config["RESET_LIMIT"], key_func=submitted_email, methods=["POST"])
 def reset_request():
     """Ask for a reset link. The answer is the same whether or not the address has an account."""
     form = ResetRequestForm()

@@ -7,4 +7,4 @@ from ..access import guard
 bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
 guard(bp, ("coordinator", "admin"))
 
-from . import funds, intake, matches, needs, views  # noqa: E402,F401  (the modules register their routes on bp)
+from . import audit_log, funds, intake, matches, needs, relations, review, views  # noqa: E402,F401  (the modules register their routes on bp)

@@ -1,20 +1,19 @@
 """Coordinators' forms: triage notes, proposals, answers for a fund, the funds catalogue."""
 
-import pycountry
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     HiddenField,
     IntegerField,
     SelectField,
-    SelectMultipleField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
 
-from .. import vocab
+from .. import vocab, vocabfields
 from ..fields import CheckboxesField, require_one
+from ..matching import places
 
 NOTE_REQUIRED = {
     "request_info": "Say what information is missing: the defender reads this note.",
@@ -95,7 +94,7 @@ class CompleteForm(FlaskForm):
     hours = IntegerField(
         "Hours given",
         validators=[InputRequired(message="Enter the hours given, 0 if none."),
-                    NumberRange(min=0, message="Hours cannot be negative.")],
+                    NumberRange(min=0, max=100_000, message="Enter a whole number of hours, 0 to 100,000.")],
     )
     outcome = TextAreaField(
         "Outcome", validators=[DataRequired(message="Describe the outcome."), Length(max=4000)],
@@ -110,33 +109,30 @@ class RefuseForm(FlaskForm):
 
 
 def _currency_code(form, field):
-    if not field.data or pycountry.currencies.get(alpha_3=field.data) is None:
+    if not field.data or places.currency(field.data) is None:
         raise ValidationError("Enter an ISO 4217 currency code, such as USD or EUR.")
 
 
 class FundForm(FlaskForm):
     name = StringField("Name", validators=[DataRequired(), Length(max=200)], filters=[_strip])
     run_by = StringField("Run by", validators=[DataRequired(), Length(max=200)], filters=[_strip])
-    countries = SelectMultipleField(
-        "Eligible countries",
-        description="Leave empty for a fund that covers the whole world.",
-        choices=vocab.choices(vocab.countries()),
-        validators=[Optional()],
+    countries = vocabfields.places_field(
+        "Eligible countries and regions",
+        description="Leave empty for a fund that covers the whole world. A region counts as each of its "
+        "countries when needs are matched.",
     )
     defender_kinds = CheckboxesField(
         "Eligible kinds of defender",
         description="Leave all unticked for a fund open to any defender.",
         choices=vocab.choices(vocab.DEFENDER_KIND_LABELS),
     )
-    covers = CheckboxesField(
-        "Covers",
-        choices=vocab.choices(vocab.HELP_KINDS),
-        validators=[require_one("Choose at least one kind of help the fund covers.")],
+    covers = vocabfields.help_kinds_field(
+        "Covers", validators=[require_one("Choose at least one kind of help the fund covers.")],
     )
     max_amount = IntegerField(
         "Maximum amount",
         validators=[InputRequired(message="Enter the maximum amount as a whole number."),
-                    NumberRange(min=1, message="The maximum amount must be more than 0.")],
+                    NumberRange(min=1, max=1_000_000_000, message="Enter an amount from 1 to 1,000,000,000.")],
     )
     currency = StringField(
         "Currency", description="ISO 4217 code, such as USD or EUR.",
@@ -146,7 +142,7 @@ class FundForm(FlaskForm):
     turnaround_days = IntegerField(
         "Days to decide",
         validators=[InputRequired(message="Enter the number of days, 0 for the same day."),
-                    NumberRange(min=0, message="Days cannot be negative.")],
+                    NumberRange(min=0, max=3650, message="Enter a number of days from 0 to 3,650.")],
     )
     how_to_apply = TextAreaField("How to apply", validators=[Length(max=4000)], filters=[_strip])
     active = BooleanField("Active: offer this fund in matching", default=True)

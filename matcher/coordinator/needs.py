@@ -24,6 +24,9 @@ TRIAGE = {
 }
 # Reading a need's details is audited; those reads are not part of the need's story.
 READ_ACTION = "need.read"
+# Against thousands of offers a page lists the best candidates and a few of each filter's exclusions.
+CANDIDATES_SHOWN = 50
+EXCLUDED_SHOWN = 10
 
 _RESULT_ORDER = case({"conflict": 0, "potential": 1, "clear": 2}, value=ConflictCheck.result, else_=3)
 
@@ -66,7 +69,7 @@ def match_forms(match, overrides: dict) -> dict:
 
 def render_need(need: Need, *, triage=None, withdraw=None, several=None, match_overrides=None):
     """The need page; a form that failed validation is passed in to show its errors and input."""
-    ranked_rows, excluded_rows, several = _ranking(need, several)
+    ranked_rows, eligible, excluded_groups, several = _ranking(need, several)
     screening = _screening(need)
     return render_template(
         "coordinator/need.html",
@@ -79,7 +82,8 @@ def render_need(need: Need, *, triage=None, withdraw=None, several=None, match_o
         screening=screening,
         hits=[(firm, hit) for firm, check in screening if check is not None for hit in check.hits],
         ranked=ranked_rows,
-        excluded=excluded_rows,
+        eligible=eligible,
+        excluded=excluded_groups,
         matches=[(match, match_forms(match, match_overrides or {})) for match in need.matches],
         triage=triage or TriageForm(formdata=None),
         withdraw=withdraw or WithdrawForm(formdata=None),
@@ -88,32 +92,44 @@ def render_need(need: Need, *, triage=None, withdraw=None, several=None, match_o
 
 
 def several_choices(ranked: ranking.RankedNeed, need: Need) -> list:
-    """Ranked offers not yet proposed this need: the ones a multi-proposal may pick."""
+    """Listed ranked offers not yet proposed this need: the ones a multi-proposal may pick."""
     open_offers = {str(m.offer_id) for m in need.matches if m.is_open and m.offer_id}
     return vocab.choices({
         c.id: f"{candidate_label(ranked, 'offer', c.id)} (score {c.score:.2f})"
-        for c in ranked.ranking.candidates
+        for c in ranked.ranking.candidates[:CANDIDATES_SHOWN]
         if c.kind == "offer" and c.id not in open_offers
     })
 
 
+@dataclass
+class LeftOut:
+    """One filter's exclusions as the page shows them: the count and the first few, named."""
+
+    group: ranking.ExcludedGroup
+    rows: list[Row]
+
+
 def _ranking(need: Need, several):
+    """The best candidates, how many are eligible, the exclusions grouped by filter, the multi-proposal form."""
     if need.state not in RANKED_STATES:
-        return [], [], None
+        return [], 0, [], None
     ranked = ranking.rank_need(need)
     open_targets = {("offer", str(m.offer_id)) if m.offer_id else ("fund", str(m.fund_id))
                     for m in need.matches if m.is_open}
     rows = [
         Row(c.kind, c.id, candidate_label(ranked, c.kind, c.id), c.score, c.reasons,
             proposed=(c.kind, c.id) in open_targets)
-        for c in ranked.ranking.candidates
+        for c in ranked.ranking.candidates[:CANDIDATES_SHOWN]
     ]
-    excluded = [Row(e.kind, e.id, candidate_label(ranked, e.kind, e.id), reason=e.reason)
-                for e in ranked.ranking.excluded]
+    left_out = [
+        LeftOut(group, [Row(e.kind, e.id, candidate_label(ranked, e.kind, e.id), reason=e.reason)
+                        for e in group.first])
+        for group in ranking.group_excluded(ranked.ranking, keep=EXCLUDED_SHOWN)
+    ]
     if several is None:
         several = ProposeSeveralForm(formdata=None)
     several.offers.choices = several_choices(ranked, need)
-    return rows, excluded, several
+    return rows, len(ranked.ranking.candidates), left_out, several
 
 
 def _history(need: Need):

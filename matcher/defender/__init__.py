@@ -7,4 +7,4 @@ from ..access import guard
 bp = Blueprint("defender", __name__, url_prefix="/defender")
 guard(bp, ("defender",))
 
-from . import views  # noqa: E402,F401  (the modules register their routes on bp)
+from . import privacy, views  # noqa: E402,F401  (the modules register their routes on bp)

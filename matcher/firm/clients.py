@@ -4,18 +4,21 @@ Nobody outside the firm sees the list; the screening engine reads it through
 its index and coordinators see only the one client name a hit matched.
 """
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, make_response, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, or_, select
 
-from .. import audit
-from ..clientlists import COLUMNS, ClientListError, parse_client_csv, replace_client_list
+from .. import clientlists
+from ..access import get_scoped_or_404
+from ..clientlists import COLUMNS, ClientListError, parse_client_csv
 from ..extensions import db
-from ..models import ClientEntry
+from ..models import ClientEntry, ClientImport
 from . import bp
 from .forms import ClientListForm
 
 PAGE_SIZE = 50
+# Seconds between reloads of the status page of an import under way.
+REFRESH_SECONDS = 2
 SAMPLE_ROWS = (
     ",".join(COLUMNS),
     "C-001,Minera Andina S.A.,Minera Andina|MASA,organisation,HN,,",
@@ -48,7 +51,8 @@ def clients():
 
 @bp.route("/clients/upload", methods=["GET", "POST"])
 def upload_clients():
-    """Replace the list with a file, or refuse the whole file and say why, line by line."""
+    """Validate the file here, so a bad one is refused on this page line by line with nothing
+    changed; a good one is imported (see ``clientlists``) and its progress page shown."""
     form = ClientListForm()
     errors: list[str] = []
     if form.validate_on_submit():
@@ -61,14 +65,23 @@ def upload_clients():
             except ClientListError as refused:
                 errors = refused.errors
             else:
-                firm = current_user.firm
-                # One upload at a time per firm: the swap deletes and inserts the whole list.
-                db.session.refresh(firm, with_for_update=True)
-                screened = replace_client_list(firm, rows)
-                audit.record(current_user, "clients.replace", firm, note=f"{len(rows)} entries")
-                db.session.commit()
-                flash(f"The client list now holds {len(rows)} entries; {screened} open matters were "
-                      "screened against it again.")
-                return redirect(url_for("firm.clients"))
+                running = clientlists.running_import(current_user.firm)
+                if running is not None:
+                    flash("A list is still being imported: wait until it is done, then upload again.", "error")
+                    return redirect(url_for("firm.client_import", import_id=running.id))
+                record = clientlists.start_import(current_user.firm, current_user, rows)
+                return redirect(url_for("firm.client_import", import_id=record.id))
     return render_template("firm/clients_upload.html", form=form, errors=errors, columns=COLUMNS,
                            sample="\n".join(SAMPLE_ROWS), count=_entry_count())
+
+
+@bp.route("/clients/imports/<int:import_id>")
+def client_import(import_id: int):
+    """Where an import stands; the page reloads itself (a Refresh header, no script) until it ends."""
+    record = get_scoped_or_404(ClientImport, import_id, lambda found: found.firm_id == current_user.firm_id)
+    stalled = clientlists.is_stalled(record)
+    response = make_response(render_template("firm/clients_import.html", record=record, stalled=stalled,
+                                             refresh=REFRESH_SECONDS))
+    if not record.finished and not stalled:
+        response.headers["Refresh"] = str(REFRESH_SECONDS)
+    return response

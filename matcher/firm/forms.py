@@ -2,11 +2,11 @@
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, DateField, IntegerField, SelectMultipleField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, IntegerField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
 
-from .. import vocab
-from ..fields import CheckboxesField, email_field, languages_field, require_one
+from .. import vocabfields
+from ..fields import email_field, require_one
 
 MAX_CAPACITY = 1000
 
@@ -31,22 +31,20 @@ class OfferForm(FlaskForm):
         description="What the firm offers, in a few words, e.g. 'SLAPP defence in Central America'.",
         validators=[DataRequired(message="Give the offer a title."), Length(max=200)],
     )
-    practice_areas = CheckboxesField(
-        "Practice areas",
-        choices=vocab.choices(vocab.PRACTICE_AREAS),
-        validators=[require_one("Choose at least one practice area.")],
+    practice_areas = vocabfields.practice_areas_field(
+        "Practice areas", validators=[require_one("Choose at least one practice area.")],
     )
-    jurisdictions = SelectMultipleField(
+    jurisdictions = vocabfields.places_field(
         "Jurisdictions covered",
-        description="Countries where the firm can act or advise. Hold Ctrl (Cmd on a Mac) to choose several.",
-        choices=vocab.choices(vocab.countries()),
+        description="Countries or regions where the firm can act or advise. Hold Ctrl (Cmd on a Mac) to "
+        "choose several. A region counts as each of its countries when needs are matched.",
         validators=[require_one("Choose at least one country.")],
     )
-    languages = languages_field("Languages the team works in")
-    help_kinds = CheckboxesField(
-        "Kinds of help",
-        choices=vocab.choices(vocab.HELP_KINDS),
-        validators=[require_one("Choose at least one kind of help.")],
+    languages = vocabfields.languages_field(
+        "Languages the team works in", validators=[require_one("Choose at least one language.")],
+    )
+    help_kinds = vocabfields.help_kinds_field(
+        "Kinds of help", validators=[require_one("Choose at least one kind of help.")],
     )
     capacity = IntegerField(
         "Number of matters",

@@ -107,10 +107,15 @@ def country(text: str) -> Mapping:
 def place(text: str) -> Mapping:
     """``text`` as a country's alpha-2 code or a region's code ("419", "EU"): for coverage lists."""
     found = country(text)
-    if found.mapped:
+    if found.mapped and found.confidence == 1.0:
         return found
     region = _regions().find(text)
-    return region if region.mapped or region.confidence > found.confidence else found
+    # A region named exactly beats a country guessed: "South America" is not a misspelt "South Africa".
+    if region.mapped and region.confidence >= found.confidence:
+        return region
+    if found.mapped:
+        return found
+    return region if region.confidence > found.confidence else found
 
 
 @lru_cache(maxsize=256)

@@ -2,7 +2,7 @@
 
 from .accounts import DefenderProfile, User
 from .audit import AuditEvent
-from .firms import ClientEntry, ClientNameKey, LawFirm, Offer
+from .firms import ClientEntry, ClientImport, ClientKeyCount, ClientNameKey, LawFirm, Offer
 from .funds import LegalAidFund
 from .matches import Match
 from .needs import AdverseParty, Need
@@ -12,6 +12,8 @@ __all__ = [
     "AdverseParty",
     "AuditEvent",
     "ClientEntry",
+    "ClientImport",
+    "ClientKeyCount",
     "ClientNameKey",
     "ConflictCheck",
     "ConflictDecision",

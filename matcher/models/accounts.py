@@ -4,7 +4,7 @@ import hashlib
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, String
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..crypto import EncryptedText
@@ -29,6 +29,13 @@ class User(UserMixin, db.Model):
     firm_id: Mapped[int | None] = mapped_column(ForeignKey("law_firm.id"), index=True)
     is_disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Two-factor authentication: the TOTP secret (sealed), the last time step used
+    # (a code works once), and one-time recovery codes, stored as SHA-256 digests.
+    totp_secret: Mapped[str | None] = mapped_column(EncryptedText)
+    totp_last_step: Mapped[int | None] = mapped_column(Integer)
+    recovery_codes: Mapped[list] = mapped_column(JSON, default=list)
+    # Signing out ends every session of the account begun before this moment (epoch milliseconds).
+    sessions_valid_after: Mapped[int] = mapped_column(BigInteger, default=0)
 
     firm = relationship("LawFirm", back_populates="members")
     defender = relationship("DefenderProfile", back_populates="user", uselist=False)
@@ -51,6 +58,11 @@ class User(UserMixin, db.Model):
     def is_staff(self) -> bool:
         """Coordinators and admins run the vetting organisation's side."""
         return self.role in ("coordinator", "admin")
+
+    @property
+    def needs_two_factor(self) -> bool:
+        """Staff and firm members hold other people's secrets: a password alone is not enough."""
+        return self.role in ("coordinator", "admin", "firm")
 
     @property
     def is_verified(self) -> bool:

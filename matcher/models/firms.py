@@ -9,6 +9,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -20,6 +21,7 @@ from ..extensions import db
 from ._types import one_of, utcnow
 
 CLIENT_KINDS = ("organisation", "person")
+IMPORT_STATES = ("waiting", "importing", "done", "failed")
 
 
 class LawFirm(db.Model):
@@ -58,24 +60,72 @@ class ClientEntry(db.Model):
     country: Mapped[str] = mapped_column(String(2), default="")
     parent_external_id: Mapped[str] = mapped_column(String(100), default="")
     lei: Mapped[str] = mapped_column(String(20), default="")
+    # The parent's row, resolved at import, so screening walks a family by indexed ids.
+    parent_entry_id: Mapped[int | None] = mapped_column(ForeignKey("client_entry.id"), index=True)
 
 
 class ClientNameKey(db.Model):
-    """The screening index: one normalised key per client name or alias.
+    """The screening index: one row per key a client's name, aliases or LEI is filed under.
 
     It lives in the database so every web process and worker shares it and a
-    screen looks keys up instead of reading whole client lists.
+    screen looks keys up instead of reading whole client lists. The primary key
+    starts with the firm, so an import deletes and counts its firm's rows as one
+    range; the lookup index starts with the key and holds every column a screen
+    reads. It is derived data written only by ``matcher.clientindex`` together with
+    the entries, so it has no foreign keys: checking one per row would double the
+    time of a bulk import of millions of rows.
     """
 
     __tablename__ = "client_name_key"
+    __table_args__ = (
+        Index("ix_client_name_key_lookup", "key", "firm_id", "client_id"),
+        {"sqlite_with_rowid": False},
+    )
+
+    firm_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    client_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    is_alias: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ClientKeyCount(db.Model):
+    """How many clients, over all firms, are filed under a key, now and at most ever.
+
+    Kept by every import (the firm's old counts taken off, its new ones added), so a
+    screen learns which weak keys are too common to ask for (``lookup_keys``) with
+    one primary-key lookup per key instead of counting postings. A screen goes by
+    ``peak``: a weak key once too common stays so, which lets an import skip filing
+    clients under it (see ``matcher.clientindex``).
+    """
+
+    __tablename__ = "client_key_count"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    names: Mapped[int] = mapped_column(Integer, default=0)
+    peak: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ClientImport(db.Model):
+    """One upload of a firm's client list, so its progress can be shown while it runs."""
+
+    __tablename__ = "client_import"
+    __table_args__ = (one_of("state", IMPORT_STATES, "state"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    firm_id: Mapped[int] = mapped_column(ForeignKey("law_firm.id"))
-    client_id: Mapped[int] = mapped_column(
-        ForeignKey("client_entry.id", ondelete="CASCADE"), index=True
-    )
-    key: Mapped[str] = mapped_column(String(300), index=True)
-    is_alias: Mapped[bool] = mapped_column(Boolean, default=False)
+    firm_id: Mapped[int] = mapped_column(ForeignKey("law_firm.id"), index=True)
+    started_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    state: Mapped[str] = mapped_column(String(20), default="waiting")
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    needs_screened: Mapped[int | None] = mapped_column(Integer)
+    error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    @property
+    def finished(self) -> bool:
+        return self.state in ("done", "failed")
 
 
 class Offer(db.Model):

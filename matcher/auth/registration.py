@@ -1,0 +1,104 @@
+"""Registering as a defender or a firm, confirmed by a link sent to the address given.
+
+The answer to a registration is the same whether or not the address already has
+an account (the owner of an existing account is told by email instead), so the
+form cannot be used to find out who is on the platform. Nothing is stored until
+the link is followed: the registration travels sealed inside the link itself.
+"""
+
+from flask import current_app, flash, redirect, render_template, url_for
+
+from .. import audit, crypto, sessions
+from ..accounts import hash_password
+from ..extensions import db, limiter
+from ..models import DefenderProfile, LawFirm, User
+from ..notifications import notify, staff_emails
+from . import bp
+from .forms import DefenderRegistrationForm, FirmRegistrationForm
+from .views import email_taken
+
+# A confirmation link works for a day.
+CONFIRMATION_MAX_AGE = 24 * 3600
+
+
+@bp.route("/register/defender", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["RESET_LIMIT"], methods=["POST"])
+def register_defender():
+    form = DefenderRegistrationForm()
+    if form.validate_on_submit():
+        return _send_confirmation(form.email.data, {
+            "role": "defender", "email": form.email.data, "password_hash": hash_password(form.password.data),
+            "pseudonym": form.pseudonym.data, "kind": form.kind.data, "country": form.country.data,
+            "languages": form.languages.data, "contact": form.contact.data,
+        })
+    return render_template("auth/register_defender.html", form=form)
+
+
+@bp.route("/register/firm", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["RESET_LIMIT"], methods=["POST"])
+def register_firm():
+    form = FirmRegistrationForm()
+    if form.validate_on_submit():
+        return _send_confirmation(form.email.data, {
+            "role": "firm", "email": form.email.data, "password_hash": hash_password(form.password.data),
+            "display_name": form.display_name.data, "firm_name": form.firm_name.data, "country": form.country.data,
+            "contact_name": form.contact_name.data, "contact_email": form.contact_email.data,
+            "contact_phone": form.contact_phone.data or "",
+        })
+    return render_template("auth/register_firm.html", form=form)
+
+
+def _send_confirmation(email: str, registration: dict):
+    if email_taken(email):
+        notify([email], "Someone tried to register with your address", "auth.reset_request",
+               action="If it was you, sign in, or choose a new password here")
+    else:
+        notify([email], "Confirm your address to finish registering", "auth.confirm_registration",
+               action="Confirm your address", token=crypto.seal_token(registration))
+    db.session.commit()
+    return render_template("auth/check_email.html", email=email)
+
+
+@bp.route("/register/confirm/<token>")
+def confirm_registration(token: str):
+    registration = crypto.open_token(token, CONFIRMATION_MAX_AGE)
+    if registration is None:
+        return render_template("error.html", title="Link not valid",
+                               text="This link has expired or is not valid: register again."), 400
+    if email_taken(registration["email"]):
+        flash("This address is already registered: sign in.")
+        return redirect(url_for("auth.login"))
+    user = _create_defender(registration) if registration["role"] == "defender" else _create_firm(registration)
+    db.session.commit()
+    sessions.start(user)
+    if user.role == "defender":
+        flash("Welcome. A coordinator will verify your account; you can already write your need.")
+        return redirect(url_for("defender.dashboard"))
+    flash("Welcome. A coordinator will verify your firm; meanwhile add your client list and offers.")
+    return redirect(url_for("firm.dashboard"))
+
+
+def _create_defender(registration: dict) -> User:
+    user = User(email=registration["email"], password_hash=registration["password_hash"], role="defender",
+                display_name=registration["pseudonym"])
+    user.defender = DefenderProfile(pseudonym=registration["pseudonym"], kind=registration["kind"],
+                                    country=registration["country"], languages=registration["languages"],
+                                    contact=registration["contact"])
+    db.session.add(user)
+    db.session.flush()
+    audit.record(user, "user.register", user)
+    notify(staff_emails(), "A defender registered and waits for verification", "coordinator.people")
+    return user
+
+
+def _create_firm(registration: dict) -> User:
+    firm = LawFirm(name=registration["firm_name"], country=registration["country"],
+                   contact_name=registration["contact_name"], contact_email=registration["contact_email"],
+                   contact_phone=registration["contact_phone"])
+    user = User(email=registration["email"], password_hash=registration["password_hash"], role="firm",
+                display_name=registration["display_name"], firm=firm)
+    db.session.add(user)
+    db.session.flush()
+    audit.record(user, "firm.register", firm)
+    notify(staff_emails(), "A law firm registered and waits for verification", "coordinator.people")
+    return user

@@ -1,0 +1,90 @@
+"""The second step of signing in, and setting up two-factor authentication."""
+
+from flask import current_app, flash, redirect, render_template, session, url_for
+from flask_login import current_user, login_required
+
+from .. import audit, sessions, twofactor
+from ..extensions import db, limiter
+from ..models import User
+from . import bp
+from .forms import CodeForm
+from .throttling import refused, tell_owner_of_guessing
+from .views import safe_next
+
+
+def _pending_key() -> str:
+    return f"second-factor:{session.get('pending_user')}"
+
+
+def _pending_user() -> User | None:
+    user_id = sessions.pending_user_id()
+    return db.session.get(User, user_id) if user_id else None
+
+
+@bp.route("/2fa", methods=["GET", "POST"])
+@limiter.limit(
+    lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"],
+    key_func=_pending_key,
+    methods=["POST"],
+    deduct_when=refused,
+    on_breach=lambda limit: tell_owner_of_guessing(_pending_user()),
+)
+def second_factor():
+    user = _pending_user()
+    if user is None or not user.totp_secret:
+        flash("Please sign in again.")
+        return redirect(url_for("auth.login"))
+    form = CodeForm()
+    if form.validate_on_submit():
+        method = _accept(user, form.code.data)
+        if method:
+            sessions.start(user)
+            audit.record(user, "user.login", user, note=method)
+            db.session.commit()
+            return redirect(safe_next() or url_for("home.index"))
+        audit.record(None, "user.second_factor_failed", user)
+        db.session.commit()
+        form.code.errors.append("This code is not right, or was already used.")
+    return render_template("auth/second_factor.html", form=form)
+
+
+def _accept(user: User, code: str) -> str | None:
+    """Spend a valid authenticator code or recovery code; say which it was."""
+    step = twofactor.accepted_step(user.totp_secret, code, user.totp_last_step)
+    if step is not None:
+        user.totp_last_step = step
+        return "authenticator code"
+    remaining = twofactor.use_recovery_code(user.recovery_codes, code)
+    if remaining is not None:
+        user.recovery_codes = remaining
+        return "recovery code"
+    return None
+
+
+@bp.route("/2fa/setup", methods=["GET", "POST"])
+@login_required
+def two_factor_setup():
+    """Show a new secret, and save it once a code made from it proves the app has it."""
+    user = current_user._get_current_object()
+    secret = session.get("totp_setup") or twofactor.new_secret()
+    session["totp_setup"] = secret
+    form = CodeForm()
+    if form.validate_on_submit():
+        step = twofactor.accepted_step(secret, form.code.data, None)
+        if step is not None:
+            codes = twofactor.new_recovery_codes()
+            user.totp_secret, user.totp_last_step = secret, step
+            user.recovery_codes = [twofactor.digest(code) for code in codes]
+            session.pop("totp_setup")
+            audit.record(user, "user.second_factor_enabled", user)
+            db.session.commit()
+            return render_template("auth/recovery_codes.html", codes=codes)
+        form.code.errors.append("This code does not match: check the time on your phone and try again.")
+    return render_template(
+        "auth/two_factor_setup.html",
+        form=form,
+        secret=" ".join(secret[i:i + 4] for i in range(0, len(secret), 4)),
+        uri=twofactor.provisioning_uri(secret, user.email or user.display_name),
+        required=user.needs_two_factor,
+        enabled=bool(user.totp_secret),
+    )

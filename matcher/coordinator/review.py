@@ -1,0 +1,118 @@
+"""Reviewing screening hits: the queue of undecided hits, and one decision at a time.
+
+A hit belongs to one screen of one need against one firm; screening again replaces
+it. So every decision form carries which screen it was made on, and a decision
+posted against a screen that has since been replaced is refused with a message
+instead of being applied to hits the coordinator has not seen.
+"""
+
+from datetime import UTC
+
+from flask import flash, redirect, render_template, url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from sqlalchemy.orm import contains_eager
+from wtforms import HiddenField, SelectField, TextAreaField
+from wtforms.validators import DataRequired, Length
+
+from .. import vocab, workflow
+from ..extensions import db
+from ..models import ConflictCheck, ConflictHit, LawFirm, Need
+from ..screening import SCREENED_STATES
+from . import bp
+from .views import _URGENCY_RANK, attempt, back
+
+PER_PAGE = 50
+STALE = "The need was screened again since that page was loaded: these are the current hits."
+
+
+class DecisionForm(FlaskForm):
+    decision = SelectField(
+        "Decision",
+        choices=vocab.choices({
+            "confirmed": "Confirm the conflict: the firm stays away from this need",
+            "cleared": "Clear: not the same entity",
+            "waived": "Record a waiver: a known conflict the people concerned accept",
+        }),
+    )
+    note = TextAreaField(
+        "Note",
+        description="Why: what you checked, or who agreed to the waiver. Kept with the decision.",
+        validators=[DataRequired(message="Write a note saying why: it is kept with the decision."),
+                    Length(max=2000)],
+        filters=[lambda value: value.strip() if isinstance(value, str) else value],
+    )
+    screen = HiddenField()
+    next = HiddenField()
+
+
+@bp.app_template_global()
+def screen_token(check: ConflictCheck) -> str:
+    """Which screen a page showed: the check and when it ran (in UTC, as either database returns it)."""
+    when = check.checked_at
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC).replace(tzinfo=None)
+    return f"{check.id}-{when:%Y%m%d%H%M%S%f}"
+
+
+def _current_hit(need: Need, hit_id: int, token: str | None) -> ConflictHit | None:
+    """The hit, if it still belongs to ``need``'s current screen (the one the form was made on)."""
+    hit = db.session.get(ConflictHit, hit_id)
+    if hit is None or hit.check.need_id != need.id:
+        return None
+    if token is not None and token != screen_token(hit.check):
+        return None
+    return hit
+
+
+def _render(need: Need, hit: ConflictHit, form: DecisionForm):
+    return render_template("coordinator/review_hit.html", need=need, hit=hit, firm=hit.check.firm, form=form,
+                           labels=workflow.HIT_DECISION_LABELS)
+
+
+@bp.route("/reviews")
+def reviews():
+    """Review hits nobody has decided yet, on needs still open, most urgent need first."""
+    query = (
+        select(ConflictHit)
+        .join(ConflictHit.check).join(ConflictCheck.need).join(ConflictCheck.firm)
+        .where(ConflictHit.band == "review", ConflictHit.decision.is_(None), Need.state.in_(SCREENED_STATES))
+        .options(contains_eager(ConflictHit.check).contains_eager(ConflictCheck.need),
+                 contains_eager(ConflictHit.check).contains_eager(ConflictCheck.firm))
+        .order_by(_URGENCY_RANK, Need.deadline.is_(None), Need.deadline, Need.submitted_at, Need.id,
+                  LawFirm.name, ConflictHit.id)
+    )
+    page = db.paginate(query, per_page=PER_PAGE, max_per_page=PER_PAGE)
+    return render_template("coordinator/reviews.html", page=page)
+
+
+@bp.route("/needs/<int:need_id>/hits/<int:hit_id>")
+def review_hit(need_id: int, hit_id: int):
+    """One hit with its decision form, reached from the review queue."""
+    need = db.get_or_404(Need, need_id)
+    hit = _current_hit(need, hit_id, None)
+    if hit is None:
+        flash(STALE, "error")
+        return redirect(url_for(".need", need_id=need.id))
+    form = DecisionForm(formdata=None, screen=screen_token(hit.check), next=url_for(".reviews"))
+    return _render(need, hit, form)
+
+
+@bp.route("/needs/<int:need_id>/hits/<int:hit_id>/decide", methods=["POST"])
+def decide_hit(need_id: int, hit_id: int):
+    """Confirm, clear or waive one hit; a refused form comes back with its errors and the note typed."""
+    need = db.get_or_404(Need, need_id)
+    form = DecisionForm()
+    hit = _current_hit(need, hit_id, form.screen.data or "")
+    if hit is None:
+        flash(STALE, "error")
+        return redirect(url_for(".need", need_id=need.id))
+    if not form.validate_on_submit():
+        return _render(need, hit, form)
+    firm = hit.check.firm
+    decision = form.decision.data
+    if attempt(lambda: workflow.decide_hit(current_user, hit, decision, form.note.data),
+               f"The hit on {firm.name} is {workflow.HIT_DECISION_LABELS[decision]}."):
+        flash(f"{firm.name}'s screening for this need is now: {hit.check.result}.")
+    return back(url_for(".need", need_id=need.id))

@@ -1,0 +1,112 @@
+"""A defender's rights over their data: a copy of everything, erasure, and retention.
+
+Erasure keeps the shape of what happened (a need of this kind, in this country,
+matched and closed on these dates, with the firm's hours and outcome) so firms
+and the vetting organisation keep the record they must, and removes everything
+that says who the defender is or what their case is about.
+"""
+
+from datetime import timedelta
+
+from sqlalchemy import func, select, update
+
+from . import audit, workflow
+from .defender.history import match_target, need_history
+from .extensions import db
+from .models import AuditEvent, ConflictCheck, ConflictHit, Need, User
+from .models._types import utcnow
+
+ERASED = "[erased]"
+FINISHED_STATES = ("closed", "withdrawn", "rejected")
+
+
+def export(user: User) -> dict:
+    """Everything the platform holds about a defender, in words they can read."""
+    profile = user.defender
+    return {
+        "account": {
+            "email": user.email,
+            "name_on_the_platform": profile.pseudonym,
+            "kind": profile.kind,
+            "country": profile.country,
+            "languages": profile.languages,
+            "how_to_reach_you": profile.contact,
+            "verified": profile.verified,
+            "created": profile.created_at.isoformat(),
+            "two_factor_authentication": bool(user.totp_secret),
+        },
+        "needs": [_need_export(need, user) for need in profile.needs],
+    }
+
+
+def _need_export(need: Need, user: User) -> dict:
+    return {
+        "number": need.id,
+        "state": need.state,
+        "threat": need.threat,
+        "country": need.country,
+        "languages": need.languages,
+        "help_wanted": need.help_wanted,
+        "practice_areas": need.practice_areas,
+        "urgency": need.urgency,
+        "deadline": need.deadline.isoformat() if need.deadline else None,
+        "funding_asked": {"amount": need.amount_needed, "currency": need.currency} if need.amount_needed else None,
+        "summary": need.summary,
+        "details": need.details,
+        "handling": need.handling,
+        "summary_may_be_shared": need.consent_share_summary,
+        "adverse_parties": [
+            {"name": p.name, "kind": p.kind, "country": p.country, "other_names": p.aliases} for p in need.parties
+        ],
+        "matches": [{"with": match_target(m), "state": m.state} for m in need.matches],
+        "history": [
+            {"when": e.at.isoformat(), "what": f"{e.label} {e.about}".strip(), "who": e.who, "note": e.note}
+            for e in need_history(need, user)
+        ],
+    }
+
+
+def erase_defender(actor: User, user: User) -> None:
+    """Close what is open, erase the defender's case texts and identity, keep the bare record."""
+    for need in user.defender.needs:
+        if need.state in workflow.OPEN_NEED_STATES:
+            workflow.withdraw_need(actor, need, "the defender deleted their account")
+        erase_need(need)
+    profile = user.defender
+    profile.pseudonym, profile.contact, profile.languages = "Deleted defender", "", []
+    user.email, user.password_hash, user.display_name = None, None, "Deleted defender"
+    user.totp_secret, user.recovery_codes, user.is_disabled = None, [], True
+    audit.record(None, "defender.erase", profile)
+
+
+def erase_need(need: Need) -> None:
+    """Remove a need's texts, its parties' names and every copy of them; keep its facts."""
+    need.summary, need.details = ERASED, ""
+    for party in need.parties:
+        party.name, party.aliases = ERASED, []
+    for match in need.matches:
+        match.response_note = ""
+    check_ids = select(ConflictCheck.id).where(ConflictCheck.need_id == need.id)
+    db.session.execute(update(ConflictHit).where(ConflictHit.check_id.in_(check_ids)).values(party_name=ERASED))
+    db.session.execute(update(AuditEvent).where(AuditEvent.need_id == need.id).values(note=""))
+
+
+def purge_finished(days: int) -> int:
+    """Erase needs finished (closed, withdrawn, rejected) with no activity for ``days`` days."""
+    cutoff = utcnow() - timedelta(days=days)
+    last_activity = (
+        select(AuditEvent.need_id, func.max(AuditEvent.created_at).label("at"))
+        .where(AuditEvent.need_id.is_not(None))
+        .group_by(AuditEvent.need_id)
+        .subquery()
+    )
+    needs = db.session.scalars(
+        select(Need)
+        .join(last_activity, last_activity.c.need_id == Need.id)
+        .where(Need.state.in_(FINISHED_STATES), last_activity.c.at < cutoff)
+    ).all()
+    purged = [need for need in needs if need.summary != ERASED]  # sealed text cannot be compared in SQL
+    for need in purged:
+        erase_need(need)
+        audit.record(None, "need.purge", need, need=need)
+    return len(purged)

@@ -1,0 +1,150 @@
+"""The platform's registry of corporate relations, in the database.
+
+A coordinator replaces the whole registry from a ``child,parent`` CSV of names: the
+file is validated completely first, and one bad line refuses it with every problem
+reported by line number, so the registry is never half replaced. Screening asks only
+for the links reachable from a need's party names, walked as far as the engine walks
+(``conflicts.relations.MAX_DEPTH``), so the registry can be large.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+
+from sqlalchemy import delete, insert, select
+
+from . import conflicts, screening
+from .conflicts.relations import MAX_DEPTH, node
+from .extensions import db
+from .models import CorporateRelation
+
+COLUMNS = ("child", "parent")
+MAX_ERRORS = 50
+NAME_LIMIT = 300
+
+
+class RelationListError(ValueError):
+    """The file was refused; ``errors`` lists what to fix, with line numbers."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("; ".join(errors))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """The distinct links of a file, and how many lines repeated one already read."""
+
+    pairs: list[tuple[str, str]]
+    repeated: int
+
+
+@dataclass(frozen=True)
+class Imported:
+    relations: int
+    repeated: int
+    needs_screened: int
+
+
+def parse_relations_csv(data: bytes) -> Parsed:
+    """Read and validate a whole file, or raise ``RelationListError``.
+
+    Two lines naming the same entities (after normalisation, so "Gazprom PJSC" and
+    "ПАО Газпром" are one) are one link: the repeat is counted, not refused."""
+    text = _decode(data)
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    errors: list[str] = []
+    try:
+        header = [cell.strip().lower() for cell in next(reader, [])]
+        if header[:2] != list(COLUMNS) or any(cell for cell in header[2:]):
+            raise RelationListError(["line 1: the header must be 'child,parent'"])
+        pairs, seen, repeated = [], set(), 0
+        for cells in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in cells):
+                continue
+            pair, problems = _row(cells, line)
+            errors.extend(problems)
+            if pair is not None:
+                link = (_key(pair[0]), _key(pair[1]))
+                if link in seen:
+                    repeated += 1
+                else:
+                    seen.add(link)
+                    pairs.append(pair)
+            if len(errors) >= MAX_ERRORS:
+                errors.append("too many errors: stopped reading")
+                break
+    except csv.Error as exc:
+        errors.append(f"line {reader.line_num}: the file is not valid CSV ({exc})")
+    if not errors and not pairs:
+        errors.append("the file has no relations")
+    if errors:
+        raise RelationListError(errors)
+    return Parsed(pairs, repeated)
+
+
+def replace_relations(parsed: Parsed) -> Imported:
+    """Swap the registry for ``parsed`` in the caller's transaction, then re-screen the open needs."""
+    db.session.execute(delete(CorporateRelation))
+    if parsed.pairs:
+        db.session.execute(insert(CorporateRelation), [
+            {"child_name": child, "parent_name": parent, "child_key": _key(child), "parent_key": _key(parent)}
+            for child, parent in parsed.pairs
+        ])
+    needs, _firms = screening.screen_open_needs()
+    return Imported(len(parsed.pairs), parsed.repeated, needs)
+
+
+def relations_for(names) -> conflicts.Relations:
+    """The links the engine can walk from ``names``: their ancestors and their descendants,
+    up to ``MAX_DEPTH`` links each way, and nothing else of the registry."""
+    start = {_key(name) for name in names} - {""}
+    pairs: set[tuple[str, str]] = set()
+    for near, far in ((CorporateRelation.child_key, CorporateRelation.parent_key),
+                      (CorporateRelation.parent_key, CorporateRelation.child_key)):
+        frontier, seen = set(start), set(start)
+        for _ in range(MAX_DEPTH):
+            if not frontier:
+                break
+            rows = db.session.execute(
+                select(CorporateRelation.child_name, CorporateRelation.parent_name, far)
+                .where(near.in_(frontier))).all()
+            pairs.update((row.child_name, row.parent_name) for row in rows)
+            frontier = {row[2] for row in rows} - seen
+            seen |= frontier
+    return conflicts.Relations(sorted(pairs))
+
+
+def _key(name: str) -> str:
+    """The node the engine joins names on (order, case, script and legal form folded)."""
+    return node(name)[:NAME_LIMIT]
+
+
+def _row(cells: list[str], line: int) -> tuple[tuple[str, str] | None, list[str]]:
+    if len(cells) > len(COLUMNS) and any(cell.strip() for cell in cells[len(COLUMNS):]):
+        return None, [f"line {line}: more fields than child and parent"]
+    child, parent = ((cells + ["", ""])[i].strip() for i in range(2))
+    problems = []
+    for column, value in (("child", child), ("parent", parent)):
+        if not value:
+            problems.append(f"line {line}: {column} is empty")
+        elif len(value) > NAME_LIMIT:
+            problems.append(f"line {line}: {column} is longer than {NAME_LIMIT} characters")
+        elif not _key(value):
+            problems.append(f"line {line}: {column} '{value}' has no letters or digits to match on")
+    if not problems and _key(child) == _key(parent):
+        problems.append(f"line {line}: child and parent are the same entity")
+    return (None, problems) if problems else ((child, parent), [])
+
+
+def _decode(data: bytes) -> str:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RelationListError(["the file is not UTF-8 text: export it as 'CSV UTF-8'"]) from exc
+    if "\x00" in text:
+        raise RelationListError(["the file holds binary data, not CSV text"])
+    return text

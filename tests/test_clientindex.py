@@ -1,0 +1,180 @@
+"""The conflict index in the database: atomic swaps, key counts, and the same hits as the engine in memory."""
+
+from collections import Counter
+
+import pytest
+from sqlalchemy import func, select
+
+from matcher import clientindex, clientlists, conflicts, screening
+from matcher.extensions import db
+from matcher.models import ClientEntry, ClientImport, ClientKeyCount, ClientNameKey, LawFirm
+from tests import factories
+
+pytestmark = pytest.mark.usefixtures("app")
+
+HEADER = "id,name,aliases,kind,country,parent_id,lei\n"
+
+# Typos, legal forms, word order, joined words, aliases in another script, a family, an LEI.
+FIRM_A = """A-1,Minera Andina S.A.,MASA|Минера Андина,organisation,HN,,
+A-2,Andina Exploraciones Ltd,,organisation,HN,A-1,
+A-3,Banco del Sur,,organisation,AR,,
+A-4,ExxonMobil Corporation,,organisation,US,,
+A-5,Gazprom PJSC,Газпром,organisation,RU,,
+A-6,Palmas del Norte GmbH,,organisation,DE,A-5,529900T8BM49AURSDO55
+"""
+FIRM_B = """B-1,Andina Minera Ltd,,organisation,GB,,
+B-2,Juan García López,,person,HN,,
+B-3,International Business Machines,IBM,organisation,US,,
+B-4,Sur Agro Trading,,organisation,AR,,
+"""
+PARTIES = ("Minera Andyna SA", "Exxon Mobil", "ООО Газпром", "Juan Garcia Lopez", "IBM",
+           "Banco Del Sur S.A.", "Palmas del Norte AG", "Nobody Related Holdings", "Andina Exploraciones")
+
+
+def client_rows(body: str) -> list[clientlists.ClientRow]:
+    return clientlists.parse_client_csv((HEADER + body).encode())
+
+
+def stored_counts() -> dict[str, int]:
+    return dict(db.session.execute(select(ClientKeyCount.key, ClientKeyCount.names)
+                                   .where(ClientKeyCount.names > 0)).all())
+
+
+def expected_counts(*bodies: str) -> Counter:
+    counts: Counter = Counter()
+    for body in bodies:
+        for row in client_rows(body):
+            counts.update(clientindex.entry_keys(row).keys())
+    return counts
+
+
+def key_rows(firm: LawFirm) -> int:
+    return db.session.scalar(select(func.count()).select_from(ClientNameKey).where(ClientNameKey.firm_id == firm.id))
+
+
+def test_a_list_is_stored_with_each_key_once_per_client_and_counted():
+    firm = factories.firm(clients=FIRM_A)
+
+    entries = db.session.scalars(select(ClientEntry).where(ClientEntry.firm_id == firm.id)).all()
+    assert sorted(entry.external_id for entry in entries) == ["A-1", "A-2", "A-3", "A-4", "A-5", "A-6"]
+    assert key_rows(firm) == sum(len(clientindex.entry_keys(row)) for row in client_rows(FIRM_A))
+    assert stored_counts() == expected_counts(FIRM_A)
+    by_id = {entry.external_id: entry for entry in entries}
+    assert by_id["A-2"].parent_entry_id == by_id["A-1"].id
+    assert by_id["A-5"].aliases == ["Газпром"]
+
+
+def test_key_counts_stay_right_across_replacements_and_firms():
+    first = factories.firm(clients=FIRM_A)
+    second = factories.firm(clients=FIRM_B)
+    assert stored_counts() == expected_counts(FIRM_A, FIRM_B)
+
+    smaller = "A-1,Minera Andina S.A.,,organisation,HN,,\nA-9,Nueva Cliente SpA,,organisation,CL,,\n"
+    clientlists.replace_client_list(first, client_rows(smaller))
+    assert stored_counts() == expected_counts(smaller, FIRM_B)
+
+    clientlists.replace_client_list(second, client_rows(smaller.replace("A-", "B-")))
+    clientlists.replace_client_list(first, client_rows(FIRM_A))
+    assert stored_counts() == expected_counts(FIRM_A, smaller)
+    assert key_rows(first) == sum(len(clientindex.entry_keys(row)) for row in client_rows(FIRM_A))
+
+
+def test_a_weak_key_past_the_limit_is_counted_but_filed_no_further():
+    limit = conflicts.COMMON_KEY_LIMIT
+    body = "".join(f"C-{n},Zorblat {word} Ltd,,,,,\n" for n, word in enumerate(
+        f"{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}{chr(97 + n // 676)}qu" for n in range(limit + 5)))
+    factories.firm(clients=body)
+
+    filed = db.session.scalar(select(func.count()).select_from(ClientNameKey).where(ClientNameKey.key == "d:zorbla"))
+    count = db.session.get(ClientKeyCount, "d:zorbla")
+    assert filed == limit
+    assert (count.names, count.peak) == (limit + 5, limit + 5)
+    whole = db.session.scalar(select(func.count()).select_from(ClientNameKey).where(ClientNameKey.key.like("n:%")))
+    assert whole == 2 * (limit + 5)  # whole-name keys are always filed
+
+
+def test_a_failed_import_leaves_the_old_list_its_keys_and_counts(monkeypatch):
+    firm = factories.firm(clients=FIRM_A)
+    record = ClientImport(firm_id=firm.id, state="waiting", rows=4)
+    db.session.add(record)
+    db.session.commit()
+    before = (key_rows(firm), stored_counts())
+
+    def fail(_firm):
+        raise RuntimeError("the re-screening broke")
+
+    monkeypatch.setattr(screening, "screen_firm", fail)  # after the swap and the index are written
+    clientlists.run_import(record.id, client_rows(FIRM_B))
+
+    db.session.expire_all()
+    assert db.session.get(ClientImport, record.id).state == "failed"
+    names = db.session.scalars(select(ClientEntry.name).where(ClientEntry.firm_id == firm.id)).all()
+    assert "Minera Andina S.A." in names and "Andina Minera Ltd" not in names
+    assert (key_rows(firm), stored_counts()) == before
+
+
+def test_an_import_replaces_the_list_and_records_it_done():
+    firm = factories.firm(clients=FIRM_A)
+    member = factories.firm_member(of=firm)
+    record = ClientImport(firm_id=firm.id, started_by_id=member.id, state="waiting", rows=4)
+    db.session.add(record)
+    db.session.commit()
+
+    clientlists.run_import(record.id, client_rows(FIRM_B))
+
+    db.session.expire_all()
+    record = db.session.get(ClientImport, record.id)
+    assert (record.state, record.rows, record.needs_screened) == ("done", 4, 0)
+    assert record.finished_at is not None
+    names = db.session.scalars(select(ClientEntry.name).where(ClientEntry.firm_id == firm.id)).all()
+    assert sorted(names) == ["Andina Minera Ltd", "International Business Machines", "Juan García López",
+                             "Sur Agro Trading"]
+    assert stored_counts() == expected_counts(FIRM_B)
+
+
+def memory_hits(body: str, parties: list[conflicts.Party]) -> set[tuple]:
+    names = []
+    for row in client_rows(body):
+        for position, name in enumerate((row.name, *row.aliases)):
+            names.append(conflicts.ClientName(row.external_id, name, row.name, position > 0, row.lei,
+                                              row.parent_external_id))
+    return {(h.party_id, h.client_id, h.band, h.score, h.reason)
+            for h in conflicts.MemoryIndex(names).screen(parties)}
+
+
+@pytest.mark.parametrize("lei", ["", "529900T8BM49AURSDO55"])
+def test_the_database_index_finds_the_same_hits_as_the_engine_in_memory(lei):
+    firms = {body: factories.firm(clients=body) for body in (FIRM_A, FIRM_B)}
+    parties = [conflicts.Party(str(n), name, lei=lei if n == 6 else "") for n, name in enumerate(PARTIES)]
+
+    found = screening._hits_by_firm(parties, [firm.id for firm in firms.values()])
+
+    for body, firm in firms.items():
+        in_db = {(h.party_id, h.client_id, h.band, h.score, h.reason) for h in found.get(firm.id, [])}
+        assert in_db == memory_hits(body, parties)
+    firm_a = {(h.party_name, h.client_id) for h in found[firms[FIRM_A].id]}
+    assert {("Minera Andyna SA", "A-1"), ("Exxon Mobil", "A-4"), ("ООО Газпром", "A-5"),
+            ("Banco Del Sur S.A.", "A-3"), ("Andina Exploraciones", "A-2")} <= firm_a
+    assert ("Minera Andyna SA", "A-2") in firm_a  # A-2 is a subsidiary of A-1 in the firm's list
+    assert {("Juan Garcia Lopez", "B-2"), ("IBM", "B-3")} <= {
+        (h.party_name, h.client_id) for h in found[firms[FIRM_B].id]}
+
+
+def test_one_firms_screen_sees_only_its_own_clients():
+    first = factories.firm(clients=FIRM_A)
+    factories.firm(clients=FIRM_B)
+
+    found = screening._hits_by_firm([conflicts.Party("1", "Andina Minera")], [first.id])
+
+    assert set(found) == {first.id}
+    assert {hit.client_id for hit in found[first.id]} == {"A-1", "A-2"}
+
+
+def test_a_need_is_screened_through_the_index_and_stored_per_firm():
+    clean = factories.firm(clients=FIRM_B.replace("Andina Minera Ltd", "Otra Cosa Ltd"))
+    conflicted = factories.firm(clients=FIRM_A)
+    need = factories.need(factories.defender(), parties=("Minera Andina Ltda.",), state="submitted")
+    db.session.commit()
+
+    assert screening.cleared_firm_ids(need) >= {clean.id}
+    assert conflicted.id not in screening.cleared_firm_ids(need)

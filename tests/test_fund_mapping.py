@@ -1,0 +1,102 @@
+"""A coordinator describes a fund's eligible places and coverage in free text, in four languages."""
+
+from markupsafe import escape
+from sqlalchemy import select
+
+from matcher import ranking
+from matcher.extensions import db
+from matcher.models import LegalAidFund
+from tests import factories
+
+
+def fund_form(**changes) -> dict:
+    values = {
+        "name": "Fondo de Respuesta Rápida", "run_by": "Fundación Defensores", "countries": [],
+        "defender_kinds": [], "covers": [], "max_amount": "8000", "currency": "USD", "turnaround_days": "2",
+        "how_to_apply": "Through a coordinator.", "active": "y",
+    }
+    values.update(changes)
+    return values
+
+
+def signed_in_coordinator(web):
+    account = factories.coordinator()
+    db.session.commit()
+    web.login(account)
+    return account
+
+
+def test_regions_and_coverage_in_spanish_french_and_portuguese_are_mapped(web):
+    signed_in_coordinator(web)
+
+    response = web.post("/coordinator/funds/new", fund_form(
+        countries=["MX"], **{"countries-other": "Centroamérica, Afrique de l'Ouest, Brasil"},
+        covers=["bail"], **{"covers-other": "financiación de abogado local\nobservation de procès"},
+    ), follow_redirects=True)
+
+    assert "Fondo de Respuesta Rápida is in the catalogue." in response.get_data(as_text=True)
+    fund = db.session.scalar(select(LegalAidFund))
+    assert fund.countries == ["MX", "013", "011", "BR"]
+    assert fund.covers == ["bail", "local_lawyer_funding", "trial_observation"]
+    catalogue = web.get("/coordinator/funds").get_data(as_text=True)
+    assert "Mexico, Central America, Western Africa, Brazil" in catalogue
+
+
+def test_a_fund_for_a_region_is_ranked_for_a_need_in_one_of_its_countries(web):
+    signed_in_coordinator(web)
+    web.post("/coordinator/funds/new", fund_form(**{"countries-other": "América Latina"}, covers=["representation"]))
+    fund = db.session.scalar(select(LegalAidFund))
+    in_honduras = factories.need(factories.defender(), state="verified", country="HN")
+    in_kenya = factories.need(factories.defender(country="KE"), state="verified", country="KE")
+
+    assert [c.id for c in ranking.rank_need(in_honduras).ranking.candidates if c.kind == "fund"] == [str(fund.id)]
+    assert [e.reason for e in ranking.rank_need(in_kenya).ranking.excluded if e.kind == "fund"] == [
+        "the fund does not cover the need's country (Kenya)"]
+
+
+def test_a_fund_place_not_understood_is_refused_with_a_suggestion_and_everything_kept(web):
+    signed_in_coordinator(web)
+
+    response = web.post("/coordinator/funds/new", fund_form(
+        countries=["GT"], **{"countries-other": "Hondura, Latin Amrca, Gondor"},
+        covers=["bail"], **{"covers-other": "fundign"},
+    ))
+
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert str(escape('"Gondor" is not a country or region the platform knows')) in page
+    assert str(escape('"fundign" is not a kind of help the platform knows: did you mean Funding for a local '
+                      'lawyer?')) in page
+    assert str(escape('"Hondura" is not')) not in page
+    assert ">Hondura, Latin Amrca, Gondor</textarea>" in page
+    assert '<option selected value="GT">Guatemala</option>' in page
+    assert '<option selected value="HN">Honduras</option>' in page
+    assert 'value="Fondo de Respuesta Rápida"' in page
+    assert db.session.scalar(select(LegalAidFund)) is None
+
+
+def test_editing_a_fund_shows_its_regions_ticked_and_adds_free_text(web):
+    fund = factories.fund(name="Pan-African Fund", countries=["202"], covers=["bail"])
+    db.session.commit()
+    signed_in_coordinator(web)
+
+    page = web.get(f"/coordinator/funds/{fund.id}/edit").get_data(as_text=True)
+    assert '<option selected value="202">Sub-Saharan Africa</option>' in page
+
+    web.post(f"/coordinator/funds/{fund.id}/edit", fund_form(
+        name="Pan-African Fund", countries=["202"], **{"countries-other": "Afrique du Nord"}, covers=["bail"],
+    ))
+
+    db.session.refresh(fund)
+    assert fund.countries == ["202", "015"]
+
+
+def test_the_fund_currency_must_be_an_iso_4217_code(web):
+    signed_in_coordinator(web)
+
+    page = web.post("/coordinator/funds/new", fund_form(covers=["bail"], currency="dollars")).get_data(as_text=True)
+    assert "Enter an ISO 4217 currency code, such as USD or EUR." in page
+    assert db.session.scalar(select(LegalAidFund)) is None
+
+    web.post("/coordinator/funds/new", fund_form(covers=["bail"], currency=" hnl "))
+    assert db.session.scalar(select(LegalAidFund.currency)) == "HNL"

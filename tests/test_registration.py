@@ -1,0 +1,80 @@
+"""Registration answers the same whoever registers, and stores nothing until the address is confirmed."""
+
+import re
+
+from sqlalchemy import func, select
+
+from matcher.extensions import db
+from matcher.models import LawFirm, User
+from tests import factories
+
+DEFENDER = {
+    "pseudonym": "Rosa", "kind": "community", "country": "HN", "languages": ["es"], "contact": "Signal @rosa",
+    "email": "rosa@example.org", "password": "a long enough password", "confirm": "a long enough password",
+}
+FIRM = {
+    "firm_name": "Garza & Partners", "country": "MX", "contact_name": "Ana Garza", "contact_email": "pb@garza.example",
+    "contact_phone": "", "display_name": "Ana Garza", "email": "ana@garza.example",
+    "password": "a long enough password", "confirm": "a long enough password",
+}
+
+
+def _page_without_address(response, email) -> str:
+    page = response.get_data(as_text=True).replace(email, "ADDRESS")
+    return re.sub(r'(csrf[-_]token"[^>]*?(?:content|value)=")[^"]+', r"\1", page)
+
+
+def _link(message) -> str:
+    return re.search(r"http://matcher\.test(/account/\S+)", message.body).group(1)
+
+
+def test_registering_an_address_already_used_looks_the_same_and_warns_its_owner(app, web, outbox):
+    existing = factories.defender(email="taken@example.org")
+    db.session.commit()
+    fresh = web.post("/account/register/defender", DEFENDER)
+    taken = web.post("/account/register/defender", {**DEFENDER, "email": existing.email})
+    assert _page_without_address(fresh, DEFENDER["email"]) == _page_without_address(taken, existing.email)
+    assert [m.subject for m in outbox] == ["Confirm your address to finish registering",
+                                           "Someone tried to register with your address"]
+    assert outbox[1].recipients == [existing.email]
+    assert db.session.scalar(select(func.count()).select_from(User)) == 1, "nothing stored before confirmation"
+
+
+def test_the_confirmation_link_hides_what_was_typed_and_creates_the_account_once(app, web, outbox):
+    web.post("/account/register/defender", DEFENDER)
+    link = _link(outbox[-1])
+    assert "rosa" not in link.lower() and "Signal" not in link
+    assert web.get(link).headers["Location"].endswith("/defender/")
+    account = db.session.scalar(select(User).where(User.email == "rosa@example.org"))
+    assert (account.role, account.defender.contact, account.defender.verified) == ("defender", "Signal @rosa", False)
+    web.logout()
+    assert web.get(link).headers["Location"].endswith("/account/login"), "a second click signs nobody in"
+
+
+def test_a_firm_registers_through_its_link_and_must_then_set_up_two_factors(app, web, outbox):
+    web.post("/account/register/firm", FIRM)
+    response = web.get(_link(outbox[-1]))
+    assert response.headers["Location"].endswith("/firm/")
+    firm = db.session.scalar(select(LawFirm))
+    assert (firm.name, firm.verified) == ("Garza & Partners", False)
+    assert web.get("/firm/").headers["Location"].endswith("/account/2fa/setup")
+
+
+def test_a_forged_or_expired_link_is_refused(app, web, outbox):
+    web.post("/account/register/defender", DEFENDER)
+    link = _link(outbox[-1])
+    assert web.get(link[:-4] + "AAAA").status_code == 400
+    from matcher.auth import registration
+
+    original = registration.CONFIRMATION_MAX_AGE
+    registration.CONFIRMATION_MAX_AGE = -10
+    try:
+        assert web.get(link).status_code == 400
+    finally:
+        registration.CONFIRMATION_MAX_AGE = original
+
+
+def test_a_form_with_mistakes_keeps_what_was_typed(web):
+    page = web.post("/account/register/defender", {**DEFENDER, "confirm": "something else"}).get_data(as_text=True)
+    assert "The passwords differ." in page
+    assert 'value="Rosa"' in page

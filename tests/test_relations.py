@@ -1,0 +1,143 @@
+"""The corporate relations registry: replaced from CSV by a coordinator, walked by screening."""
+
+import io
+
+from markupsafe import escape
+from sqlalchemy import select
+
+from matcher import relations
+from matcher.extensions import db
+from matcher.models import ConflictCheck, CorporateRelation
+from tests import factories
+
+CLIENTS = "C1,Gazprom PJSC,,organisation,RU,,\nC2,Cerro Verde Mining,,organisation,PE,,\n"
+
+
+def _signed_in(web):
+    account = factories.coordinator()
+    db.session.commit()
+    web.login(account)
+    return account
+
+
+def _upload(web, data: bytes, **kwargs):
+    return web.post("/coordinator/relations/upload", {"file": (io.BytesIO(data), "relations.csv")},
+                    content_type="multipart/form-data", **kwargs)
+
+
+def _check(need, firm) -> ConflictCheck:
+    db.session.expire_all()
+    return db.session.scalar(select(ConflictCheck).where(ConflictCheck.need_id == need.id,
+                                                         ConflictCheck.firm_id == firm.id))
+
+
+def _registry() -> list[tuple[str, str]]:
+    return [(r.child_name, r.parent_name) for r in db.session.scalars(
+        select(CorporateRelation).order_by(CorporateRelation.id))]
+
+
+def test_an_imported_registry_flags_a_subsidiary_and_a_parent_of_clients_with_the_path(web):
+    firm = factories.firm(name="Bufete Energía", clients=CLIENTS)
+    need = factories.need(factories.defender(), parties=("Gazprom Germania GmbH", "Minera Andina S.A."),
+                          state="verified")
+    _signed_in(web)
+    assert {hit.band for hit in _check(need, firm).hits} == {"review"}  # only the shared word, before
+    data = ("\ufeffchild;parent\nGazprom Germania GmbH;Gazprom Export\nGazprom Export;ПАО Газпром\n"
+            "Cerro Verde Mining;Minera Andina S.A.\n").encode()
+
+    response = _upload(web, data, follow_redirects=True)
+
+    text = response.get_data(as_text=True)
+    assert "The registry now holds 3 relations; 1 open needs were screened again." in text
+    assert _registry() == [("Gazprom Germania GmbH", "Gazprom Export"), ("Gazprom Export", "ПАО Газпром"),
+                           ("Cerro Verde Mining", "Minera Andina S.A.")]
+    check = _check(need, firm)
+    assert check.result == "conflict"
+    reasons = {hit.client_external_id: hit.reason for hit in check.hits}
+    assert reasons["C1"].startswith("related entity: Gazprom Germania GmbH is a subsidiary of Gazprom PJSC "
+                                    "(path Gazprom Germania GmbH -> Gazprom Export -> ПАО Газпром)")
+    assert reasons["C2"].startswith("related entity: Minera Andina S.A. is a parent of Cerro Verde Mining "
+                                    "(path Cerro Verde Mining -> Minera Andina S.A.)")
+    page = web.get(f"/coordinator/needs/{need.id}").get_data(as_text=True)
+    screening = page[page.index("<h2>Screening</h2>"):page.index("<h2>History</h2>")]
+    assert str(escape(reasons["C1"])) in screening and str(escape(reasons["C2"])) in screening
+
+
+def test_a_bad_relations_file_is_refused_line_by_line_and_changes_nothing(web):
+    firm = factories.firm(clients=CLIENTS)
+    need = factories.need(factories.defender(), parties=("Cerro Verde Holdings",), state="verified")
+    _signed_in(web)
+    _upload(web, b"child,parent\nCerro Verde Holdings,Cerro Verde Mining\n")
+    before = _check(need, firm)
+    assert before.result == "conflict"
+    checked_at = before.checked_at
+
+    response = _upload(web, ("child,parent\nGazprom Export,ПАО Газпром\nLonely Subsidiary,\n"
+                             "Gazprom PJSC,ПАО Газпром\nA,B,C\n,Orphan Parent\n").encode())
+
+    text = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "The file was refused and nothing was changed" in text
+    assert "line 3: parent is empty" in text
+    assert "line 4: child and parent are the same entity" in text
+    assert "line 5: more fields than child and parent" in text
+    assert "line 6: child is empty" in text
+    assert "line 2" not in text
+    assert _registry() == [("Cerro Verde Holdings", "Cerro Verde Mining")]
+    assert _check(need, firm).checked_at == checked_at
+
+
+def test_a_relations_file_needs_the_header_and_utf8(web):
+    _signed_in(web)
+    no_header = _upload(web, b"Gazprom Export,Gazprom PJSC\n").get_data(as_text=True)
+    assert "line 1: the header must be &#39;child,parent&#39;" in no_header
+    latin1 = _upload(web, "child,parent\nPetróleos,Pemex\n".encode("latin-1")).get_data(as_text=True)
+    assert "the file is not UTF-8 text" in latin1
+    assert _registry() == []
+
+
+def test_the_registry_page_counts_searches_and_lines_naming_one_link_twice_count_once(web):
+    _signed_in(web)
+    response = _upload(web, ("child,parent\nGazprom Export,Gazprom PJSC\nGAZPROM EXPORT LLC,ПАО Газпром\n"
+                             "Cerro Verde Mining,Freeport-McMoRan Inc.\n").encode(), follow_redirects=True)
+    assert "The registry now holds 2 relations (1 repeated lines counted once)" in response.get_data(as_text=True)
+
+    everything = web.get("/coordinator/relations").get_data(as_text=True)
+    assert "2 relations" in everything and "Freeport-McMoRan Inc." in everything
+
+    found = web.get("/coordinator/relations?q=freeport").get_data(as_text=True)
+    assert "Cerro Verde Mining" in found and "Gazprom" not in found
+    assert "No relation matches" in web.get("/coordinator/relations?q=nothing").get_data(as_text=True)
+
+
+def test_screening_loads_only_the_relations_reachable_from_the_parties(app):
+    chain = ["Alpha Holdings", "Beta Holdings", "Gamma Holdings", "Delta Holdings", "Epsilon Holdings"]
+    pairs = list(zip(chain, chain[1:], strict=False))
+    pairs += [("Sibling Holdings", "Beta Holdings"), ("Unrelated Child", "Unrelated Parent")]
+    relations.replace_relations(relations.Parsed(pairs, 0))
+
+    loaded = relations.relations_for(["ALPHA HOLDINGS"])
+
+    assert [r.name for r in loaded.relatives("Alpha Holdings")] == chain[1:4]
+    assert loaded.relatives("Sibling Holdings") == []
+    assert loaded.relatives("Unrelated Child") == []
+    from_delta = relations.relations_for(["Delta Holdings"]).relatives("Delta Holdings")
+    assert {(r.name, r.direction) for r in from_delta} == {
+        ("Epsilon Holdings", "parent"), ("Gamma Holdings", "subsidiary"), ("Beta Holdings", "subsidiary"),
+        ("Alpha Holdings", "subsidiary"), ("Sibling Holdings", "subsidiary")}
+
+
+def test_only_coordinators_may_read_or_replace_the_registry(web):
+    relations.replace_relations(relations.Parsed([("Secret Subsidiary", "Secret Parent")], 0))
+    member = factories.firm_member()
+    defender = factories.defender()
+    db.session.commit()
+    for account in (member, defender):
+        web.login(account)
+        listing = web.get("/coordinator/relations")
+        assert listing.status_code == 403 and "Secret Parent" not in listing.get_data(as_text=True)
+        assert _upload(web, b"child,parent\nA Corp,B Corp\n").status_code == 403
+        web.logout()
+    _signed_in(web)
+    assert _upload(web, b"child,parent\nA Corp,B Corp\n", csrf=False).status_code == 400
+    assert _registry() == [("Secret Subsidiary", "Secret Parent")]
