@@ -1,6 +1,7 @@
 """Command-line operations, thin wrappers over the same services the pages use."""
 
 import click
+import pyotp
 from flask import current_app
 
 from . import demo, privacy
@@ -25,7 +26,14 @@ def purge(days: int | None) -> None:
     click.echo(f"{count} finished need(s) older than {days} days erased.")
 
 
+@click.command("demo-code")
+def demo_code() -> None:
+    """Print the current second-factor code of the demo accounts (demo data only)."""
+    click.echo(pyotp.TOTP(demo.TOTP_KEY).now())
+
+
 def register_commands(app) -> None:
+    app.cli.add_command(demo_code)
     app.cli.add_command(retention)
     app.cli.add_command(seed_demo)
     app.cli.add_command(matching)
@@ -39,7 +47,9 @@ def seed_demo() -> None:
     accounts = demo.seed()
     click.echo(f"Demo accounts (password for all: {demo.PASSWORD}):")
     for role, email in accounts:
-        click.echo(f"  {role:<22} {email}")
+        click.echo(f"  {role:<26} {email}")
+    click.echo(f"Firm members, the coordinator and the admin also give a code from an authenticator app with\n"
+               f"the key {demo.TOTP_KEY}, or the one `flask --app wsgi demo-code` prints.")
     if current_app.config.get("MAIL_SERVER"):
         click.echo(f"Outgoing mail goes to {current_app.config['MAIL_SERVER']}.")
     else:

@@ -59,6 +59,8 @@ class Defaults:
     # Finished matters (closed, withdrawn, rejected) are erased after this many days without activity
     # (`flask retention purge`, run daily by the operator's scheduler).
     RETENTION_DAYS = 730
+    # Client-list imports run in a thread after the upload answers; True runs them inside the request.
+    CLIENT_IMPORTS_INLINE = False
     # Largest request body accepted (client-list uploads are the biggest).
     MAX_CONTENT_LENGTH = 32 * 1024 * 1024
 
@@ -87,6 +89,10 @@ ENVIRONMENT_KEYS = (
     "MAIL_OUTBOX",
     "QUICK_EXIT_URL",
     "ENCRYPTION_KEYS",
+    "SESSION_IDLE_MINUTES",
+    "SESSION_MAX_HOURS",
+    "RETENTION_DAYS",
+    "CLIENT_IMPORTS_INLINE",
 )
 
 

@@ -14,6 +14,9 @@ from .models import AdverseParty, DefenderProfile, LawFirm, LegalAidFund, Need, 
 
 # Shown on the console by `make run`; only ever used for the local demo.
 PASSWORD = "demo pass 2026"
+# The demo's staff and firm accounts share this authenticator key, so a first look needs no phone:
+# `flask --app wsgi demo-code` prints the current code.
+TOTP_KEY = "DEMODEMODEMODEMODEMODEMODEMODEMO"
 
 ALVAREZ_CLIENTS = b"""id,name,aliases,kind,country,parent_id,lei
 A1,Banco Atlantida S.A.,Atlantida,organisation,HN,,
@@ -78,6 +81,8 @@ def seed() -> list[tuple[str, str]]:
 
 def _user(email: str, role: str, name: str, firm: LawFirm | None = None) -> User:
     user = User(email=email, password_hash=hash_password(PASSWORD), role=role, display_name=name, firm=firm)
+    if user.needs_two_factor:
+        user.totp_secret = TOTP_KEY
     db.session.add(user)
     db.session.flush()
     return user
