@@ -38,7 +38,7 @@ from datetime import UTC, timedelta
 from flask import current_app
 from sqlalchemy import select
 
-from . import audit, clientindex, screening, vocab
+from . import audit, clientindex, csvfiles, screening, vocab
 from .extensions import db
 from .models import ClientImport, LawFirm, User
 from .models._types import utcnow
@@ -73,8 +73,8 @@ class ClientListError(ValueError):
 
 def parse_client_csv(data: bytes) -> list[ClientRow]:
     """Read and validate a whole file, or raise ``ClientListError``."""
-    text = _decode(data)
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=_dialect(text))
+    text = csvfiles.decode(data, ClientListError)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=csvfiles.delimiter(text))
     header = [(name or "").strip().lower() for name in reader.fieldnames or []]
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
@@ -99,30 +99,6 @@ def parse_client_csv(data: bytes) -> list[ClientRow]:
     if errors:
         raise ClientListError(errors)
     return rows
-
-
-def _decode(data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ClientListError(["the file is not UTF-8 text: export it as 'CSV UTF-8'"]) from exc
-    if "\x00" in text:
-        raise ClientListError(["the file holds binary data, not CSV text"])
-    return text
-
-
-def _dialect(text: str):
-    """Spreadsheets export commas, semicolons or tabs depending on locale."""
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first_line.count)
-
-    class Dialect(csv.excel):
-        pass
-
-    Dialect.delimiter = delimiter
-    return Dialect
 
 
 def _row(record: dict, line: int, seen: dict) -> tuple[ClientRow | None, list[str]]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, insert, select
 
-from . import conflicts, screening
+from . import conflicts, csvfiles, screening
 from .conflicts.relations import MAX_DEPTH, node
 from .extensions import db
 from .models import CorporateRelation
@@ -51,10 +51,8 @@ def parse_relations_csv(data: bytes) -> Parsed:
 
     Two lines naming the same entities (after normalisation, so "Gazprom PJSC" and
     "ПАО Газпром" are one) are one link: the repeat is counted, not refused."""
-    text = _decode(data)
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    text = csvfiles.decode(data, RelationListError)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=csvfiles.delimiter(text))
     errors: list[str] = []
     try:
         header = [cell.strip().lower() for cell in next(reader, [])]
@@ -140,11 +138,3 @@ def _row(cells: list[str], line: int) -> tuple[tuple[str, str] | None, list[str]
     return (None, problems) if problems else ((child, parent), [])
 
 
-def _decode(data: bytes) -> str:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise RelationListError(["the file is not UTF-8 text: export it as 'CSV UTF-8'"]) from exc
-    if "\x00" in text:
-        raise RelationListError(["the file holds binary data, not CSV text"])
-    return text

@@ -4,12 +4,12 @@ from flask import abort, flash, redirect, url_for
 from flask_login import current_user
 
 from .. import ranking, workflow
+from ..attempts import attempt
 from ..extensions import db
 from ..models import Match
 from . import bp
 from .forms import CompleteForm, DeclineForm, ProposeForm, ProposeSeveralForm, RefuseForm
 from .needs import candidate_label, load_need, render_need, several_choices
-from .views import attempt
 
 
 def _to_need(need_id: int):

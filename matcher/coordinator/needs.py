@@ -9,11 +9,11 @@ from sqlalchemy import and_, case, select
 from sqlalchemy.orm import selectinload
 
 from .. import audit, ranking, vocab, workflow
+from ..attempts import attempt
 from ..extensions import db
 from ..models import AuditEvent, ConflictCheck, LawFirm, Need
 from . import bp
 from .forms import CompleteForm, DeclineForm, ProposeSeveralForm, RefuseForm, TriageForm, WithdrawForm
-from .views import attempt
 
 RANKED_STATES = ("verified", "proposed")
 SUBMITTABLE_STATES = ("draft", "needs_info")

@@ -17,11 +17,12 @@ from wtforms import HiddenField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from .. import vocab, workflow
+from ..attempts import attempt
 from ..extensions import db
 from ..models import ConflictCheck, ConflictHit, LawFirm, Need
 from ..screening import SCREENED_STATES
 from . import bp
-from .views import _URGENCY_RANK, attempt, back
+from .views import _URGENCY_RANK, back
 
 PER_PAGE = 50
 STALE = "The need was screened again since that page was loaded: these are the current hits."

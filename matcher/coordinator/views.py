@@ -1,14 +1,14 @@
 """The queue of open needs and the people waiting to be verified."""
 
-from collections.abc import Callable
 from datetime import date
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import selectinload
 
 from .. import workflow
+from ..attempts import attempt
 from ..extensions import db
 from ..models import DefenderProfile, LawFirm, Need
 from . import bp
@@ -22,19 +22,6 @@ PER_PAGE = 50
 PEOPLE_CAP = 100
 
 _URGENCY_RANK = case({"emergency": 0, "urgent": 1, "standard": 2}, value=Need.urgency, else_=3)
-
-
-def attempt(change: Callable[[], object], success: str) -> bool:
-    """Run one workflow change and commit it, or flash why it was refused and undo it."""
-    try:
-        change()
-    except workflow.TransitionError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-        return False
-    db.session.commit()
-    flash(success)
-    return True
 
 
 def back(default: str):

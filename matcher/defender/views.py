@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from .. import audit, workflow
 from ..access import get_scoped_or_404
+from ..attempts import attempt
 from ..extensions import db
 from ..models import AuditEvent, Match, Need
 from ..needform import fill_need, need_form
@@ -106,12 +107,8 @@ def _latest_info_request(need: Need) -> AuditEvent | None:
 @bp.route("/needs/<int:need_id>/submit", methods=["POST"])
 def submit(need_id: int):
     need = _own_need(need_id)
-    try:
-        workflow.submit_need(current_user, need)
-    except workflow.TransitionError as error:
-        flash(str(error), "error")
+    if not attempt(lambda: workflow.submit_need(current_user, need)):
         return _back_to(need)
-    db.session.commit()
     flash("Your need is submitted. A coordinator will review it.")
     return _back_to(need)
 
@@ -124,12 +121,8 @@ def withdraw(need_id: int):
         return _back_to(need)
     form = WithdrawForm()
     if form.validate_on_submit():
-        try:
-            workflow.withdraw_need(current_user, need, form.note.data or "")
-        except workflow.TransitionError as error:
-            flash(str(error), "error")
+        if not attempt(lambda: workflow.withdraw_need(current_user, need, form.note.data or "")):
             return _back_to(need)
-        db.session.commit()
         flash("Your need is withdrawn.")
         return _back_to(need)
     return render_template("defender/withdraw.html", need=need, form=form)
@@ -138,12 +131,8 @@ def withdraw(need_id: int):
 @bp.route("/matches/<int:match_id>/consent", methods=["POST"])
 def consent(match_id: int):
     match = _own_match(match_id)
-    try:
-        workflow.confirm_match(current_user, match)
-    except workflow.TransitionError as error:
-        flash(str(error), "error")
+    if not attempt(lambda: workflow.confirm_match(current_user, match)):
         return _back_to(match.need)
-    db.session.commit()
     flash(f"You consented: {match_target(match)} now has your contact details, and you have theirs.")
     return _back_to(match.need)
 
@@ -155,11 +144,7 @@ def refuse(match_id: int):
     if not form.validate_on_submit():
         flash(" ".join(form.note.errors), "error")
         return _back_to(match.need)
-    try:
-        workflow.refuse_match(current_user, match, form.note.data or "")
-    except workflow.TransitionError as error:
-        flash(str(error), "error")
+    if not attempt(lambda: workflow.refuse_match(current_user, match, form.note.data or "")):
         return _back_to(match.need)
-    db.session.commit()
     flash("You refused. The coordinators will look for other counsel.")
     return _back_to(match.need)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import selectinload
 
 from .. import audit, workflow
 from ..access import get_scoped_or_404
+from ..attempts import attempt
 from ..extensions import db
 from ..models import ClientEntry, Match
 from ..models.matches import OPEN_MATCH_STATES
@@ -95,23 +96,11 @@ def match(match_id: int):
     return _render_match(own_record_or_404(Match, match_id))
 
 
-def _transition(move) -> bool:
-    """Run one workflow move; a stale or illegal one is explained, never a 500."""
-    try:
-        move()
-    except workflow.TransitionError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-        return False
-    db.session.commit()
-    return True
-
-
 @bp.route("/matters/<int:match_id>/accept", methods=["POST"])
 def accept(match_id: int):
     """Accepting reserves a place in the offer; the defender is then asked to consent."""
     record = own_record_or_404(Match, match_id)
-    if _transition(lambda: workflow.accept_match(current_user, record)):
+    if attempt(lambda: workflow.accept_match(current_user, record)):
         flash("You accepted the matter. The defender is asked to consent; their contact details "
               "appear here once they do.")
     return redirect(url_for("firm.match", match_id=match_id))
@@ -124,7 +113,7 @@ def decline(match_id: int):
     form = DeclineForm()
     if not form.validate_on_submit():
         return _render_match(record, decline_form=form)
-    if _transition(lambda: workflow.decline_match(current_user, record, form.reason.data)):
+    if attempt(lambda: workflow.decline_match(current_user, record, form.reason.data)):
         flash("You declined the matter. Thank you for saying why.")
     return redirect(url_for("firm.match", match_id=match_id))
 
@@ -137,6 +126,6 @@ def close(match_id: int):
     if not form.validate_on_submit():
         return _render_match(record, close_form=form)
     outcome = form.outcome.data.strip()
-    if _transition(lambda: workflow.complete_match(current_user, record, form.hours.data, outcome)):
+    if attempt(lambda: workflow.complete_match(current_user, record, form.hours.data, outcome)):
         flash("The matter is closed. Thank you for your work.")
     return redirect(url_for("firm.match", match_id=match_id))
