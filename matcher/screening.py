@@ -8,6 +8,10 @@ every later screen; the corporate relations registry is walked from the parties'
 names, so subsidiaries and parents of a client are hits too.
 """
 
+import hashlib
+import hmac
+
+from flask import current_app
 from sqlalchemy import delete, select
 
 from . import clientindex, conflicts
@@ -81,8 +85,13 @@ def _store_checks(need: Need, firm_ids) -> None:
 
 
 def decision_key(name: str) -> str:
-    """The normalised name a decision is remembered under: a new spelling is a new name."""
-    return conflicts.name_key(name)[:300]
+    """What a decision is remembered under: a keyed digest of the normalised name.
+
+    A new spelling is a new name. The digest lets a decision be found again without
+    the database holding the adverse party's name in any readable form.
+    """
+    secret = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(secret, conflicts.name_key(name).encode(), hashlib.sha256).hexdigest()
 
 
 def remember_decision(hit: ConflictHit) -> ConflictDecision:
@@ -138,6 +147,7 @@ def _stored_hit(hit: conflicts.Hit, remembered: ConflictDecision | None) -> Conf
 
 def _hits_by_firm(parties, firm_ids, relations=None) -> dict[int, list[conflicts.Hit]]:
     """Candidates from the database index (``clientindex``: common weak keys left out,
-    parents and children in the same list added), then the engine decides the hits."""
+    parents and children in the same list added), then the engine decides the hits, every
+    firm's in one pass."""
     candidates = clientindex.candidates(conflicts.party_keys(parties, relations), firm_ids)
-    return {firm_id: conflicts.screen(parties, names, relations) for firm_id, names in candidates.items()}
+    return conflicts.screen_lists(parties, candidates, relations)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from matcher.extensions import db
 from matcher.models import AuditEvent, ConflictCheck, ConflictDecision, ConflictHit, Match
+from matcher.screening import decision_key
 from tests import factories
 
 HEADER = "id,name,aliases,kind,country,parent_id,lei\n"
@@ -115,7 +116,8 @@ def test_clearing_needs_a_note_and_then_the_firm_can_be_proposed(web):
     assert _check(need, firm).result == "clear"
     remembered = db.session.scalar(select(ConflictDecision))
     assert (remembered.firm_id, remembered.party_key, remembered.client_external_id, remembered.client_key,
-            remembered.decision) == (firm.id, "minera andina norte", "C1", "minera andina sa", "cleared")
+            remembered.decision) == (firm.id, decision_key("Minera Andina Norte"), "C1",
+                                     decision_key("Minera Andina S.A."), "cleared")
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "conflict.cleared"))
     assert (event.need_id, event.actor_id, event.from_state, event.to_state) == (need.id, coordinator.id,
                                                                                   "potential", "clear")

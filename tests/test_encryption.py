@@ -84,3 +84,20 @@ def test_an_interrupted_rotation_resumes_after_the_last_committed_row(app):
     assert db.session.get(Need, second.id).summary == "second"
     with pytest.raises(RuntimeError, match="cannot be decrypted"):
         db.session.get(Need, first.id).summary  # noqa: B018 - skipped, as the progress said
+
+
+def test_adverse_party_names_and_their_copies_on_hits_are_sealed(app):
+    factories.firm(clients="C1,Minera Andina S.A.,,organisation,HN,,\n")
+    factories.need(factories.defender(), parties=("Minera Andina S.A.",), state="submitted")
+    stored_names = db.session.execute(text("SELECT name, aliases FROM adverse_party")).one()
+    stored_hit = db.session.execute(text("SELECT party_name FROM conflict_hit")).scalar_one()
+    for stored in (*stored_names, stored_hit):
+        assert stored.startswith(crypto.PREFIX) and "Minera" not in stored
+
+
+def test_a_remembered_decision_is_keyed_on_a_digest_not_the_name(app):
+    from matcher.screening import decision_key
+
+    key = decision_key("Minera Andina S.A.")
+    assert "minera" not in key and len(key) == 64
+    assert key == decision_key("MINERA ANDINA SA")

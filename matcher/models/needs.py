@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..crypto import EncryptedText
+from ..crypto import EncryptedJSON, EncryptedText
 from ..extensions import db
 from ._types import one_of, utcnow
 
@@ -78,10 +78,11 @@ class AdverseParty(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     need_id: Mapped[int] = mapped_column(ForeignKey("need.id"), index=True)
-    name: Mapped[str] = mapped_column(String(300))
+    # Who a defender opposes is as sensitive as what they say: both are sealed at rest.
+    name: Mapped[str] = mapped_column(EncryptedText)
     kind: Mapped[str] = mapped_column(String(20), default="organisation")
     country: Mapped[str] = mapped_column(String(2), default="")
-    aliases: Mapped[list] = mapped_column(JSON, default=list)
+    aliases: Mapped[list] = mapped_column(EncryptedJSON, default=list)
 
     need = relationship("Need", back_populates="parties")
 

@@ -5,6 +5,7 @@ from datetime import datetime
 from sqlalchemy import DateTime, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..crypto import EncryptedText
 from ..extensions import db
 from ._types import one_of, utcnow
 
@@ -53,7 +54,7 @@ class ConflictHit(db.Model):
     check_id: Mapped[int] = mapped_column(
         ForeignKey("conflict_check.id", ondelete="CASCADE"), index=True
     )
-    party_name: Mapped[str] = mapped_column(String(300))
+    party_name: Mapped[str] = mapped_column(EncryptedText)
     client_name: Mapped[str] = mapped_column(String(300))
     client_external_id: Mapped[str] = mapped_column(String(100))
     band: Mapped[str] = mapped_column(String(20))
