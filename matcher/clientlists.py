@@ -74,7 +74,7 @@ class ClientListError(ValueError):
 def parse_client_csv(data: bytes) -> list[ClientRow]:
     """Read and validate a whole file, or raise ``ClientListError``."""
     text = csvfiles.decode(data, ClientListError)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=csvfiles.delimiter(text))
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=csvfiles.delimiter(text), strict=True)
     header = [(name or "").strip().lower() for name in reader.fieldnames or []]
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
@@ -106,6 +106,8 @@ def _row(record: dict, line: int, seen: dict) -> tuple[ClientRow | None, list[st
         return None, [f"line {line}: more fields than the header names"]
     value = {column: (record.get(column) or "").strip() for column in COLUMNS}
     problems = []
+    if any(csvfiles.LINE_BREAKS.search(text) for text in value.values()):
+        problems.append(f"line {line}: a field runs over several lines: is a quote left open?")
     if not value["id"]:
         problems.append(f"line {line}: id is empty")
     elif value["id"] in seen:

@@ -5,6 +5,11 @@ text"), and commas, semicolons or tabs depending on the locale; binary files and
 other encodings are refused with a message that says how to export instead.
 """
 
+import re
+
+# A field of a name list never spans lines; one that does usually hides an unclosed quote.
+LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]")
+
 
 def decode(data: bytes, error: type[Exception]) -> str:
     """The file's text, or ``error([message])`` saying what to do."""

@@ -52,7 +52,7 @@ def parse_relations_csv(data: bytes) -> Parsed:
     Two lines naming the same entities (after normalisation, so "Gazprom PJSC" and
     "ПАО Газпром" are one) are one link: the repeat is counted, not refused."""
     text = csvfiles.decode(data, RelationListError)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=csvfiles.delimiter(text))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=csvfiles.delimiter(text), strict=True)
     errors: list[str] = []
     try:
         header = [cell.strip().lower() for cell in next(reader, [])]
