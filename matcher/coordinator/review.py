@@ -16,12 +16,13 @@ from sqlalchemy.orm import contains_eager
 from wtforms import HiddenField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from .. import vocab, workflow
+from .. import audit, vocab, workflow
 from ..attempts import attempt
 from ..extensions import db
 from ..models import ConflictCheck, ConflictHit, LawFirm, Need
 from ..screening import SCREENED_STATES
 from . import bp
+from .needs import READ_ACTION
 from .views import _URGENCY_RANK, back
 
 PER_PAGE = 50
@@ -97,6 +98,8 @@ def review_hit(need_id: int, hit_id: int):
         flash(STALE, "error")
         return redirect(url_for(".need", need_id=need.id))
     form = DecisionForm(formdata=None, screen=screen_token(hit.check), next=url_for(".reviews"))
+    audit.record(current_user, READ_ACTION, need, need=need, note="conflict hit")
+    db.session.commit()
     return _render(need, hit, form)
 
 
