@@ -107,3 +107,37 @@ def test_a_nul_character_anywhere_in_a_form_is_refused_and_nothing_stored(app, w
     assert response.status_code == 400
     assert "cannot be accepted" in response.get_data(as_text=True)
     assert db.session.scalar(db.select(Need)) is None
+
+
+OFFER = {
+    "title": "Defence", "practice_areas": ["defamation"], "jurisdictions": ["HN"], "languages": ["es"],
+    "help_kinds": ["representation"], "capacity": "3", "valid_from": "2030-01-01", "valid_until": "2030-12-31",
+    "notes": "",
+}
+FUND = {
+    "name": "Fund", "run_by": "Foundation", "countries": ["HN"], "covers": ["bail"], "max_amount": "8000",
+    "currency": "EUR", "turnaround_days": "2", "how_to_apply": "", "active": "y",
+}
+FORMS = {
+    "offer": ("firm", "/firm/offers/new", OFFER, {"title", "notes", "capacity", "valid_from", "other_areas"}),
+    "fund": ("coordinator", "/coordinator/funds/new", FUND,
+             {"name", "run_by", "max_amount", "currency", "turnaround_days", "how_to_apply"}),
+    "invitation": ("firm", "/firm/invite", {"email": "a@example.org"}, {"email"}),
+    "password": ("defender", "/account/password", {"current": "x", "password": "y", "confirm": "y"},
+                 {"current", "password", "confirm"}),
+}
+
+
+@RELAXED
+@given(form=st.sampled_from(sorted(FORMS)), field=st.data(), value=st.one_of(TEXT, DATES, NUMBERS))
+def test_every_form_refuses_or_stores_hostile_input_without_a_server_error(app, web, form, field, value):
+    role, url, base, fields = FORMS[form]
+    account = {"firm": factories.firm_member, "coordinator": factories.coordinator,
+               "defender": factories.defender}[role]()
+    db.session.commit()
+    web.login(account)
+    name = field.draw(st.sampled_from(sorted(fields)))
+    response = web.post(url, {**base, name: value})
+    assert response.status_code in (200, 302, 400)
+    assert "<script>alert(1)</script>" not in response.get_data(as_text=True)
+    web.logout()
