@@ -18,7 +18,8 @@ SECRET_KEY_FILE = "secret_key"
 class Defaults:
     # SQLAlchemy URL; the default is an SQLite file in the instance folder.
     SQLALCHEMY_DATABASE_URI = None
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # Database errors never carry the values of a statement into logs or tracebacks.
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "hide_parameters": True}
     # Flask's session signing key; generated into instance/ when not set.
     SECRET_KEY = None
     # Public base address used in links inside emails.

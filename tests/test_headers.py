@@ -53,3 +53,14 @@ def test_staff_pages_do_not_carry_the_quick_exit(app, web):
     db.session.commit()
     web.login(account)
     assert 'id="quick-exit"' not in web.get("/coordinator/").get_data(as_text=True)
+
+
+def test_database_errors_do_not_carry_the_statements_values_into_logs(app):
+    import pytest
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    with pytest.raises(DBAPIError) as raised:
+        db.session.execute(text("INSERT INTO law_firm (name) VALUES (:secret)"), {"secret": "Minera Andina secret"})
+    db.session.rollback()
+    assert "SQL parameters hidden" in str(raised.value)
