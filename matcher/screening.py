@@ -147,7 +147,6 @@ def _stored_hit(hit: conflicts.Hit, remembered: ConflictDecision | None) -> Conf
 
 def _hits_by_firm(parties, firm_ids, relations=None) -> dict[int, list[conflicts.Hit]]:
     """Candidates from the database index (``clientindex``: common weak keys left out,
-    parents and children in the same list added), then the engine decides the hits, every
-    firm's in one pass."""
+    parents and children in the same list added), then the engine decides the hits."""
     candidates = clientindex.candidates(conflicts.party_keys(parties, relations), firm_ids)
-    return conflicts.screen_lists(parties, candidates, relations)
+    return {firm_id: conflicts.screen(parties, names, relations) for firm_id, names in candidates.items()}
