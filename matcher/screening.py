@@ -147,6 +147,7 @@ def _stored_hit(hit: conflicts.Hit, remembered: ConflictDecision | None) -> Conf
 
 def _hits_by_firm(parties, firm_ids, relations=None) -> dict[int, list[conflicts.Hit]]:
     """Candidates from the database index (``clientindex``: common weak keys left out,
-    parents and children in the same list added), then the engine decides the hits."""
+    parents and children in the same list added), then the engine decides the hits, every
+    firm's in one pass."""
     candidates = clientindex.candidates(conflicts.party_keys(parties, relations), firm_ids)
-    return {firm_id: conflicts.screen(parties, names, relations) for firm_id, names in candidates.items()}
+    return conflicts.screen_lists(parties, candidates, relations)

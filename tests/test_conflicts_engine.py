@@ -14,6 +14,7 @@ from matcher.conflicts import (
     normalise,
     party_keys,
     screen,
+    screen_lists,
 )
 
 
@@ -179,6 +180,15 @@ def test_common_words_bring_no_candidates_but_whole_names_always_do():
 def test_every_single_typo_shares_a_key():
     for typo in ("Santandr", "Santaner", "Snatander", "Xantander", "Santannder", "Santandex"):
         assert index_keys("Santander") & index_keys(typo), typo
+
+
+def test_screening_several_lists_at_once_keeps_each_lists_hits_apart():
+    lists = {1: _client("C1", "Minera Andina S.A."),
+             2: _client("C1", "Andes Gold Ltd") + _client("C2", "Minera Andyna")}
+    hits = screen_lists([Party("p", "Minera Andina")], lists)
+    assert {key: [(h.client_id, h.band) for h in found] for key, found in hits.items()} == {
+        1: [("C1", "conflict")], 2: [("C2", "conflict")]}
+    assert hits[2] == screen([Party("p", "Minera Andina")], lists[2])
 
 
 def test_a_subsidiary_in_the_registry_is_a_related_entity_with_its_path():

@@ -12,7 +12,7 @@ from .keys import COMMON_KEY_LIMIT, identifier_key, index_keys, is_whole_key, lo
 from .normalise import NormalName, name_key, normalise
 from .records import ClientName, Hit, Party
 from .relations import Relations
-from .screen import party_keys, screen
+from .screen import party_keys, screen, screen_lists
 
 __all__ = [
     "COMMON_KEY_LIMIT",
@@ -30,4 +30,5 @@ __all__ = [
     "normalise",
     "party_keys",
     "screen",
+    "screen_lists",
 ]

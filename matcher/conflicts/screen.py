@@ -9,8 +9,9 @@ them among the candidates.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -20,6 +21,7 @@ from .records import ClientName, Hit, Party
 from .relations import MAX_DEPTH, Relations, Relative
 from .score import CONFLICT, compare
 
+K = TypeVar("K")
 # Below this token-set likeness (0..100) no rule of ``compare`` can accept a pair.
 PREFILTER_SCORE = 70
 
@@ -48,51 +50,74 @@ def screen(
     parties: Iterable[Party], candidates: Iterable[ClientName], relations: Relations | None = None
 ) -> list[Hit]:
     """One hit per party and client that match, the strongest reason kept."""
-    candidates = list(candidates)
-    normal = [normalise(candidate.name) for candidate in candidates]
-    hits: dict[tuple[str, str], Hit] = {}
+    return screen_lists(parties, {"": list(candidates)}, relations)[""]
+
+
+def screen_lists(
+    parties: Iterable[Party], lists: Mapping[K, list[ClientName]], relations: Relations | None = None
+) -> dict[K, list[Hit]]:
+    """``screen`` of the candidates of each list (a firm's, say), all lists scored in one pass:
+    a need against every firm is one call, not one per firm, each paying for the parties again."""
+    flat = [(key, candidate) for key, names in lists.items() for candidate in names]
+    normal = [normalise(candidate.name) for _, candidate in flat]
+    by_identifier = defaultdict(list)
+    for position, (_, candidate) in enumerate(flat):
+        if candidate.lei:
+            by_identifier[identifier_key(candidate.lei)].append(position)
+    hits: dict[K, dict[tuple[str, str], Hit]] = {key: {} for key in lists}
+    probes = []
     for party in parties:
-        for candidate in candidates:
-            if party.lei and identifier_key(party.lei) == identifier_key(candidate.lei):
-                _keep(hits, _hit(party, party.name, candidate, CONFLICT, 1.0,
-                                 f"identifier equal: LEI {party.lei.upper()}"))
-        for probe in _probes(party, relations):
-            probe_name = normalise(probe.name)
-            for position in _plausible(probe_name, normal):
-                candidate = candidates[position]
-                verdict = compare(probe_name, normal[position])
-                if verdict is not None:
-                    reason = _reason(probe, candidate, verdict)
-                    _keep(hits, _hit(party, probe.party_name, candidate, verdict.band,
-                                     verdict.score, reason))
-    family = _Family(candidates)
-    for hit in list(hits.values()):
-        for related in family.hits(hit):
-            _keep(hits, related)
-    return list(hits.values())
+        for position in by_identifier.get(identifier_key(party.lei), ()) if party.lei else ():
+            key, candidate = flat[position]
+            _keep(hits[key], _hit(party, party.name, candidate, CONFLICT, 1.0,
+                                  f"identifier equal: LEI {party.lei.upper()}"))
+        probes += [(party, probe, normalise(probe.name)) for probe in _probes(party, relations)]
+    for row, position in sorted(_plausible([probe_name for _, _, probe_name in probes], normal)):
+        party, probe, probe_name = probes[row]
+        verdict = compare(probe_name, normal[position])
+        if verdict is not None:
+            key, candidate = flat[position]
+            _keep(hits[key], _hit(party, probe.party_name, candidate, verdict.band, verdict.score,
+                                  _reason(probe, candidate, verdict)))
+    for key, found in hits.items():
+        if found:
+            family = _Family(lists[key])
+            for hit in list(found.values()):
+                for related in family.hits(hit):
+                    _keep(found, related)
+    return {key: list(found.values()) for key, found in hits.items()}
 
 
-def _plausible(probe: NormalName, normal: list[NormalName]) -> set[int]:
-    """Positions of the names ``compare`` could accept, found in one pass of rapidfuzz's C loop.
+def _plausible(probes: list[NormalName], normal: list[NormalName]) -> set[tuple[int, int]]:
+    """The (probe, candidate) positions ``compare`` could accept, each probe against every
+    candidate in rapidfuzz's C loop, the candidates' forms gathered once for all probes.
 
     Token-set likeness of the sorted words, or plain likeness of the joined words, is
     at least as high as every likeness ``compare`` accepts (equal, joined, one typo,
     extra words, similar), so nothing it would find is lost; an acronym has no
-    likeness and is looked for apart."""
-    if not probe.core:
-        return set()
-    found = {position for _, _, position in process.extract(
-        probe.sorted_core, [name.sorted_core for name in normal], scorer=fuzz.token_set_ratio,
-        score_cutoff=PREFILTER_SCORE, limit=None)}
-    found.update(position for _, _, position in process.extract(
-        probe.joined, [name.joined for name in normal], scorer=fuzz.ratio,
-        score_cutoff=PREFILTER_SCORE, limit=None))
-    if len(probe.core) == 1:
-        found.update(i for i, name in enumerate(normal)
-                     if len(name.core) >= 3 and "".join(word[0] for word in name.core) == probe.core[0])
-    elif len(probe.core) >= 3:
-        initials = "".join(word[0] for word in probe.core)
-        found.update(i for i, name in enumerate(normal) if name.core == (initials,))
+    likeness and is looked up apart, by initials."""
+    sorted_cores = [name.sorted_core for name in normal]
+    joined = [name.joined for name in normal]
+    found = set()
+    for row, probe in enumerate(probes):
+        if probe.core:
+            found.update((row, position) for _, _, position in process.extract(
+                probe.sorted_core, sorted_cores, scorer=fuzz.token_set_ratio, score_cutoff=PREFILTER_SCORE,
+                limit=None))
+            found.update((row, position) for _, _, position in process.extract(
+                probe.joined, joined, scorer=fuzz.ratio, score_cutoff=PREFILTER_SCORE, limit=None))
+    initials, single = defaultdict(list), defaultdict(list)
+    for position, name in enumerate(normal):
+        if len(name.core) >= 3:
+            initials["".join(word[0] for word in name.core)].append(position)
+        elif len(name.core) == 1:
+            single[name.core[0]].append(position)
+    for row, probe in enumerate(probes):
+        core = probe.core
+        if len(core) == 1:
+            found.update((row, position) for position in initials.get(core[0], ()))
+        elif len(core) >= 3:
+            found.update((row, position) for position in single.get("".join(word[0] for word in core), ()))
     return found
 
 
