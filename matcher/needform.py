@@ -25,7 +25,8 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
-from . import vocab
+from . import audit, vocab
+from .extensions import db
 from .fields import CheckboxesField, country_field, languages_field, require_one
 from .matching import places
 from .models import AdverseParty, Need
@@ -216,3 +217,13 @@ def fill_need(need: Need, form: NeedForm) -> None:
         for row in form.parties.entries
         if row.form.name.data
     ]
+
+
+def create_draft(actor, profile, form: NeedForm) -> Need:
+    """A new draft need for ``profile`` from a validated form, written by ``actor`` and audited."""
+    need = Need(defender=profile, created_by_id=actor.id, state="draft")
+    fill_need(need, form)
+    db.session.add(need)
+    db.session.flush()
+    audit.record(actor, "need.create", need, need=need, to_state="draft")
+    return need

@@ -16,9 +16,9 @@ from wtforms.validators import DataRequired, Email, Length, Optional
 from .. import audit, vocab, workflow
 from ..extensions import db
 from ..fields import country_field, languages_field
-from ..models import DefenderProfile, Need, User
+from ..models import DefenderProfile, User
 from ..models._types import utcnow
-from ..needform import NeedForm, fill_need, need_form
+from ..needform import NeedForm, create_draft, need_form
 from . import bp
 
 
@@ -108,11 +108,7 @@ def intake_need(defender_id: int):
     if form.add_party.data:
         form.add_party_row()
     elif form.validate_on_submit():
-        need = Need(defender=profile, created_by_id=current_user.id, state="draft")
-        fill_need(need, form)
-        db.session.add(need)
-        db.session.flush()
-        audit.record(current_user, "need.create", need, need=need, to_state="draft")
+        need = create_draft(current_user, profile, form)
         message = "The need is saved as a draft."
         if form.submit_now.data:
             try:

@@ -14,7 +14,7 @@ from ..access import get_scoped_or_404
 from ..attempts import attempt
 from ..extensions import db
 from ..models import AuditEvent, Match, Need
-from ..needform import fill_need, need_form
+from ..needform import create_draft, fill_need, need_form
 from . import bp
 from .forms import RefuseForm, WithdrawForm
 from .history import match_target, need_history
@@ -51,11 +51,7 @@ def new_need():
     if form.add_party.data:
         form.add_party_row()
     elif form.validate_on_submit():
-        need = Need(defender=profile, created_by_id=current_user.id, state="draft")
-        fill_need(need, form)
-        db.session.add(need)
-        db.session.flush()
-        audit.record(current_user, "need.create", need, need=need, to_state="draft")
+        need = create_draft(current_user, profile, form)
         db.session.commit()
         flash("Your draft is saved. Submit it when it is complete.")
         return _back_to(need)
