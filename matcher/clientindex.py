@@ -1,6 +1,13 @@
 """The conflict index in the database: writing a firm's clients under the engine's keys, and
 finding the candidates of a screen.
 
+Client lists are confidences, so the database holds no name in a readable form:
+entries' names and aliases are sealed (``crypto``), and each key of the engine
+("n:andina minera", "d:minera") is filed as its keyed 64-bit digest
+(``crypto.index_digest``), never as text. A screen digests its parties' keys the
+same way, so finding candidates still costs one indexed lookup per key, and only
+the candidates found are opened (1.5 µs a name).
+
 Three tables (``matcher/models/firms.py``) hold it:
 
 - ``client_name_key`` (firm_id, key, client_id, is_alias): one row per key of a client's
@@ -12,6 +19,10 @@ Three tables (``matcher/models/firms.py``) hold it:
   new ones, so a screen learns which weak keys are too common to ask for
   (``conflicts.lookup_keys``) with one primary-key lookup per key, where a
   ``COUNT ... GROUP BY`` would read every posting of "d:mining" on each screen.
+  One more row, the digest of ``CHECK_KEY``, tells that the index was written under
+  the current ``INDEX_KEY``: were the secret changed, every lookup would miss, so
+  while client entries exist without that row a screen refuses to run
+  (``IndexKeyChanged``) until ``flask keys reindex``.
 
 A screen judges a weak key by its ``peak``, so a key once too common is never asked
 for again, and an import files no more than ``COMMON_KEY_LIMIT`` of its own clients
@@ -36,24 +47,35 @@ Retrieval is three small queries whatever the number of firms: counts of the key
 entries filed under the keys worth asking, and their parents and children.
 """
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import islice
 from typing import Protocol
 
 from sqlalchemy import delete, func, select, text
 
-from . import conflicts
+from . import conflicts, crypto
 from .conflicts.relations import MAX_DEPTH
 from .extensions import db
-from .models import ClientEntry, ClientKeyCount, ClientNameKey
+from .models import ClientEntry, ClientKeyCount, ClientNameKey, LawFirm
 
 # Entries whose key rows are generated and written together (about 20 rows an entry).
 CHUNK = 20000
 _ENTRY_COLUMNS = ("id", "firm_id", "external_id", "name", "aliases", "kind", "country",
                   "parent_external_id", "lei", "parent_entry_id")
 _KEY_COLUMNS = ("firm_id", "key", "client_id", "is_alias")
+# What the index's check row is the digest of (see the module's docstring).
+CHECK_KEY = "check:index written under this secret"
+
+
+class IndexKeyChanged(RuntimeError):
+    """The index was written under another ``INDEX_KEY`` (or not yet written): it would
+    find nothing, and a screen that finds nothing would clear every firm."""
+
+    def __init__(self):
+        super().__init__("the client-list index is missing or was written under another INDEX_KEY; "
+                         "run `flask keys reindex` before screening or importing")
 
 
 class Row(Protocol):
@@ -88,31 +110,103 @@ def entry_keys(row: Row) -> dict[str, bool]:
 def replace(firm_id: int, rows: Sequence[Row]) -> None:
     """Swap the firm's entries and keys for ``rows``, in the caller's transaction."""
     session = db.session
-    old = Counter(dict(session.execute(
-        select(ClientNameKey.key, func.count()).where(ClientNameKey.firm_id == firm_id)
-        .group_by(ClientNameKey.key)).all()))
+    _check_secret()
+    old = _filed_counts(firm_id)
     session.execute(delete(ClientNameKey).where(ClientNameKey.firm_id == firm_id))
     session.execute(delete(ClientEntry).where(ClientEntry.firm_id == firm_id))
     writer = _writer()
     ids = writer.new_ids(len(rows))
     id_of = {row.external_id: entry_id for row, entry_id in zip(rows, ids, strict=True)}
     writer.write("client_entry", _ENTRY_COLUMNS, (
-        (id_of[row.external_id], firm_id, row.external_id, row.name, json.dumps(list(row.aliases)), row.kind,
-         row.country, row.parent_external_id, row.lei, id_of.get(row.parent_external_id))
+        (id_of[row.external_id], firm_id, row.external_id, crypto.seal(row.name),
+         crypto.seal_json(list(row.aliases)), row.kind, row.country, row.parent_external_id, row.lei,
+         id_of.get(row.parent_external_id))
         for row in rows))
+    _file_keys(writer, firm_id, ((id_of[row.external_id], row) for row in rows), old)
+
+
+def reindex() -> int:
+    """File every firm's clients again from their sealed entries, under the current secret:
+    after ``INDEX_KEY`` changed (or the engine's keys did). Returns how many entries."""
+    db.session.execute(delete(ClientNameKey))
+    db.session.execute(delete(ClientKeyCount))
+    writer, total = _writer(), 0
+    for firm_id in db.session.scalars(select(LawFirm.id).order_by(LawFirm.id)).all():
+        entries = [(entry.id, _Stored(entry.external_id, entry.name, tuple(entry.aliases), entry.lei))
+                   for entry in db.session.execute(_entries().where(ClientEntry.firm_id == firm_id))]
+        _file_keys(writer, firm_id, entries, Counter())
+        total += len(entries)
+    return total
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """What the keys of a stored entry are made of."""
+
+    external_id: str
+    name: str
+    aliases: tuple[str, ...]
+    lei: str
+
+
+def _file_keys(writer, firm_id: int, entries: Iterable[tuple[int, Row]], old: Counter) -> None:
+    """Write the key rows of ``entries`` (entry id, row) a chunk at a time and move the key
+    counts from ``old`` (the firm's counts before) to the new ones."""
+    digest_of: dict[str, int] = {}
     new: Counter = Counter()
-    for start in range(0, len(rows), CHUNK):
+    iterator = iter(entries)
+    while chunk_entries := list(islice(iterator, CHUNK)):
         chunk = []
-        for row in islice(rows, start, start + CHUNK):
-            client_id = id_of[row.external_id]
+        for client_id, row in chunk_entries:
             for key, is_alias in entry_keys(row).items():
-                new[key] += 1
-                if new[key] <= conflicts.COMMON_KEY_LIMIT or conflicts.is_whole_key(key):
-                    chunk.append((firm_id, key, client_id, is_alias))
+                digest = digest_of.get(key)
+                if digest is None:
+                    digest = digest_of[key] = crypto.index_digest(key)
+                new[digest] += 1
+                if new[digest] <= conflicts.COMMON_KEY_LIMIT or conflicts.is_whole_key(key):
+                    chunk.append((firm_id, digest, client_id, is_alias))
         chunk.sort()  # in primary-key order: pages fill one after another
         writer.write("client_name_key", _KEY_COLUMNS, chunk)
     new.subtract(old)
     writer.add_counts(sorted((key, change) for key, change in new.items() if change))
+    _mark_secret()
+
+
+def _filed_counts(firm_id: int) -> Counter:
+    return Counter(dict(db.session.execute(
+        select(ClientNameKey.key, func.count()).where(ClientNameKey.firm_id == firm_id)
+        .group_by(ClientNameKey.key)).all()))
+
+
+def _mark_secret() -> None:
+    db.session.execute(text("INSERT INTO client_key_count (key, names, peak) VALUES (:key, 1, 1) "
+                            "ON CONFLICT (key) DO NOTHING"), {"key": crypto.index_digest(CHECK_KEY)})
+
+
+def _check_secret(counts: dict[int, int] | None = None) -> None:
+    """Refuse to use an index that lacks the check row of the current secret while client
+    entries exist: it was written under another secret, or emptied by a migration, and
+    would find nothing. ``counts`` is a lookup's answer, which asked for the check row
+    too, or None to ask for it here."""
+    check = crypto.index_digest(CHECK_KEY)
+    if counts is None:
+        counts = {check: 1} if db.session.get(ClientKeyCount, check) else {}
+    if check not in counts and db.session.scalar(select(ClientEntry.id).limit(1)) is not None:
+        raise IndexKeyChanged()
+
+
+def search(firm_id: int, words: str, limit: int = 200) -> list[int]:
+    """Ids of the firm's entries filed under any key of ``words``, those sharing most keys
+    first: the firm's own search of its list, through the index, since names are sealed."""
+    digests = {crypto.index_digest(key) for key in conflicts.index_keys(words)}
+    if not digests:
+        return []
+    shared = func.count().label("shared")
+    rows = db.session.execute(
+        select(ClientNameKey.client_id, shared)
+        .where(ClientNameKey.firm_id == firm_id, ClientNameKey.key.in_(digests))
+        .group_by(ClientNameKey.client_id).order_by(shared.desc(), ClientNameKey.client_id).limit(limit))
+    return [client_id for client_id, _ in rows]
 
 
 def candidates(keys: Iterable[str], firm_ids: Iterable[int],
@@ -122,11 +216,15 @@ def candidates(keys: Iterable[str], firm_ids: Iterable[int],
     keys, firm_ids = set(keys), list(firm_ids)
     if not keys or not firm_ids:
         return {}
+    digest_of = {key: crypto.index_digest(key) for key in keys}
+    asking = {*digest_of.values(), crypto.index_digest(CHECK_KEY)}
     counts = dict(db.session.execute(
-        select(ClientKeyCount.key, ClientKeyCount.peak).where(ClientKeyCount.key.in_(keys),
+        select(ClientKeyCount.key, ClientKeyCount.peak).where(ClientKeyCount.key.in_(asking),
                                                               ClientKeyCount.names > 0)).all())
-    asked = {key for key in conflicts.lookup_keys(keys, lambda key: counts.get(key, 0), limit)
-             if counts.get(key)}
+    _check_secret(counts)
+    asked = {digest_of[key] for key in
+             conflicts.lookup_keys(keys, lambda key: counts.get(digest_of[key], 0), limit)
+             if counts.get(digest_of[key])}
     if not asked:
         return {}
     found = select(ClientNameKey.client_id).where(ClientNameKey.key.in_(asked))
@@ -193,14 +291,14 @@ class _PostgresWriter:
             for row in rows:
                 copy.write_row(row)
 
-    def add_counts(self, changes: list[tuple[str, int]]) -> None:
+    def add_counts(self, changes: list[tuple[int, int]]) -> None:
         """Stage the changes with COPY, then add them in key order: two imports that
         overlap lock the rows they share in the same order, so they wait, never deadlock."""
         if not changes:
             return
         with self.raw.cursor() as cursor:
             cursor.execute("CREATE TEMPORARY TABLE IF NOT EXISTS client_key_change "
-                           "(key varchar(300), names integer) ON COMMIT DROP")
+                           "(key bigint, names integer) ON COMMIT DROP")
             cursor.execute("TRUNCATE client_key_change")
             with cursor.copy("COPY client_key_change (key, names) FROM STDIN") as copy:
                 for change in changes:
@@ -228,7 +326,7 @@ class _SQLiteWriter:
         for batch in _batches(rows, CHUNK * 5):
             cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", batch)
 
-    def add_counts(self, changes: list[tuple[str, int]]) -> None:
+    def add_counts(self, changes: list[tuple[int, int]]) -> None:
         self.raw.cursor().executemany(
             "INSERT INTO client_key_count (key, names, peak) VALUES (?1, ?2, ?2) ON CONFLICT (key) "
             "DO UPDATE SET names = names + excluded.names, peak = max(peak, names + excluded.names)", changes)

@@ -13,6 +13,7 @@ from . import crypto
 
 # Name of the file in the instance folder that holds a generated secret key.
 SECRET_KEY_FILE = "secret_key"
+INDEX_KEY_FILE = "index_key"
 
 
 class Defaults:
@@ -50,6 +51,10 @@ class Defaults:
     # Keys that seal sensitive text at rest, newest first (comma-separated Fernet keys);
     # generated into instance/encryption_keys when not set. Never stored in the database.
     ENCRYPTION_KEYS = None
+    # Keys the digests that find sealed values again (addresses, the client-list index,
+    # remembered decisions); generated into instance/index_key when not set. Changing it
+    # means `flask keys reindex`, so it is kept apart from SECRET_KEY.
+    INDEX_KEY = None
     # Sign-in and password-reset throttling; failed attempts count, per address and per account.
     RATELIMIT_STORAGE_URI = "memory://"
     LOGIN_LIMIT_PER_ADDRESS = "30 per 15 minutes"
@@ -90,6 +95,7 @@ ENVIRONMENT_KEYS = (
     "MAIL_OUTBOX",
     "QUICK_EXIT_URL",
     "ENCRYPTION_KEYS",
+    "INDEX_KEY",
     "SESSION_IDLE_MINUTES",
     "SESSION_MAX_HOURS",
     "RETENTION_DAYS",
@@ -118,7 +124,7 @@ def database_url(url: str) -> str:
 
 
 def fill_instance_defaults(config, instance_path: str) -> None:
-    """Point unset paths at the instance folder and make sure a secret key exists."""
+    """Point unset paths at the instance folder and make sure the secret keys exist."""
     instance = Path(instance_path)
     instance.mkdir(parents=True, exist_ok=True)
     if not config.get("SQLALCHEMY_DATABASE_URI"):
@@ -131,6 +137,8 @@ def fill_instance_defaults(config, instance_path: str) -> None:
         config["SECRET_KEY"] = _instance_secret_key(instance / SECRET_KEY_FILE)
     if not config.get("ENCRYPTION_KEYS"):
         config["ENCRYPTION_KEYS"] = crypto.instance_keys(instance_path)
+    if not config.get("INDEX_KEY"):
+        config["INDEX_KEY"] = _instance_secret_key(instance / INDEX_KEY_FILE)
 
 
 def _instance_secret_key(path: Path) -> str:

@@ -38,7 +38,7 @@ def seed() -> list[tuple[str, str]]:
         ("coordinator", "coordinator@demo.example"),
         ("admin", "admin@demo.example"),
     ]
-    if db.session.scalar(select(User).where(User.email == "coordinator@demo.example")):
+    if db.session.scalar(select(User).where(User.with_email("coordinator@demo.example"))):
         return accounts
     coordinator = _user("coordinator@demo.example", "coordinator", "Camila (coordinator)")
     _user("admin@demo.example", "admin", "Operator")

@@ -1,4 +1,5 @@
-"""`flask keys`: make a new encryption key and re-seal every sensitive value under it."""
+"""`flask keys`: make a new encryption key and re-seal every sensitive value under it; make
+every digest again after ``INDEX_KEY`` changed."""
 
 import json
 from pathlib import Path
@@ -9,8 +10,11 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm.attributes import flag_modified
 
+from . import clientindex
 from .crypto import EncryptedJSON, EncryptedText
 from .extensions import db
+from .models import User
+from .models.accounts import email_key
 
 PROGRESS_FILE = "key-rotation.json"
 BATCH = 500
@@ -41,6 +45,17 @@ def rotate() -> None:
         click.echo(f"{model.__tablename__}: {done} row(s) re-sealed")
     progress_path.unlink(missing_ok=True)
     click.echo("Every value is sealed under the newest key: older keys can now be removed.")
+
+
+@keys_group.command("reindex")
+def reindex() -> None:
+    """Make every digest again under the current INDEX_KEY: addresses and the client-list index."""
+    accounts = db.session.scalars(select(User).where(User.email_key.is_not(None))).all()
+    for account in accounts:
+        account.email_key = email_key(account.email)
+    entries = clientindex.reindex()
+    db.session.commit()
+    click.echo(f"{len(accounts)} address(es) and {entries} client entries filed again.")
 
 
 def encrypted_columns():

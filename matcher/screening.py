@@ -8,13 +8,9 @@ every later screen; the corporate relations registry is walked from the parties'
 names, so subsidiaries and parents of a client are hits too.
 """
 
-import hashlib
-import hmac
-
-from flask import current_app
 from sqlalchemy import delete, select
 
-from . import clientindex, conflicts
+from . import clientindex, conflicts, crypto
 from . import relations as registry
 from .extensions import db
 from .models import ConflictCheck, ConflictDecision, ConflictHit, LawFirm, Need
@@ -90,8 +86,7 @@ def decision_key(name: str) -> str:
     A new spelling is a new name. The digest lets a decision be found again without
     the database holding the adverse party's name in any readable form.
     """
-    secret = current_app.config["SECRET_KEY"].encode()
-    return hmac.new(secret, conflicts.name_key(name).encode(), hashlib.sha256).hexdigest()
+    return crypto.index_digest_hex("decision:" + conflicts.name_key(name))
 
 
 def remember_decision(hit: ConflictHit) -> ConflictDecision:

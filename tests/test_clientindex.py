@@ -3,11 +3,11 @@
 from collections import Counter
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select, text
 
-from matcher import clientindex, clientlists, conflicts, screening
+from matcher import clientindex, clientlists, conflicts, crypto, screening
 from matcher.extensions import db
-from matcher.models import ClientEntry, ClientImport, ClientKeyCount, ClientNameKey, LawFirm
+from matcher.models import ClientEntry, ClientImport, ClientKeyCount, ClientNameKey, LawFirm, User
 from tests import factories
 
 pytestmark = pytest.mark.usefixtures("app")
@@ -35,16 +35,17 @@ def client_rows(body: str) -> list[clientlists.ClientRow]:
     return clientlists.parse_client_csv((HEADER + body).encode())
 
 
-def stored_counts() -> dict[str, int]:
-    return dict(db.session.execute(select(ClientKeyCount.key, ClientKeyCount.names)
-                                   .where(ClientKeyCount.names > 0)).all())
+def stored_counts() -> dict[int, int]:
+    """The key counts, the index's check row aside (keys are digests: see ``expected_counts``)."""
+    return dict(db.session.execute(select(ClientKeyCount.key, ClientKeyCount.names).where(
+        ClientKeyCount.names > 0, ClientKeyCount.key != crypto.index_digest(clientindex.CHECK_KEY))).all())
 
 
 def expected_counts(*bodies: str) -> Counter:
     counts: Counter = Counter()
     for body in bodies:
         for row in client_rows(body):
-            counts.update(clientindex.entry_keys(row).keys())
+            counts.update(crypto.index_digest(key) for key in clientindex.entry_keys(row))
     return counts
 
 
@@ -85,11 +86,14 @@ def test_a_weak_key_past_the_limit_is_counted_but_filed_no_further():
         f"{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}{chr(97 + n // 676)}qu" for n in range(limit + 5)))
     factories.firm(clients=body)
 
-    filed = db.session.scalar(select(func.count()).select_from(ClientNameKey).where(ClientNameKey.key == "d:zorbla"))
-    count = db.session.get(ClientKeyCount, "d:zorbla")
+    weak = crypto.index_digest("d:zorbla")
+    filed = db.session.scalar(select(func.count()).select_from(ClientNameKey).where(ClientNameKey.key == weak))
+    count = db.session.get(ClientKeyCount, weak)
     assert filed == limit
     assert (count.names, count.peak) == (limit + 5, limit + 5)
-    whole = db.session.scalar(select(func.count()).select_from(ClientNameKey).where(ClientNameKey.key.like("n:%")))
+    whole_keys = {crypto.index_digest(key) for row in client_rows(body) for key in clientindex.entry_keys(row)
+                  if key.startswith("n:")}
+    whole = db.session.scalar(select(func.count()).select_from(ClientNameKey).where(ClientNameKey.key.in_(whole_keys)))
     assert whole == 2 * (limit + 5)  # whole-name keys are always filed
 
 
@@ -178,3 +182,61 @@ def test_a_need_is_screened_through_the_index_and_stored_per_firm():
 
     assert screening.cleared_firm_ids(need) >= {clean.id}
     assert conflicted.id not in screening.cleared_firm_ids(need)
+
+
+def test_the_database_holds_no_client_name_in_a_readable_form():
+    factories.firm(clients=FIRM_A)
+    factories.need(factories.defender(), parties=("Minera Andina S.A.",), state="submitted")
+    db.session.commit()
+
+    stored = [str(value) for table, columns in (("client_entry", "name, aliases"),
+                                                ("client_name_key", "key"), ("client_key_count", "key"),
+                                                ("conflict_hit", "client_name, reason"))
+              for row in db.session.execute(text(f"SELECT {columns} FROM {table}")) for value in row]
+    assert stored
+    for secret in ("Minera", "minera", "andina", "Газпром", "gazprom", "exxon"):
+        assert not any(secret in value for value in stored), secret
+
+
+def test_a_changed_index_key_stops_screening_until_the_lists_are_filed_again(app):
+    firm = factories.firm(clients=FIRM_A)
+    coordinator = factories.coordinator(email="ana@ngo.example")
+    db.session.commit()
+    app.config["INDEX_KEY"] = "another index key, as after a careless redeploy"
+    crypto.init_app(app)
+    party = [conflicts.Party("1", "Minera Andina")]
+
+    with pytest.raises(clientindex.IndexKeyChanged, match="flask keys reindex"):
+        screening._hits_by_firm(party, [firm.id])
+    with pytest.raises(clientindex.IndexKeyChanged):
+        clientlists.replace_client_list(firm, client_rows(FIRM_B))
+    db.session.rollback()
+
+    result = app.test_cli_runner().invoke(args=["keys", "reindex"])
+
+    assert result.exit_code == 0, result.output
+    assert "6 client entries filed again" in result.output
+    assert db.session.scalar(select(User).where(User.with_email("ana@ngo.example"))) == coordinator
+    assert {hit.client_id for hit in screening._hits_by_firm(party, [firm.id])[firm.id]} == {"A-1", "A-2"}
+    assert stored_counts() == expected_counts(FIRM_A)
+
+
+def test_entries_without_an_index_are_refused_rather_than_cleared():
+    """As after the migration that turned keys into digests: entries are there, the index is not."""
+    firm = factories.firm(clients=FIRM_A)
+    db.session.execute(delete(ClientNameKey))
+    db.session.execute(delete(ClientKeyCount))
+
+    with pytest.raises(clientindex.IndexKeyChanged):
+        screening._hits_by_firm([conflicts.Party("1", "Minera Andina")], [firm.id])
+
+
+def test_the_firms_search_finds_its_entries_through_the_index():
+    firm = factories.firm(clients=FIRM_A)
+    factories.firm(clients=FIRM_B)
+    by_id = {entry.id: entry.external_id for entry in db.session.scalars(select(ClientEntry))}
+
+    assert [by_id[i] for i in clientindex.search(firm.id, "Minera Andyna")][:2] == ["A-1", "A-2"]
+    assert [by_id[i] for i in clientindex.search(firm.id, "газпром")] == ["A-5"]
+    assert clientindex.search(firm.id, "International Business Machines") == []  # another firm's client
+    assert clientindex.search(firm.id, "  ") == []

@@ -1,11 +1,12 @@
 """Sensitive text is sealed in the database, readable by the app, and re-sealable under a new key."""
 
+import pytest
 from cryptography.fernet import Fernet
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from matcher import crypto
 from matcher.extensions import db
-from matcher.models import Need
+from matcher.models import Need, User
 from tests import factories
 from tests.conftest import TEST_ENCRYPTION_KEYS
 
@@ -30,6 +31,48 @@ def test_a_contact_handle_is_sealed_too(app):
     db.session.commit()
     stored = db.session.execute(text("SELECT contact FROM defender_profile")).scalar_one()
     assert "rosa-secure" not in stored
+
+
+def test_people_are_not_named_in_the_database_in_clear(app):
+    factories.defender(email="rosa.lopez@example.org", display_name="Rosa López")
+    factories.firm()
+    db.session.commit()
+    stored = [str(value) for query in (
+        "SELECT email, email_key, display_name FROM user_account", "SELECT pseudonym, contact FROM defender_profile",
+        "SELECT contact_name, contact_email, contact_phone FROM law_firm") for row in db.session.execute(text(query))
+        for value in row]
+    for secret in ("rosa", "López", "Pro Bono Partner", "firm.example", "555"):
+        assert not any(secret in value for value in stored), secret
+
+
+def test_an_address_is_found_by_its_digest_in_any_case(app):
+    account = factories.defender(email="Rosa.Lopez@Example.org")
+    db.session.commit()
+    assert db.session.scalar(select(User).where(User.with_email(" rosa.lopez@example.ORG "))) == account
+    assert db.session.scalar(select(User).where(User.with_email(""))) is None
+    account.email = None  # erased: no digest is left to find it by
+    db.session.flush()
+    assert account.email_key is None
+
+
+def test_values_sealed_with_fernet_before_are_still_read(app):
+    need = factories.need(factories.defender())
+    old = "enc1:" + Fernet(TEST_ENCRYPTION_KEYS.split(",")[0].encode()).encrypt(b"sealed the old way").decode()
+    db.session.execute(text("UPDATE need SET summary = :old WHERE id = :id"), {"old": old, "id": need.id})
+    db.session.commit()
+    db.session.expire_all()
+    assert db.session.get(Need, need.id).summary == "sealed the old way"
+
+
+def test_a_tampered_value_is_refused_not_read(app):
+    need = factories.need(factories.defender(), summary="Sued after the Rio Verde protest")
+    stored = _stored("summary", need.id)
+    flipped = stored[:-6] + ("A" if stored[-6] != "A" else "B") + stored[-5:]
+    db.session.execute(text("UPDATE need SET summary = :v WHERE id = :id"), {"v": flipped, "id": need.id})
+    db.session.commit()
+    db.session.expire_all()
+    with pytest.raises(RuntimeError, match="cannot be decrypted"):
+        db.session.get(Need, need.id).summary  # noqa: B018
 
 
 def test_values_written_before_encryption_are_still_read(app):
@@ -64,8 +107,6 @@ def test_a_new_key_can_be_generated_from_the_command_line(app):
 def test_an_interrupted_rotation_resumes_after_the_last_committed_row(app):
     import json
     from pathlib import Path
-
-    import pytest
 
     first = factories.need(factories.defender(), summary="first")
     second = factories.need(factories.defender(), summary="second")

@@ -70,7 +70,7 @@ def test_an_invited_colleague_joins_and_sees_the_firm_dashboard(web, outbox):
     page = web.get("/firm/").get_data(as_text=True)
     assert "Garza &amp; Partners" in page
     assert "Nuevo Colega" in page
-    joined = db.session.scalar(select(User).where(User.email == "new.colleague@example.org"))
+    joined = db.session.scalar(select(User).where(User.with_email("new.colleague@example.org")))
     assert (joined.role, joined.firm_id) == ("firm", firm.id)
 
 

@@ -45,7 +45,7 @@ def test_the_confirmation_link_hides_what_was_typed_and_creates_the_account_once
     link = _link(outbox[-1])
     assert "rosa" not in link.lower() and "Signal" not in link
     assert web.get(link).headers["Location"].endswith("/defender/")
-    account = db.session.scalar(select(User).where(User.email == "rosa@example.org"))
+    account = db.session.scalar(select(User).where(User.with_email("rosa@example.org")))
     assert (account.role, account.defender.contact, account.defender.verified) == ("defender", "Signal @rosa", False)
     web.logout()
     assert web.get(link).headers["Location"].endswith("/account/login"), "a second click signs nobody in"

@@ -36,7 +36,7 @@ RESET_SALT = "password-reset"
 def login():
     form = LoginForm()
     if form.validate_on_submit():
-        user = db.session.scalar(select(User).where(User.email == form.email.data))
+        user = db.session.scalar(select(User).where(User.with_email(form.email.data)))
         if check_password(user, form.password.data) and user.is_active:
             if user.totp_secret:
                 sessions.await_second_factor(user)
@@ -55,7 +55,7 @@ def login():
 
 def _account_by_email() -> User | None:
     email = request.form.get("email", "").strip().lower()
-    return db.session.scalar(select(User).where(User.email == email)) if email else None
+    return db.session.scalar(select(User).where(User.with_email(email))) if email else None
 
 
 def safe_next() -> str | None:
@@ -74,7 +74,7 @@ def logout():
 
 
 def email_taken(email: str) -> bool:
-    return db.session.scalar(select(func.count()).select_from(User).where(User.email == email)) > 0
+    return db.session.scalar(select(func.count()).select_from(User).where(User.with_email(email))) > 0
 
 
 def invitation_serializer() -> URLSafeTimedSerializer:
@@ -129,7 +129,7 @@ def reset_request():
     """Ask for a reset link. The answer is the same whether or not the address has an account."""
     form = ResetRequestForm()
     if form.validate_on_submit():
-        user = db.session.scalar(select(User).where(User.email == form.email.data))
+        user = db.session.scalar(select(User).where(User.with_email(form.email.data)))
         if user is not None and user.is_active:
             # The token carries the session token, so it dies once the password changes.
             token = _reset_serializer().dumps({"id": user.id, "t": user.session_token})

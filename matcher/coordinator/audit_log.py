@@ -29,7 +29,7 @@ def _filtered():
         query = query.where(AuditEvent.action.startswith(action, autoescape=True))
     actor = request.args.get("actor", "").strip().lower()
     if actor:
-        query = query.join(User, User.id == AuditEvent.actor_id).where(User.email == actor)
+        query = query.join(User, User.id == AuditEvent.actor_id).where(User.with_email(actor))
     need = request.args.get("need", "").strip()
     if need.isdigit():
         query = query.where(AuditEvent.need_id == int(need))

@@ -51,7 +51,8 @@ class IntakeNeedForm(NeedForm):
 
 
 def _defender_choices() -> list:
-    profiles = db.session.scalars(select(DefenderProfile).order_by(DefenderProfile.pseudonym, DefenderProfile.id))
+    # Pseudonyms are sealed, so they are put in order here, not by the database.
+    profiles = sorted(db.session.scalars(select(DefenderProfile)), key=lambda p: (p.pseudonym.casefold(), p.id))
     labels = {
         p.id: f"{p.pseudonym} · {vocab.country_name(p.country)} · #{p.id}{'' if p.verified else ' (not verified)'}"
         for p in profiles
@@ -79,7 +80,7 @@ def intake():
 
 
 def _email_taken(email: str) -> bool:
-    return db.session.scalar(select(func.count()).select_from(User).where(User.email == email)) > 0
+    return db.session.scalar(select(func.count()).select_from(User).where(User.with_email(email))) > 0
 
 
 def _record_offline_defender(form: OfflineDefenderForm) -> DefenderProfile:

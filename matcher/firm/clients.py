@@ -6,9 +6,9 @@ its index and coordinators see only the one client name a hit matched.
 
 from flask import flash, make_response, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, literal, or_, select
 
-from .. import clientlists
+from .. import clientindex, clientlists
 from ..access import get_scoped_or_404
 from ..clientlists import COLUMNS, ClientListError, parse_client_csv
 from ..extensions import db
@@ -34,16 +34,22 @@ def _entry_count() -> int:
 
 @bp.route("/clients")
 def clients():
-    """The firm's entries, 50 a page, optionally filtered by name or id.
+    """The firm's entries in the order of its file, 50 a page, or those matching a search.
 
-    A page that is not a number shows the first page; one past the end answers 404.
+    Names are sealed, so a search goes through the screening index: it finds names
+    sharing a word, a spelling one letter apart or the initials, best first, and an
+    id written exactly. A page that is not a number shows the first page; one past
+    the end answers 404.
     """
     search = request.args.get("q", "").strip()
     query = select(ClientEntry).where(ClientEntry.firm_id == current_user.firm_id)
     if search:
-        query = query.where(or_(ClientEntry.name.icontains(search, autoescape=True),
-                                ClientEntry.external_id == search))
-    page = db.paginate(query.order_by(ClientEntry.name, ClientEntry.id),
+        found = clientindex.search(current_user.firm_id, search)
+        query = query.where(or_(ClientEntry.id.in_(found), ClientEntry.external_id == search))
+        rank = case({entry_id: rank for rank, entry_id in enumerate(found)}, value=ClientEntry.id, else_=-1) \
+            if found else literal(-1)
+        query = query.order_by(rank)
+    page = db.paginate(query.order_by(ClientEntry.id),
                        page=request.args.get("page", 1, type=int), per_page=PAGE_SIZE)
     return render_template("firm/clients.html", firm=current_user.firm, page=page, search=search,
                            total=_entry_count())

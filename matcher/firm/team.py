@@ -23,7 +23,7 @@ def invite():
     firm = current_user.firm
     if form.validate_on_submit():
         email = form.email.data
-        if db.session.scalar(select(exists().where(User.email == email))):
+        if db.session.scalar(select(exists().where(User.with_email(email)))):
             form.email.errors.append(
                 "An account with this email exists already; one email can belong to one account only."
             )

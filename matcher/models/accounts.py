@@ -4,10 +4,10 @@ import hashlib
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Integer, String, false
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from ..crypto import EncryptedText
+from ..crypto import EncryptedText, index_digest
 from ..extensions import db
 from ._types import one_of, utcnow
 
@@ -22,10 +22,13 @@ class User(UserMixin, db.Model):
     __table_args__ = (one_of("role", ROLES, "role"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    email: Mapped[str | None] = mapped_column(String(254), unique=True)
+    # The address is sealed (a defender's address can name them); it is found again by
+    # ``email_key``, a keyed digest set whenever the address is (see ``with_email``).
+    email: Mapped[str | None] = mapped_column(EncryptedText)
+    email_key: Mapped[int | None] = mapped_column(BigInteger, unique=True)
     password_hash: Mapped[str | None] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(20))
-    display_name: Mapped[str] = mapped_column(String(120))
+    display_name: Mapped[str] = mapped_column(EncryptedText)
     firm_id: Mapped[int | None] = mapped_column(ForeignKey("law_firm.id"), index=True)
     is_disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -39,6 +42,17 @@ class User(UserMixin, db.Model):
 
     firm = relationship("LawFirm", back_populates="members")
     defender = relationship("DefenderProfile", back_populates="user", uselist=False)
+
+    @validates("email")
+    def _keep_email_key(self, _key, email: str | None) -> str | None:
+        self.email_key = email_key(email) if email else None
+        return email
+
+    @classmethod
+    def with_email(cls, email: str | None):
+        """The condition that finds the account with ``email`` (any case), for ``where``;
+        no address finds no account."""
+        return cls.email_key == email_key(email) if email and email.strip() else false()
 
     @property
     def session_token(self) -> str:
@@ -74,6 +88,11 @@ class User(UserMixin, db.Model):
         return True
 
 
+def email_key(email: str) -> int:
+    """The digest an address is found by: the same for any case and surrounding spaces."""
+    return index_digest("email:" + email.strip().lower())
+
+
 class DefenderProfile(db.Model):
     """A defender as the platform knows them: a pseudonym, never a required real name."""
 
@@ -82,7 +101,7 @@ class DefenderProfile(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), unique=True)
-    pseudonym: Mapped[str] = mapped_column(String(120))
+    pseudonym: Mapped[str] = mapped_column(EncryptedText)
     kind: Mapped[str] = mapped_column(String(20), default="individual")
     country: Mapped[str] = mapped_column(String(2))
     languages: Mapped[list] = mapped_column(JSON, default=list)

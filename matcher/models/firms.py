@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -17,6 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..crypto import EncryptedJSON, EncryptedText
 from ..extensions import db
 from ._types import one_of, utcnow
 
@@ -30,9 +32,9 @@ class LawFirm(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     country: Mapped[str] = mapped_column(String(2))
-    contact_name: Mapped[str] = mapped_column(String(120))
-    contact_email: Mapped[str] = mapped_column(String(254))
-    contact_phone: Mapped[str] = mapped_column(String(60), default="")
+    contact_name: Mapped[str] = mapped_column(EncryptedText)
+    contact_email: Mapped[str] = mapped_column(EncryptedText)
+    contact_phone: Mapped[str] = mapped_column(EncryptedText, default="")
     verified: Mapped[bool] = mapped_column(Boolean, default=False)
     verified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     clients_updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -43,7 +45,8 @@ class LawFirm(db.Model):
 
 
 class ClientEntry(db.Model):
-    """One row of a firm's client list, as the firm uploaded it."""
+    """One row of a firm's client list, as the firm uploaded it; names sealed, since a
+    firm's clients are its confidences (screening finds them by ``ClientNameKey``)."""
 
     __tablename__ = "client_entry"
     __table_args__ = (
@@ -54,8 +57,8 @@ class ClientEntry(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     firm_id: Mapped[int] = mapped_column(ForeignKey("law_firm.id"), index=True)
     external_id: Mapped[str] = mapped_column(String(100))
-    name: Mapped[str] = mapped_column(String(300))
-    aliases: Mapped[list] = mapped_column(JSON, default=list)
+    name: Mapped[str] = mapped_column(EncryptedText)
+    aliases: Mapped[list] = mapped_column(EncryptedJSON, default=list)
     kind: Mapped[str] = mapped_column(String(20), default="organisation")
     country: Mapped[str] = mapped_column(String(2), default="")
     parent_external_id: Mapped[str] = mapped_column(String(100), default="")
@@ -83,7 +86,7 @@ class ClientNameKey(db.Model):
     )
 
     firm_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
-    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     client_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     is_alias: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -101,7 +104,7 @@ class ClientKeyCount(db.Model):
     __tablename__ = "client_key_count"
     __table_args__ = ({"sqlite_with_rowid": False},)
 
-    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     names: Mapped[int] = mapped_column(Integer, default=0)
     peak: Mapped[int] = mapped_column(Integer, default=0)
 

@@ -55,11 +55,11 @@ class ConflictHit(db.Model):
         ForeignKey("conflict_check.id", ondelete="CASCADE"), index=True
     )
     party_name: Mapped[str] = mapped_column(EncryptedText)
-    client_name: Mapped[str] = mapped_column(String(300))
+    client_name: Mapped[str] = mapped_column(EncryptedText)
     client_external_id: Mapped[str] = mapped_column(String(100))
     band: Mapped[str] = mapped_column(String(20))
     score: Mapped[float] = mapped_column(Float)
-    reason: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(EncryptedText)  # it names both parties
     decision: Mapped[str | None] = mapped_column(String(20))
     decision_note: Mapped[str] = mapped_column(Text, default="")
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
