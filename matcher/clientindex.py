@@ -47,15 +47,17 @@ Retrieval is three small queries whatever the number of firms: counts of the key
 entries filed under the keys worth asking, and their parents and children.
 """
 
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
+from operator import itemgetter
 from typing import Protocol
 
 from sqlalchemy import delete, func, select, text
 
 from . import conflicts, crypto
+from .conflicts.keys import WHOLE_PREFIXES
 from .conflicts.relations import MAX_DEPTH
 from .extensions import db
 from .models import ClientEntry, ClientKeyCount, ClientNameKey, LawFirm
@@ -67,6 +69,8 @@ _ENTRY_COLUMNS = ("id", "firm_id", "external_id", "name", "aliases", "kind", "co
 _KEY_COLUMNS = ("firm_id", "key", "client_id", "is_alias")
 # What the index's check row is the digest of (see the module's docstring).
 CHECK_KEY = "check:index written under this secret"
+# PostgreSQL's advisory lock that imports take in turn (any number no other code uses).
+IMPORT_LOCK = 0x6B657973
 
 
 class IndexKeyChanged(RuntimeError):
@@ -111,10 +115,11 @@ def replace(firm_id: int, rows: Sequence[Row]) -> None:
     """Swap the firm's entries and keys for ``rows``, in the caller's transaction."""
     session = db.session
     _check_secret()
-    old = _filed_counts(firm_id)
+    writer = _writer()
+    writer.lock_imports()
+    _uncount(firm_id)
     session.execute(delete(ClientNameKey).where(ClientNameKey.firm_id == firm_id))
     session.execute(delete(ClientEntry).where(ClientEntry.firm_id == firm_id))
-    writer = _writer()
     ids = writer.new_ids(len(rows))
     id_of = {row.external_id: entry_id for row, entry_id in zip(rows, ids, strict=True)}
     writer.write("client_entry", _ENTRY_COLUMNS, (
@@ -122,19 +127,20 @@ def replace(firm_id: int, rows: Sequence[Row]) -> None:
          crypto.seal_json(list(row.aliases)), row.kind, row.country, row.parent_external_id, row.lei,
          id_of.get(row.parent_external_id))
         for row in rows))
-    _file_keys(writer, firm_id, ((id_of[row.external_id], row) for row in rows), old)
+    _file_keys(writer, firm_id, ((id_of[row.external_id], row) for row in rows))
 
 
 def reindex() -> int:
     """File every firm's clients again from their sealed entries, under the current secret:
     after ``INDEX_KEY`` changed (or the engine's keys did). Returns how many entries."""
+    writer, total = _writer(), 0
+    writer.lock_imports()
     db.session.execute(delete(ClientNameKey))
     db.session.execute(delete(ClientKeyCount))
-    writer, total = _writer(), 0
     for firm_id in db.session.scalars(select(LawFirm.id).order_by(LawFirm.id)).all():
         entries = [(entry.id, _Stored(entry.external_id, entry.name, tuple(entry.aliases), entry.lei))
                    for entry in db.session.execute(_entries().where(ClientEntry.firm_id == firm_id))]
-        _file_keys(writer, firm_id, entries, Counter())
+        _file_keys(writer, firm_id, entries)
         total += len(entries)
     return total
 
@@ -149,33 +155,44 @@ class _Stored:
     lei: str
 
 
-def _file_keys(writer, firm_id: int, entries: Iterable[tuple[int, Row]], old: Counter) -> None:
-    """Write the key rows of ``entries`` (entry id, row) a chunk at a time and move the key
-    counts from ``old`` (the firm's counts before) to the new ones."""
-    digest_of: dict[str, int] = {}
-    new: Counter = Counter()
+def _file_keys(writer, firm_id: int, entries: Iterable[tuple[int, Row]]) -> None:
+    """Write the key rows of ``entries`` (entry id, row) a chunk at a time, and add the
+    firm's new weak keys to the key counts."""
+    # This loop runs some 25 times an entry, millions of times for a big list: it keeps
+    # to plain dicts and locals. Word keys recur across names, so a bounded cache of
+    # digests saves most of their cost.
+    index_digest = lru_cache(maxsize=1 << 17)(crypto.index_digester())
+    limit, whole = conflicts.COMMON_KEY_LIMIT, WHOLE_PREFIXES
+    counts: dict[int, int] = {}
     iterator = iter(entries)
     while chunk_entries := list(islice(iterator, CHUNK)):
         chunk = []
         for client_id, row in chunk_entries:
             for key, is_alias in entry_keys(row).items():
-                digest = digest_of.get(key)
-                if digest is None:
-                    digest = digest_of[key] = crypto.index_digest(key)
-                new[digest] += 1
-                if new[digest] <= conflicts.COMMON_KEY_LIMIT or conflicts.is_whole_key(key):
+                digest = index_digest(key)
+                if key.startswith(whole):
                     chunk.append((firm_id, digest, client_id, is_alias))
-        chunk.sort()  # in primary-key order: pages fill one after another
+                    continue
+                count = counts[digest] = counts.get(digest, 0) + 1
+                if count <= limit:
+                    chunk.append((firm_id, digest, client_id, is_alias))
+        # In primary-key order, so pages fill one after another; the sort is stable, so
+        # one key's clients stay in id order.
+        chunk.sort(key=itemgetter(1))
         writer.write("client_name_key", _KEY_COLUMNS, chunk)
-    new.subtract(old)
-    writer.add_counts(sorted((key, change) for key, change in new.items() if change))
+    writer.add_counts(sorted(counts.items()))
     _mark_secret()
 
 
-def _filed_counts(firm_id: int) -> Counter:
-    return Counter(dict(db.session.execute(
-        select(ClientNameKey.key, func.count()).where(ClientNameKey.firm_id == firm_id)
-        .group_by(ClientNameKey.key)).all()))
+def _uncount(firm_id: int) -> None:
+    """Take the firm's filed rows off the key counts, before they are deleted. The database
+    groups and subtracts them itself: a big list has a million weak keys, which would
+    cost seconds and a hundred megabytes to carry through Python. Whole-name keys have
+    no count row, so the join passes them by."""
+    db.session.execute(text(
+        "UPDATE client_key_count SET names = client_key_count.names - old.names "
+        "FROM (SELECT key, count(*) AS names FROM client_name_key WHERE firm_id = :firm GROUP BY key) AS old "
+        "WHERE client_key_count.key = old.key"), {"firm": firm_id})
 
 
 def _mark_secret() -> None:
@@ -216,17 +233,16 @@ def candidates(keys: Iterable[str], firm_ids: Iterable[int],
     keys, firm_ids = set(keys), list(firm_ids)
     if not keys or not firm_ids:
         return {}
-    digest_of = {key: crypto.index_digest(key) for key in keys}
-    asking = {*digest_of.values(), crypto.index_digest(CHECK_KEY)}
+    index_digest = crypto.index_digester()
+    digest_of = {key: index_digest(key) for key in keys}
+    weak = {digest_of[key] for key in keys if not conflicts.is_whole_key(key)}
     counts = dict(db.session.execute(
-        select(ClientKeyCount.key, ClientKeyCount.peak).where(ClientKeyCount.key.in_(asking),
-                                                              ClientKeyCount.names > 0)).all())
+        select(ClientKeyCount.key, ClientKeyCount.peak).where(
+            ClientKeyCount.key.in_(weak | {crypto.index_digest(CHECK_KEY)}), ClientKeyCount.names > 0)).all())
     _check_secret(counts)
-    asked = {digest_of[key] for key in
-             conflicts.lookup_keys(keys, lambda key: counts.get(digest_of[key], 0), limit)
-             if counts.get(digest_of[key])}
-    if not asked:
-        return {}
+    # Whole keys have no count: always asked. A weak key is asked while it is held, by few.
+    asked = {digest_of[key] for key in conflicts.lookup_keys(keys, lambda key: counts.get(digest_of[key], 0), limit)
+             if conflicts.is_whole_key(key) or counts.get(digest_of[key])}
     found = select(ClientNameKey.client_id).where(ClientNameKey.key.in_(asked))
     if len(firm_ids) == 1:  # one firm's re-screen: seek (firm, key) in the primary key
         found = found.where(ClientNameKey.firm_id == firm_ids[0])
@@ -291,9 +307,15 @@ class _PostgresWriter:
             for row in rows:
                 copy.write_row(row)
 
+    def lock_imports(self) -> None:
+        """One import at a time over all firms, until the transaction ends: imports change
+        the same count rows, and two that locked them in different orders would deadlock.
+        Screens read on, unblocked."""
+        with self.raw.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (IMPORT_LOCK,))
+
     def add_counts(self, changes: list[tuple[int, int]]) -> None:
-        """Stage the changes with COPY, then add them in key order: two imports that
-        overlap lock the rows they share in the same order, so they wait, never deadlock."""
+        """Stage the new counts with COPY, then add them in one statement."""
         if not changes:
             return
         with self.raw.cursor() as cursor:
@@ -304,7 +326,7 @@ class _PostgresWriter:
                 for change in changes:
                     copy.write_row(change)
             cursor.execute("INSERT INTO client_key_count (key, names, peak) SELECT key, names, names "
-                           "FROM client_key_change ORDER BY key ON CONFLICT (key) DO UPDATE SET "
+                           "FROM client_key_change ON CONFLICT (key) DO UPDATE SET "
                            "names = client_key_count.names + excluded.names, "
                            "peak = greatest(client_key_count.peak, client_key_count.names + excluded.names)")
 
@@ -315,6 +337,10 @@ class _SQLiteWriter:
 
     def __init__(self, raw):
         self.raw = raw
+        raw.execute("PRAGMA cache_size = -65536")
+
+    def lock_imports(self) -> None:
+        """Nothing to do: SQLite lets one transaction write at a time."""
 
     def new_ids(self, count: int) -> list[int]:
         highest = db.session.scalar(text("SELECT coalesce(max(id), 0) FROM client_entry"))

@@ -24,6 +24,7 @@ import base64
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,7 +82,17 @@ def index_digest(value: str) -> int:
     The key derives from ``INDEX_KEY``, so the index holds no name a reader of the
     database could look up. Two values that collide (about once in 2^64) only bring
     one more candidate to score, never hide one."""
-    return int.from_bytes(_digest(value, 8), "big", signed=True)
+    return index_digester()(value)
+
+
+def index_digester() -> Callable[[str], int]:
+    """``index_digest`` with the app's key looked up once, for the million keys of an import."""
+    secret = _keyring().index_secret
+
+    def digest(value: str) -> int:
+        return int.from_bytes(hashlib.blake2b(value.encode(), key=secret, digest_size=8).digest(), "big",
+                              signed=True)
+    return digest
 
 
 def index_digest_hex(value: str) -> str:

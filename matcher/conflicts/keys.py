@@ -11,14 +11,22 @@ Each key carries its kind in a two-character prefix:
   words). They are specific, so they are never skipped: a short or common name
   ("BP", "Apple") is always found when it is written the same way.
 - ``i:`` identifiers (an LEI): never skipped either.
-- ``d:`` word keys: each word's first six letters, and, for a word of four letters
-  or more, each deletion of one of those letters. Two spellings one edit apart (a
-  letter changed, missing, added, or two swapped) share at least one of them, and
-  cutting at six letters bounds the count at seven a word.
+- ``d:`` word keys: each word (cut at twelve letters) and, for a word of four letters
+  or more, each deletion of one of its letters. Two spellings one edit apart (a
+  letter changed, missing, added, or two swapped) share at least one of them: the
+  word itself or a deletion. Whole words, not their first letters, so that in a list
+  of a million names a typo in "Dorvelan" meets "dorvlan" (a handful of names)
+  rather than "dorvl" (hundreds).
 - ``a:`` the initials of a name of three words or more, and a single word of three
   to five letters, so "IBM" meets "International Business Machines".
+- ``s:`` slot keys of a name of two words or more: for each word, the first letter of
+  that word with all the other words. A typo changes one word and seldom its first
+  letter, so the name with a typo still shares that word's slot key however common
+  each word is alone: "Juan Garcya Lopez" meets "Juan García López" through
+  "s:g|juan lopez", where "d:juan" and "d:lopez" are each held by thousands of names
+  in a list of a million.
 
-``d:`` and ``a:`` keys of common words ("bank", "group", "trading") would
+Word, initial and slot keys of common words ("bank", "group", "trading") would
 bring thousands of candidates; the caller asks for such a key only while fewer than
 a limit of names carry it (``lookup_keys``). A party whose every distinctive word is
 common is then found through its whole-name keys only.
@@ -30,7 +38,8 @@ from functools import lru_cache
 from .normalise import normalise
 
 WHOLE_PREFIXES = ("n:", "i:")
-TYPO_PREFIX_LETTERS = 6
+WORD_MAX_LETTERS = 12
+PREFIX_LETTERS = 6
 TYPO_MIN_LETTERS = 4
 # Longer keys are cut (both sides alike) to fit the index column.
 KEY_MAX = 255
@@ -48,10 +57,14 @@ def index_keys(name: str) -> frozenset[str]:
         return frozenset()
     keys = {"n:" + " ".join(sorted(core)), "n:" + "".join(core)}
     for word in set(core):
-        head = word[:TYPO_PREFIX_LETTERS]
-        keys.add("d:" + head)
-        if len(head) >= TYPO_MIN_LETTERS:
-            keys.update("d:" + head[:i] + head[i + 1 :] for i in range(len(head)))
+        keys.add("d:" + word[:PREFIX_LETTERS])
+        word = word[:WORD_MAX_LETTERS]
+        keys.add("d:" + word)
+        if len(word) >= TYPO_MIN_LETTERS:
+            keys.update("d:" + word[:i] + word[i + 1 :] for i in range(len(word)))
+    if len(core) >= 2:
+        ordered = sorted(core)
+        keys.update(f"s:{word[0]}|{' '.join(ordered[:i] + ordered[i + 1 :])}" for i, word in enumerate(ordered))
     if len(core) >= 3:
         keys.add("a:" + "".join(word[0] for word in core))
     elif len(core) == 1 and 3 <= len(core[0]) <= 5 and core[0].isalpha():
