@@ -8,34 +8,30 @@ entries' names and aliases are sealed (``crypto``), and each key of the engine
 same way, so finding candidates still costs one indexed lookup per key, and only
 the candidates found are opened (1.5 µs a name).
 
-Three tables (``matcher/models/firms.py``) hold it:
+Two tables (``matcher/models/firms.py``) hold it:
 
 - ``client_name_key`` (firm_id, key, client_id, is_alias): one row per key of a client's
   name, aliases and LEI (about 20 a name). Its primary key starts with the firm, so an
-  import deletes and counts its own rows as one range; the index (key, firm_id,
-  client_id) answers a screen from the index alone.
-- ``client_key_count`` (key, names, peak): how many clients over all firms carry a
-  key, now and at most ever. An import subtracts the firm's old counts and adds its
-  new ones, so a screen learns which weak keys are too common to ask for
-  (``conflicts.lookup_keys``) with one primary-key lookup per key, where a
-  ``COUNT ... GROUP BY`` would read every posting of "d:mining" on each screen.
-  One more row, the digest of ``CHECK_KEY``, tells that the index was written under
-  the current ``INDEX_KEY``: were the secret changed, every lookup would miss, so
-  while client entries exist without that row a screen refuses to run
-  (``IndexKeyChanged``) until ``flask keys reindex``.
-
-A screen judges a weak key by its ``peak``, so a key once too common is never asked
-for again, and an import files no more than ``COMMON_KEY_LIMIT`` of its own clients
-under a weak key: past that the key's peak is over the limit, so those rows could
-never be read. Two thirds of a generated list's key rows are such rows ("d:minin",
-"d:bank"); leaving them out makes the import three times lighter. Whole-name and
-identifier keys are always filed. The limit a screen uses may be lowered at will;
-raising it above the one imports used needs the lists imported again. Since an
-import takes a firm's old counts from its filed rows, ``names`` is exact for every
-key a screen may ask for, and for the others only known to be past the limit.
+  import deletes its own rows as one range; the index (key, firm_id, client_id)
+  answers a screen from the index alone.
 - ``client_entry.parent_entry_id``: the parent's row, resolved at import, so a hit's
   family (the engine reports hits through a client's parent and children) is fetched
   by indexed ids.
+
+A weak key held by more than ``COMMON_KEY_LIMIT`` clients is too common to ask for
+(``conflicts.lookup_keys``). The rows tell: a screen reads each weak key's postings in
+the lookup index no further than the one past the limit (``_common``), so "d:holdings",
+held by thousands, costs what a rare key does, and nothing but the rows has to be kept
+right. An import files at most ``FILED_PER_KEY`` (the limit and one) of its own clients
+under a weak key, enough to show it past the limit: most of a generated list's key rows
+would be such rows ("d:mining", "d:bank"), and leaving them out makes the import three
+times lighter. Whole-name and identifier keys are always filed and always asked. The
+limit a screen uses may be lowered at will; raising it needs the lists filed again.
+
+One more row, under firm 0 (no firm has that id), holds the digest of ``CHECK_KEY``: it
+tells that the index was written under the current ``INDEX_KEY``. Were the secret
+changed, every lookup would miss, so while client entries exist without that row a
+screen refuses to run (``IndexKeyChanged``) until ``flask keys reindex``.
 
 Writing happens in the caller's transaction, so the old list stays until the caller
 commits and a failure leaves nothing half-imported. The rows go through the session's
@@ -43,13 +39,16 @@ own driver connection: COPY on PostgreSQL, ``executemany`` on SQLite, which is t
 the speed of ORM objects and keeps a 100,000-row list with its two million key rows
 well under 500 MB, since the key rows are generated and written a chunk at a time.
 
-Retrieval is three small queries whatever the number of firms: counts of the keys,
-entries filed under the keys worth asking, and their parents and children.
+Retrieval is four small queries whatever the number of firms: the check row, the weak
+keys too common to ask, the entries filed under the others, and their parents and children.
 """
 
+import json
+import queue
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 from operator import itemgetter
 from typing import Protocol
@@ -60,17 +59,20 @@ from . import conflicts, crypto
 from .conflicts.keys import WHOLE_PREFIXES
 from .conflicts.relations import MAX_DEPTH
 from .extensions import db
-from .models import ClientEntry, ClientKeyCount, ClientNameKey, LawFirm
+from .models import ClientEntry, ClientNameKey, LawFirm
 
 # Entries whose key rows are generated and written together (about 20 rows an entry).
 CHUNK = 20000
 _ENTRY_COLUMNS = ("id", "firm_id", "external_id", "name", "aliases", "kind", "country",
                   "parent_external_id", "lei", "parent_entry_id")
 _KEY_COLUMNS = ("firm_id", "key", "client_id", "is_alias")
-# What the index's check row is the digest of (see the module's docstring).
+# What the index's check row is the digest of, and the firm it is filed under (see the
+# module's docstring).
 CHECK_KEY = "check:index written under this secret"
-# PostgreSQL's advisory lock that imports take in turn (any number no other code uses).
-IMPORT_LOCK = 0x6B657973
+CHECK_FIRM = 0
+# How many of a firm's clients are filed under one weak key: one past the limit, so the
+# rows show a screen that the key is too common to ask for.
+FILED_PER_KEY = conflicts.COMMON_KEY_LIMIT + 1
 
 
 class IndexKeyChanged(RuntimeError):
@@ -116,8 +118,6 @@ def replace(firm_id: int, rows: Sequence[Row]) -> None:
     session = db.session
     _check_secret()
     writer = _writer()
-    writer.lock_imports()
-    _uncount(firm_id)
     session.execute(delete(ClientNameKey).where(ClientNameKey.firm_id == firm_id))
     session.execute(delete(ClientEntry).where(ClientEntry.firm_id == firm_id))
     ids = writer.new_ids(len(rows))
@@ -134,9 +134,7 @@ def reindex() -> int:
     """File every firm's clients again from their sealed entries, under the current secret:
     after ``INDEX_KEY`` changed (or the engine's keys did). Returns how many entries."""
     writer, total = _writer(), 0
-    writer.lock_imports()
     db.session.execute(delete(ClientNameKey))
-    db.session.execute(delete(ClientKeyCount))
     for firm_id in db.session.scalars(select(LawFirm.id).order_by(LawFirm.id)).all():
         entries = [(entry.id, _Stored(entry.external_id, entry.name, tuple(entry.aliases), entry.lei))
                    for entry in db.session.execute(_entries().where(ClientEntry.firm_id == firm_id))]
@@ -156,60 +154,114 @@ class _Stored:
 
 
 def _file_keys(writer, firm_id: int, entries: Iterable[tuple[int, Row]]) -> None:
-    """Write the key rows of ``entries`` (entry id, row) a chunk at a time, and add the
-    firm's new weak keys to the key counts."""
+    """Write the key rows of ``entries`` (entry id, row) a chunk at a time, no more than
+    ``FILED_PER_KEY`` under one weak key."""
     # This loop runs some 25 times an entry, millions of times for a big list: it keeps
     # to plain dicts and locals. Word keys recur across names, so a bounded cache of
     # digests saves most of their cost.
     index_digest = lru_cache(maxsize=1 << 17)(crypto.index_digester())
-    limit, whole = conflicts.COMMON_KEY_LIMIT, WHOLE_PREFIXES
-    counts: dict[int, int] = {}
+    most, whole = FILED_PER_KEY, WHOLE_PREFIXES
+    filed: dict[int, int] = {}
     iterator = iter(entries)
-    while chunk_entries := list(islice(iterator, CHUNK)):
-        chunk = []
-        for client_id, row in chunk_entries:
-            for key, is_alias in entry_keys(row).items():
-                digest = index_digest(key)
-                if key.startswith(whole):
-                    chunk.append((firm_id, digest, client_id, is_alias))
-                    continue
-                count = counts[digest] = counts.get(digest, 0) + 1
-                if count <= limit:
-                    chunk.append((firm_id, digest, client_id, is_alias))
-        # In primary-key order, so pages fill one after another; the sort is stable, so
-        # one key's clients stay in id order.
-        chunk.sort(key=itemgetter(1))
-        writer.write("client_name_key", _KEY_COLUMNS, chunk)
-    writer.add_counts(sorted(counts.items()))
+    with (_WriteBehind if writer.behind else _WriteNow)(writer, "client_name_key", _KEY_COLUMNS) as out:
+        while chunk_entries := list(islice(iterator, CHUNK)):
+            chunk = []
+            for client_id, row in chunk_entries:
+                for key, is_alias in entry_keys(row).items():
+                    digest = index_digest(key)
+                    if key.startswith(whole):
+                        chunk.append((firm_id, digest, client_id, is_alias))
+                        continue
+                    count = filed[digest] = filed.get(digest, 0) + 1
+                    if count <= most:
+                        chunk.append((firm_id, digest, client_id, is_alias))
+            # In primary-key order, so pages fill one after another; the sort is stable,
+            # so one key's clients stay in id order.
+            chunk.sort(key=itemgetter(1))
+            out.put(chunk)
     _mark_secret()
 
 
-def _uncount(firm_id: int) -> None:
-    """Take the firm's filed rows off the key counts, before they are deleted. The database
-    groups and subtracts them itself: a big list has a million weak keys, which would
-    cost seconds and a hundred megabytes to carry through Python. Whole-name keys have
-    no count row, so the join passes them by."""
-    db.session.execute(text(
-        "UPDATE client_key_count SET names = client_key_count.names - old.names "
-        "FROM (SELECT key, count(*) AS names FROM client_name_key WHERE firm_id = :firm GROUP BY key) AS old "
-        "WHERE client_key_count.key = old.key"), {"firm": firm_id})
+class _WriteBehind:
+    """Writes chunks of rows on a thread of its own while the caller makes the next.
+
+    Making keys is Python's work and writing them into PostgreSQL mostly its server's,
+    which goes on in another process: side by side, a big import takes a quarter less
+    time. (SQLite's writes hold the interpreter's lock for most of their work, so the
+    two would only take turns: ``_WriteNow`` serves it.) The caller must not use the
+    connection meanwhile; leaving the block waits for the last chunk and raises the
+    writer's error."""
+
+    def __init__(self, writer, table: str, columns: Sequence[str]):
+        self._chunks: queue.Queue = queue.Queue(maxsize=1)  # bounds the rows held at once
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._write, args=(writer, table, columns), daemon=True)
+
+    def __enter__(self) -> "_WriteBehind":
+        self._thread.start()
+        return self
+
+    def put(self, rows: list[tuple]) -> None:
+        if self._error is not None:
+            raise self._error
+        self._chunks.put(rows)
+
+    def __exit__(self, kind, error, trace) -> None:
+        self._chunks.put(None)
+        self._thread.join()
+        if self._error is not None and error is None:
+            raise self._error
+
+    def _write(self, writer, table: str, columns: Sequence[str]) -> None:
+        try:
+            while (rows := self._chunks.get()) is not None:
+                writer.write(table, columns, rows)
+        except BaseException as error:  # handed to the caller's thread, which raises it
+            self._error = error
+            while self._chunks.get() is not None:  # so that ``put`` never waits for nobody
+                pass
+
+
+class _WriteNow:
+    """``_WriteBehind``'s stand-in that writes each chunk as it comes."""
+
+    def __init__(self, writer, table: str, columns: Sequence[str]):
+        self.put = partial(writer.write, table, columns)
+
+    def __enter__(self) -> "_WriteNow":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
 
 
 def _mark_secret() -> None:
-    db.session.execute(text("INSERT INTO client_key_count (key, names, peak) VALUES (:key, 1, 1) "
-                            "ON CONFLICT (key) DO NOTHING"), {"key": crypto.index_digest(CHECK_KEY)})
+    db.session.execute(text("INSERT INTO client_name_key (firm_id, key, client_id, is_alias) "
+                            "VALUES (:firm, :key, 0, false) ON CONFLICT DO NOTHING"),
+                       {"firm": CHECK_FIRM, "key": crypto.index_digest(CHECK_KEY)})
 
 
-def _check_secret(counts: dict[int, int] | None = None) -> None:
+def _check_secret() -> None:
     """Refuse to use an index that lacks the check row of the current secret while client
     entries exist: it was written under another secret, or emptied by a migration, and
-    would find nothing. ``counts`` is a lookup's answer, which asked for the check row
-    too, or None to ask for it here."""
-    check = crypto.index_digest(CHECK_KEY)
-    if counts is None:
-        counts = {check: 1} if db.session.get(ClientKeyCount, check) else {}
-    if check not in counts and db.session.scalar(select(ClientEntry.id).limit(1)) is not None:
+    would find nothing."""
+    check = db.session.get(ClientNameKey, (CHECK_FIRM, crypto.index_digest(CHECK_KEY), 0))
+    if check is None and db.session.scalar(select(ClientEntry.id).limit(1)) is not None:
         raise IndexKeyChanged()
+
+
+def _common(digests: set[int], limit: int) -> set[int]:
+    """Those of ``digests`` filed for more than ``limit`` clients over all firms. Each is
+    sought in the lookup index and read no further than its row after the limit."""
+    if not digests:
+        return set()
+    if db.session.connection().dialect.name == "postgresql":
+        asked, keys = "unnest(CAST(:keys AS bigint[])) AS asked(key)", sorted(digests)
+    else:
+        asked, keys = "(SELECT value AS key FROM json_each(:keys)) AS asked", json.dumps(sorted(digests))
+    return set(db.session.scalars(text(
+        f"SELECT asked.key FROM {asked} WHERE EXISTS (SELECT 1 FROM client_name_key AS filed "
+        "WHERE filed.key = asked.key LIMIT 1 OFFSET :limit)"), {"keys": keys, "limit": limit}))
 
 
 def search(firm_id: int, words: str, limit: int = 200) -> list[int]:
@@ -235,14 +287,10 @@ def candidates(keys: Iterable[str], firm_ids: Iterable[int],
         return {}
     index_digest = crypto.index_digester()
     digest_of = {key: index_digest(key) for key in keys}
-    weak = {digest_of[key] for key in keys if not conflicts.is_whole_key(key)}
-    counts = dict(db.session.execute(
-        select(ClientKeyCount.key, ClientKeyCount.peak).where(
-            ClientKeyCount.key.in_(weak | {crypto.index_digest(CHECK_KEY)}), ClientKeyCount.names > 0)).all())
-    _check_secret(counts)
-    # Whole keys have no count: always asked. A weak key is asked while it is held, by few.
-    asked = {digest_of[key] for key in conflicts.lookup_keys(keys, lambda key: counts.get(digest_of[key], 0), limit)
-             if conflicts.is_whole_key(key) or counts.get(digest_of[key])}
+    _check_secret()
+    common = _common({digest_of[key] for key in keys if not conflicts.is_whole_key(key)}, limit)
+    asked = {digest_of[key] for key in
+             conflicts.lookup_keys(keys, lambda key: limit + 1 if digest_of[key] in common else 0, limit)}
     found = select(ClientNameKey.client_id).where(ClientNameKey.key.in_(asked))
     if len(firm_ids) == 1:  # one firm's re-screen: seek (firm, key) in the primary key
         found = found.where(ClientNameKey.firm_id == firm_ids[0])
@@ -292,6 +340,8 @@ def _writer() -> "_PostgresWriter | _SQLiteWriter":
 class _PostgresWriter:
     """COPY through the session's psycopg connection, inside its transaction."""
 
+    behind = True  # see ``_WriteBehind``
+
     def __init__(self, raw):
         self.raw = raw
 
@@ -307,40 +357,16 @@ class _PostgresWriter:
             for row in rows:
                 copy.write_row(row)
 
-    def lock_imports(self) -> None:
-        """One import at a time over all firms, until the transaction ends: imports change
-        the same count rows, and two that locked them in different orders would deadlock.
-        Screens read on, unblocked."""
-        with self.raw.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (IMPORT_LOCK,))
-
-    def add_counts(self, changes: list[tuple[int, int]]) -> None:
-        """Stage the new counts with COPY, then add them in one statement."""
-        if not changes:
-            return
-        with self.raw.cursor() as cursor:
-            cursor.execute("CREATE TEMPORARY TABLE IF NOT EXISTS client_key_change "
-                           "(key bigint, names integer) ON COMMIT DROP")
-            cursor.execute("TRUNCATE client_key_change")
-            with cursor.copy("COPY client_key_change (key, names) FROM STDIN") as copy:
-                for change in changes:
-                    copy.write_row(change)
-            cursor.execute("INSERT INTO client_key_count (key, names, peak) SELECT key, names, names "
-                           "FROM client_key_change ON CONFLICT (key) DO UPDATE SET "
-                           "names = client_key_count.names + excluded.names, "
-                           "peak = greatest(client_key_count.peak, client_key_count.names + excluded.names)")
-
 
 class _SQLiteWriter:
     """``executemany`` on the session's sqlite3 connection, inside its transaction
     (SQLite has one writer, so the ids after the highest are this import's)."""
 
+    behind = False  # see ``_WriteBehind``
+
     def __init__(self, raw):
         self.raw = raw
         raw.execute("PRAGMA cache_size = -65536")
-
-    def lock_imports(self) -> None:
-        """Nothing to do: SQLite lets one transaction write at a time."""
 
     def new_ids(self, count: int) -> list[int]:
         highest = db.session.scalar(text("SELECT coalesce(max(id), 0) FROM client_entry"))
@@ -351,11 +377,6 @@ class _SQLiteWriter:
         cursor = self.raw.cursor()
         for batch in _batches(rows, CHUNK * 5):
             cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", batch)
-
-    def add_counts(self, changes: list[tuple[int, int]]) -> None:
-        self.raw.cursor().executemany(
-            "INSERT INTO client_key_count (key, names, peak) VALUES (?1, ?2, ?2) ON CONFLICT (key) "
-            "DO UPDATE SET names = names + excluded.names, peak = max(peak, names + excluded.names)", changes)
 
 
 def _batches(rows: Iterable[tuple], size: int) -> Iterator[list[tuple]]:

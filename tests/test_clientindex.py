@@ -7,7 +7,7 @@ from sqlalchemy import delete, func, select, text
 
 from matcher import clientindex, clientlists, conflicts, crypto, screening
 from matcher.extensions import db
-from matcher.models import ClientEntry, ClientImport, ClientKeyCount, ClientNameKey, LawFirm, User
+from matcher.models import ClientEntry, ClientImport, ClientNameKey, LawFirm, User
 from tests import factories
 
 pytestmark = pytest.mark.usefixtures("app")
@@ -36,18 +36,19 @@ def client_rows(body: str) -> list[clientlists.ClientRow]:
 
 
 def stored_counts() -> dict[int, int]:
-    """The key counts, the index's check row aside (keys are digests: see ``expected_counts``)."""
-    return dict(db.session.execute(select(ClientKeyCount.key, ClientKeyCount.names).where(
-        ClientKeyCount.names > 0, ClientKeyCount.key != crypto.index_digest(clientindex.CHECK_KEY))).all())
+    """How many rows each key has, the index's check row aside (keys are digests: see
+    ``expected_counts``)."""
+    return dict(db.session.execute(
+        select(ClientNameKey.key, func.count()).where(ClientNameKey.firm_id != clientindex.CHECK_FIRM)
+        .group_by(ClientNameKey.key)).all())
 
 
 def expected_counts(*bodies: str) -> Counter:
-    """How many clients hold each weak key: whole-name and identifier keys are not counted."""
+    """How many clients hold each key (every key of these small lists is filed)."""
     counts: Counter = Counter()
     for body in bodies:
         for row in client_rows(body):
-            counts.update(crypto.index_digest(key) for key in clientindex.entry_keys(row)
-                          if not conflicts.is_whole_key(key))
+            counts.update(crypto.index_digest(key) for key in clientindex.entry_keys(row))
     return counts
 
 
@@ -67,7 +68,7 @@ def test_a_list_is_stored_with_each_key_once_per_client_and_counted():
     assert by_id["A-5"].aliases == ["Газпром"]
 
 
-def test_key_counts_stay_right_across_replacements_and_firms():
+def test_the_index_stays_right_across_replacements_and_firms():
     first = factories.firm(clients=FIRM_A)
     second = factories.firm(clients=FIRM_B)
     assert stored_counts() == expected_counts(FIRM_A, FIRM_B)
@@ -82,17 +83,17 @@ def test_key_counts_stay_right_across_replacements_and_firms():
     assert key_rows(first) == sum(len(clientindex.entry_keys(row)) for row in client_rows(FIRM_A))
 
 
-def test_a_weak_key_past_the_limit_is_counted_but_filed_no_further():
+def test_a_weak_key_is_filed_once_past_the_limit_and_then_never_asked():
     limit = conflicts.COMMON_KEY_LIMIT
     body = "".join(f"C-{n},Zorblat {word} Ltd,,,,,\n" for n, word in enumerate(
         f"{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}{chr(97 + n // 676)}qu" for n in range(limit + 5)))
-    factories.firm(clients=body)
+    firm = factories.firm(clients=body)
 
     weak = crypto.index_digest("d:zorbla")
     filed = db.session.scalar(select(func.count()).select_from(ClientNameKey).where(ClientNameKey.key == weak))
-    count = db.session.get(ClientKeyCount, weak)
-    assert filed == limit
-    assert (count.names, count.peak) == (limit + 5, limit + 5)
+    assert filed == limit + 1
+    assert clientindex.candidates({"d:zorbla"}, [firm.id]) == {}
+    assert [name.client_id for name in clientindex.candidates({"d:zorbla", "d:aaaqu"}, [firm.id])[firm.id]] == ["C-0"]
     whole_keys = {crypto.index_digest(key) for row in client_rows(body) for key in clientindex.entry_keys(row)
                   if key.startswith("n:")}
     whole = db.session.scalar(select(func.count()).select_from(ClientNameKey).where(ClientNameKey.key.in_(whole_keys)))
@@ -192,7 +193,7 @@ def test_the_database_holds_no_client_name_in_a_readable_form():
     db.session.commit()
 
     stored = [str(value) for table, columns in (("client_entry", "name, aliases"),
-                                                ("client_name_key", "key"), ("client_key_count", "key"),
+                                                ("client_name_key", "key"),
                                                 ("conflict_hit", "client_name, reason"))
               for row in db.session.execute(text(f"SELECT {columns} FROM {table}")) for value in row]
     assert stored
@@ -227,7 +228,6 @@ def test_entries_without_an_index_are_refused_rather_than_cleared():
     """As after the migration that turned keys into digests: entries are there, the index is not."""
     firm = factories.firm(clients=FIRM_A)
     db.session.execute(delete(ClientNameKey))
-    db.session.execute(delete(ClientKeyCount))
 
     with pytest.raises(clientindex.IndexKeyChanged):
         screening._hits_by_firm([conflicts.Party("1", "Minera Andina")], [firm.id])

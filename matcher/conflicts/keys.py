@@ -55,21 +55,29 @@ def index_keys(name: str) -> frozenset[str]:
     core = normalise(name).core
     if not core:
         return frozenset()
-    keys = {"n:" + " ".join(sorted(core)), "n:" + "".join(core)}
-    for word in set(core):
-        keys.add("d:" + word[:PREFIX_LETTERS])
-        word = word[:WORD_MAX_LETTERS]
-        keys.add("d:" + word)
-        if len(word) >= TYPO_MIN_LETTERS:
-            keys.update("d:" + word[:i] + word[i + 1 :] for i in range(len(word)))
-    if len(core) >= 2:
-        ordered = sorted(core)
-        keys.update(f"s:{word[0]}|{' '.join(ordered[:i] + ordered[i + 1 :])}" for i, word in enumerate(ordered))
+    ordered = sorted(core)
+    keys = {("n:" + " ".join(ordered))[:KEY_MAX], ("n:" + "".join(core))[:KEY_MAX]}
+    for word in core:
+        keys.update(_word_keys(word))
+    if len(ordered) >= 2:
+        keys.update(f"s:{word[0]}|{' '.join(ordered[:i] + ordered[i + 1 :])}"[:KEY_MAX]
+                    for i, word in enumerate(ordered))
     if len(core) >= 3:
-        keys.add("a:" + "".join(word[0] for word in core))
+        keys.add("a:" + "".join(word[0] for word in core)[: KEY_MAX - 2])
     elif len(core) == 1 and 3 <= len(core[0]) <= 5 and core[0].isalpha():
         keys.add("a:" + core[0])
-    return frozenset(key[:KEY_MAX] for key in keys)
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=65536)
+def _word_keys(word: str) -> tuple[str, ...]:
+    """The ``d:`` keys of one word; cached, since words recur across names where whole
+    names do not (an import meets "holdings" thousands of times)."""
+    cut = word[:WORD_MAX_LETTERS]
+    keys = {"d:" + word[:PREFIX_LETTERS], "d:" + cut}
+    if len(cut) >= TYPO_MIN_LETTERS:
+        keys.update("d:" + cut[:i] + cut[i + 1 :] for i in range(len(cut)))
+    return tuple(keys)
 
 
 def identifier_key(lei: str) -> str:

@@ -2,7 +2,7 @@
 
 from .accounts import DefenderProfile, User
 from .audit import AuditEvent
-from .firms import ClientEntry, ClientImport, ClientKeyCount, ClientNameKey, LawFirm, Offer
+from .firms import ClientEntry, ClientImport, ClientNameKey, LawFirm, Offer
 from .funds import LegalAidFund
 from .matches import Match
 from .needs import AdverseParty, Need
@@ -13,7 +13,6 @@ __all__ = [
     "AuditEvent",
     "ClientEntry",
     "ClientImport",
-    "ClientKeyCount",
     "ClientNameKey",
     "ConflictCheck",
     "ConflictDecision",

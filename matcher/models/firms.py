@@ -72,11 +72,11 @@ class ClientNameKey(db.Model):
 
     It lives in the database so every web process and worker shares it and a
     screen looks keys up instead of reading whole client lists. The primary key
-    starts with the firm, so an import deletes and counts its firm's rows as one
-    range; the lookup index starts with the key and holds every column a screen
-    reads. It is derived data written only by ``matcher.clientindex`` together with
-    the entries, so it has no foreign keys: checking one per row would double the
-    time of a bulk import of millions of rows.
+    starts with the firm, so an import deletes its firm's rows as one range; the
+    lookup index starts with the key and holds every column a screen reads, and its
+    rows per key tell how common a key is. It is derived data written only by
+    ``matcher.clientindex`` together with the entries, so it has no foreign keys:
+    checking one per row would double the time of a bulk import of millions of rows.
     """
 
     __tablename__ = "client_name_key"
@@ -89,24 +89,6 @@ class ClientNameKey(db.Model):
     key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     client_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     is_alias: Mapped[bool] = mapped_column(Boolean, default=False)
-
-
-class ClientKeyCount(db.Model):
-    """How many clients, over all firms, are filed under a key, now and at most ever.
-
-    Kept by every import (the firm's old counts taken off, its new ones added), so a
-    screen learns which weak keys are too common to ask for (``lookup_keys``) with
-    one primary-key lookup per key instead of counting postings. A screen goes by
-    ``peak``: a weak key once too common stays so, which lets an import skip filing
-    clients under it (see ``matcher.clientindex``).
-    """
-
-    __tablename__ = "client_key_count"
-    __table_args__ = ({"sqlite_with_rowid": False},)
-
-    key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
-    names: Mapped[int] = mapped_column(Integer, default=0)
-    peak: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class ClientImport(db.Model):

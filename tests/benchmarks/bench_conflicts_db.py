@@ -41,6 +41,8 @@ from sqlalchemy import create_engine, text
 from matcher import clientindex, conflicts, create_app, crypto, screening
 from matcher.clientlists import ClientRow, parse_client_csv, replace_client_list
 from matcher.conflicts import index_keys, normalise
+from matcher.conflicts.keys import _word_keys
+from matcher.conflicts.normalise import _ascii_word
 from matcher.extensions import db
 from matcher.models import LawFirm
 
@@ -241,8 +243,9 @@ def _explain(need) -> str:
 
 
 def _cold() -> None:
-    normalise.cache_clear()
-    index_keys.cache_clear()
+    """Empty the engine's caches, so every name of a need is normalised and keyed as if new."""
+    for cache in (normalise, index_keys, _word_keys, _ascii_word):
+        cache.cache_clear()
 
 
 # -- databases ---------------------------------------------------------------------------------
