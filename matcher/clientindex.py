@@ -46,14 +46,15 @@ keys too common to ask, the entries filed under the others, and their parents an
 import json
 import queue
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import islice
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Protocol
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import BigInteger, Text, any_, bindparam, delete, func, literal_column, select, text, type_coerce
+from sqlalchemy.dialects import postgresql
 
 from . import conflicts, crypto
 from .conflicts.keys import WHOLE_PREFIXES
@@ -133,10 +134,11 @@ def replace(firm_id: int, rows: Sequence[Row]) -> None:
 def reindex() -> int:
     """File every firm's clients again from their sealed entries, under the current secret:
     after ``INDEX_KEY`` changed (or the engine's keys did). Returns how many entries."""
-    writer, total = _writer(), 0
+    writer, total, open_sealed = _writer(), 0, crypto.opener()
     db.session.execute(delete(ClientNameKey))
     for firm_id in db.session.scalars(select(LawFirm.id).order_by(LawFirm.id)).all():
-        entries = [(entry.id, _Stored(entry.external_id, entry.name, tuple(entry.aliases), entry.lei))
+        entries = [(entry.id, _Stored(entry.external_id, open_sealed(entry.name),
+                                      tuple(json.loads(open_sealed(entry.aliases))), entry.lei))
                    for entry in db.session.execute(_entries().where(ClientEntry.firm_id == firm_id))]
         _file_keys(writer, firm_id, entries)
         total += len(entries)
@@ -245,7 +247,8 @@ def _check_secret() -> None:
     """Refuse to use an index that lacks the check row of the current secret while client
     entries exist: it was written under another secret, or emptied by a migration, and
     would find nothing."""
-    check = db.session.get(ClientNameKey, (CHECK_FIRM, crypto.index_digest(CHECK_KEY), 0))
+    check = db.session.scalar(select(ClientNameKey.client_id).where(
+        ClientNameKey.firm_id == CHECK_FIRM, ClientNameKey.key == crypto.index_digest(CHECK_KEY)))
     if check is None and db.session.scalar(select(ClientEntry.id).limit(1)) is not None:
         raise IndexKeyChanged()
 
@@ -291,7 +294,7 @@ def candidates(keys: Iterable[str], firm_ids: Iterable[int],
     common = _common({digest_of[key] for key in keys if not conflicts.is_whole_key(key)}, limit)
     asked = {digest_of[key] for key in
              conflicts.lookup_keys(keys, lambda key: limit + 1 if digest_of[key] in common else 0, limit)}
-    found = select(ClientNameKey.client_id).where(ClientNameKey.key.in_(asked))
+    found = select(ClientNameKey.client_id).where(_among(ClientNameKey.key, asked))
     if len(firm_ids) == 1:  # one firm's re-screen: seek (firm, key) in the primary key
         found = found.where(ClientNameKey.firm_id == firm_ids[0])
     # The ids first, then their rows: given the lookup as a subquery, PostgreSQL misjudges
@@ -299,34 +302,53 @@ def candidates(keys: Iterable[str], firm_ids: Iterable[int],
     # where filtering the rows here is cheaper than one seek per firm and key.
     ids = set(db.session.scalars(found))
     wanted = set(firm_ids)
-    entries = {row.id: row for row in db.session.execute(_entries().where(ClientEntry.id.in_(ids)))
+    entries = {row.id: row for row in db.session.execute(_entries().where(_among(ClientEntry.id, ids)))
                if row.firm_id in wanted} if ids else {}
     frontier = set(entries)
     for _ in range(MAX_DEPTH):
         # Two queries, each on its own index: joined by OR, both databases scan the whole table.
         parents = {entries[i].parent_entry_id for i in frontier} - entries.keys() - {None}
-        relatives = list(db.session.execute(_entries().where(ClientEntry.id.in_(parents)))) if parents else []
-        relatives += [row for row in db.session.execute(_entries().where(ClientEntry.parent_entry_id.in_(frontier)))
+        relatives = list(db.session.execute(_entries().where(_among(ClientEntry.id, parents)))) if parents else []
+        relatives += [row for row in db.session.execute(
+                          _entries().where(_among(ClientEntry.parent_entry_id, frontier)))
                       if row.id not in entries and row.id not in parents]
         if not relatives:
             break
         entries.update((row.id, row) for row in relatives)
         frontier = {row.id for row in relatives}
+    return _names_by_firm(entries.values())
+
+
+def _names_by_firm(entries) -> dict[int, list[conflicts.ClientName]]:
+    """The engine's view of the entries (name and aliases opened), by firm, in id order."""
+    open_sealed = crypto.opener()
     by_firm: dict[int, list[conflicts.ClientName]] = {}
-    for entry_id in sorted(entries):
-        entry = entries[entry_id]
+    for entry in sorted(entries, key=attrgetter("id")):
         names = by_firm.setdefault(entry.firm_id, [])
-        for position, name in enumerate((entry.name, *entry.aliases)):
+        name = open_sealed(entry.name)
+        for position, text_ in enumerate((name, *json.loads(open_sealed(entry.aliases)))):
             names.append(conflicts.ClientName(
-                client_id=entry.external_id, name=name, client_name=entry.name, is_alias=position > 0,
+                client_id=entry.external_id, name=text_, client_name=name, is_alias=position > 0,
                 lei=entry.lei, parent=entry.parent_external_id))
     return by_firm
 
 
+def _among(column, values: Collection[int]):
+    """``column IN values``, the values sent as one parameter (an array on PostgreSQL, JSON
+    on SQLite): a need asks for hundreds of keys and a thousand ids, which as as many
+    parameters cost more to compile and send than the lookups themselves."""
+    if db.session.connection().dialect.name == "postgresql":
+        return column == any_(bindparam(None, sorted(values), type_=postgresql.ARRAY(BigInteger)))
+    return column.in_(select(literal_column("value")).select_from(
+        func.json_each(bindparam(None, json.dumps(sorted(values))))))
+
+
 def _entries():
-    return select(ClientEntry.id, ClientEntry.firm_id, ClientEntry.external_id, ClientEntry.name,
-                  ClientEntry.aliases, ClientEntry.lei, ClientEntry.parent_external_id,
-                  ClientEntry.parent_entry_id)
+    """The columns a screen needs, names and aliases as stored (``_names_by_firm`` opens them)."""
+    return select(ClientEntry.id, ClientEntry.firm_id, ClientEntry.external_id,
+                  type_coerce(ClientEntry.name, Text).label("name"),
+                  type_coerce(ClientEntry.aliases, Text).label("aliases"), ClientEntry.lei,
+                  ClientEntry.parent_external_id, ClientEntry.parent_entry_id)
 
 
 def _writer() -> "_PostgresWriter | _SQLiteWriter":
