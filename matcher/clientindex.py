@@ -36,8 +36,8 @@ screen refuses to run (``IndexKeyChanged``) until ``flask keys reindex``.
 Writing happens in the caller's transaction, so the old list stays until the caller
 commits and a failure leaves nothing half-imported. The rows go through the session's
 own driver connection: COPY on PostgreSQL, ``executemany`` on SQLite, which is ten times
-the speed of ORM objects and keeps a 100,000-row list with its two million key rows
-well under 500 MB, since the key rows are generated and written a chunk at a time.
+the speed of ORM objects and keeps a 100,000-row list with its 1.8 million key rows
+under 500 MB, since the key rows are generated and written a chunk at a time.
 
 Retrieval is four small queries whatever the number of firms: the check row, the weak
 keys too common to ask, the entries filed under the others, and their parents and children.
@@ -48,13 +48,14 @@ import queue
 import threading
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 from itertools import islice
 from operator import attrgetter, itemgetter
 from typing import Protocol
 
 from sqlalchemy import BigInteger, Text, any_, bindparam, delete, func, literal_column, select, text, type_coerce
 from sqlalchemy.dialects import postgresql
+from sqlalchemy.sql import Select
 
 from . import conflicts, crypto
 from .conflicts.keys import WHOLE_PREFIXES
@@ -64,6 +65,9 @@ from .models import ClientEntry, ClientNameKey, LawFirm
 
 # Entries whose key rows are generated and written together (about 20 rows an entry).
 CHUNK = 20000
+# The engine's normalisation without its cache: an import meets each name once, and the
+# cache would hold 65,536 of a big list's names for nothing.
+_normalise = conflicts.normalise.__wrapped__
 _ENTRY_COLUMNS = ("id", "firm_id", "external_id", "name", "aliases", "kind", "country",
                   "parent_external_id", "lei", "parent_entry_id")
 _KEY_COLUMNS = ("firm_id", "key", "client_id", "is_alias")
@@ -95,23 +99,6 @@ class Row(Protocol):
     country: str
     parent_external_id: str
     lei: str
-
-
-# The engine's keys without its cache: an import meets each name once, and 65,536 cached
-# key sets of a big list would hold some 150 MB for nothing.
-_uncached_keys = conflicts.index_keys.__wrapped__
-
-
-def entry_keys(row: Row) -> dict[str, bool]:
-    """Each key of the name, the aliases and the LEI, filed once: as the name's (False)
-    when the name has it, as an alias's (True) otherwise."""
-    keys = dict.fromkeys(_uncached_keys(row.name), False)
-    for alias in row.aliases:
-        for key in _uncached_keys(alias):
-            keys.setdefault(key, True)
-    if row.lei:
-        keys.setdefault(conflicts.identifier_key(row.lei), False)
-    return keys
 
 
 def replace(firm_id: int, rows: Sequence[Row]) -> None:
@@ -158,30 +145,67 @@ class _Stored:
 def _file_keys(writer, firm_id: int, entries: Iterable[tuple[int, Row]]) -> None:
     """Write the key rows of ``entries`` (entry id, row) a chunk at a time, no more than
     ``FILED_PER_KEY`` under one weak key."""
-    # This loop runs some 25 times an entry, millions of times for a big list: it keeps
-    # to plain dicts and locals. Word keys recur across names, so a bounded cache of
-    # digests saves most of their cost.
-    index_digest = lru_cache(maxsize=1 << 17)(crypto.index_digester())
-    most, whole = FILED_PER_KEY, WHOLE_PREFIXES
-    filed: dict[int, int] = {}
-    iterator = iter(entries)
+    keyer = _Keyer()
     with (_WriteBehind if writer.behind else _WriteNow)(writer, "client_name_key", _KEY_COLUMNS) as out:
+        iterator = iter(entries)
         while chunk_entries := list(islice(iterator, CHUNK)):
-            chunk = []
-            for client_id, row in chunk_entries:
-                for key, is_alias in entry_keys(row).items():
-                    digest = index_digest(key)
-                    if key.startswith(whole):
-                        chunk.append((firm_id, digest, client_id, is_alias))
-                        continue
-                    count = filed[digest] = filed.get(digest, 0) + 1
-                    if count <= most:
-                        chunk.append((firm_id, digest, client_id, is_alias))
+            chunk = [(firm_id, digest, client_id, is_alias) for client_id, row in chunk_entries
+                     for digest, is_alias in keyer.rows(row)]
             # In primary-key order, so pages fill one after another; the sort is stable,
             # so one key's clients stay in id order.
             chunk.sort(key=itemgetter(1))
             out.put(chunk)
     _mark_secret()
+
+
+class _Keyer:
+    """The digests one import files its entries under: each key of an entry's name,
+    aliases and LEI once (as the name's when the name has it, as an alias's otherwise),
+    whole-name and identifier keys always, weak keys while fewer than ``FILED_PER_KEY``
+    entries were filed under them.
+
+    Its loops run millions of times for a big list, so it works by words as well as
+    keys: a word's digests are made once per import, and since an entry with a word
+    carries every key of that word, once more than ``FILED_PER_KEY`` entries had
+    "holdings", all its keys are full and the word is passed over whole (most of a
+    list's word keys come from such words)."""
+
+    def __init__(self):
+        self.digest = crypto.index_digester()
+        self.filed: dict[int, int] = {}
+        self.uses: dict[str, int] = {}
+        self.word_digests: dict[str, tuple[int, ...]] = {}
+
+    def rows(self, row: Row) -> list[tuple[int, bool]]:
+        """(digest, is_alias) of each key the entry is to be filed under."""
+        digest, uses, word_digests, most = self.digest, self.uses, self.word_digests, FILED_PER_KEY
+        whole: dict[int, bool] = {}
+        weak: dict[int, bool] = {}
+        words_seen: set[str] = set()
+        for position, name in enumerate((row.name, *row.aliases)):
+            core = _normalise(name).core
+            is_alias = position > 0
+            for key in conflicts.core_keys(core) if core else ():
+                (whole if key.startswith(WHOLE_PREFIXES) else weak).setdefault(digest(key), is_alias)
+            for word in core:
+                if word in words_seen:
+                    continue
+                words_seen.add(word)
+                count = uses[word] = uses.get(word, 0) + 1
+                if count <= most:
+                    digests = word_digests.get(word)
+                    if digests is None:
+                        digests = word_digests[word] = tuple(map(digest, conflicts.word_keys(word)))
+                    for key_digest in digests:
+                        weak.setdefault(key_digest, is_alias)
+        if row.lei:
+            whole.setdefault(digest(conflicts.identifier_key(row.lei)), False)
+        rows, filed = list(whole.items()), self.filed
+        for key_digest, is_alias in weak.items():
+            count = filed[key_digest] = filed.get(key_digest, 0) + 1
+            if count <= most:
+                rows.append((key_digest, is_alias))
+        return rows
 
 
 class _WriteBehind:
@@ -294,29 +318,35 @@ def candidates(keys: Iterable[str], firm_ids: Iterable[int],
     common = _common({digest_of[key] for key in keys if not conflicts.is_whole_key(key)}, limit)
     asked = {digest_of[key] for key in
              conflicts.lookup_keys(keys, lambda key: limit + 1 if digest_of[key] in common else 0, limit)}
-    found = select(ClientNameKey.client_id).where(_among(ClientNameKey.key, asked))
-    if len(firm_ids) == 1:  # one firm's re-screen: seek (firm, key) in the primary key
-        found = found.where(ClientNameKey.firm_id == firm_ids[0])
     # The ids first, then their rows: given the lookup as a subquery, PostgreSQL misjudges
     # its size and hash-joins a scan of every entry. A screen of a need asks every firm,
     # where filtering the rows here is cheaper than one seek per firm and key.
-    ids = set(db.session.scalars(found))
+    ids = set(db.session.scalars(key_lookup(asked, firm_ids)))
     wanted = set(firm_ids)
     entries = {row.id: row for row in db.session.execute(_entries().where(_among(ClientEntry.id, ids)))
                if row.firm_id in wanted} if ids else {}
     frontier = set(entries)
     for _ in range(MAX_DEPTH):
-        # Two queries, each on its own index: joined by OR, both databases scan the whole table.
-        parents = {entries[i].parent_entry_id for i in frontier} - entries.keys() - {None}
-        relatives = list(db.session.execute(_entries().where(_among(ClientEntry.id, parents)))) if parents else []
-        relatives += [row for row in db.session.execute(
-                          _entries().where(_among(ClientEntry.parent_entry_id, frontier)))
-                      if row.id not in entries and row.id not in parents]
+        # Children by their ids alone, which the parent index answers by itself: asked for
+        # whole rows, SQLite reads its statistics (most entries have no parent) as "each
+        # lookup brings a million rows" and scans the table instead, a hundred milliseconds.
+        parents = {entries[i].parent_entry_id for i in frontier} - {None}
+        children = set(db.session.scalars(
+            select(ClientEntry.id).where(_among(ClientEntry.parent_entry_id, frontier))))
+        relatives = (parents | children) - entries.keys()
         if not relatives:
             break
-        entries.update((row.id, row) for row in relatives)
-        frontier = {row.id for row in relatives}
+        rows = db.session.execute(_entries().where(_among(ClientEntry.id, relatives))).all()
+        entries.update((row.id, row) for row in rows)
+        frontier = {row.id for row in rows}
     return _names_by_firm(entries.values())
+
+
+def key_lookup(digests: Collection[int], firm_ids: Sequence[int]) -> Select:
+    """The statement that finds the ids of the clients filed under ``digests``, of all
+    firms, or of the one firm of a re-screen (which seeks (firm, key) in the primary key)."""
+    found = select(ClientNameKey.client_id).where(_among(ClientNameKey.key, digests))
+    return found.where(ClientNameKey.firm_id == firm_ids[0]) if len(firm_ids) == 1 else found
 
 
 def _names_by_firm(entries) -> dict[int, list[conflicts.ClientName]]:

@@ -35,6 +35,14 @@ def client_rows(body: str) -> list[clientlists.ClientRow]:
     return clientlists.parse_client_csv((HEADER + body).encode())
 
 
+def entry_keys(row: clientlists.ClientRow) -> set[str]:
+    """Every key of an entry, each once: its name's, its aliases' and its LEI's."""
+    keys = set(conflicts.index_keys(row.name)).union(*map(conflicts.index_keys, row.aliases))
+    if row.lei:
+        keys.add(conflicts.identifier_key(row.lei))
+    return keys
+
+
 def stored_counts() -> dict[int, int]:
     """How many rows each key has, the index's check row aside (keys are digests: see
     ``expected_counts``)."""
@@ -48,7 +56,7 @@ def expected_counts(*bodies: str) -> Counter:
     counts: Counter = Counter()
     for body in bodies:
         for row in client_rows(body):
-            counts.update(crypto.index_digest(key) for key in clientindex.entry_keys(row))
+            counts.update(crypto.index_digest(key) for key in entry_keys(row))
     return counts
 
 
@@ -61,8 +69,12 @@ def test_a_list_is_stored_with_each_key_once_per_client_and_counted():
 
     entries = db.session.scalars(select(ClientEntry).where(ClientEntry.firm_id == firm.id)).all()
     assert sorted(entry.external_id for entry in entries) == ["A-1", "A-2", "A-3", "A-4", "A-5", "A-6"]
-    assert key_rows(firm) == sum(len(clientindex.entry_keys(row)) for row in client_rows(FIRM_A))
+    assert key_rows(firm) == sum(len(entry_keys(row)) for row in client_rows(FIRM_A))
     assert stored_counts() == expected_counts(FIRM_A)
+    alias_of = dict(db.session.execute(select(ClientNameKey.key, ClientNameKey.is_alias)).all())
+    assert alias_of[crypto.index_digest("n:andina minera")] is False
+    assert alias_of[crypto.index_digest("n:masa")] is True  # only the alias "MASA" has it
+    assert alias_of[crypto.index_digest("n:gazprom")] is False  # the name and the alias have it
     by_id = {entry.external_id: entry for entry in entries}
     assert by_id["A-2"].parent_entry_id == by_id["A-1"].id
     assert by_id["A-5"].aliases == ["Газпром"]
@@ -80,7 +92,7 @@ def test_the_index_stays_right_across_replacements_and_firms():
     clientlists.replace_client_list(second, client_rows(smaller.replace("A-", "B-")))
     clientlists.replace_client_list(first, client_rows(FIRM_A))
     assert stored_counts() == expected_counts(FIRM_A, smaller)
-    assert key_rows(first) == sum(len(clientindex.entry_keys(row)) for row in client_rows(FIRM_A))
+    assert key_rows(first) == sum(len(entry_keys(row)) for row in client_rows(FIRM_A))
 
 
 def test_a_weak_key_is_filed_once_past_the_limit_and_then_never_asked():
@@ -94,7 +106,7 @@ def test_a_weak_key_is_filed_once_past_the_limit_and_then_never_asked():
     assert filed == limit + 1
     assert clientindex.candidates({"d:zorbla"}, [firm.id]) == {}
     assert [name.client_id for name in clientindex.candidates({"d:zorbla", "d:aaaqu"}, [firm.id])[firm.id]] == ["C-0"]
-    whole_keys = {crypto.index_digest(key) for row in client_rows(body) for key in clientindex.entry_keys(row)
+    whole_keys = {crypto.index_digest(key) for row in client_rows(body) for key in entry_keys(row)
                   if key.startswith("n:")}
     whole = db.session.scalar(select(func.count()).select_from(ClientNameKey).where(ClientNameKey.key.in_(whole_keys)))
     assert whole == 2 * (limit + 5)  # whole-name keys are always filed

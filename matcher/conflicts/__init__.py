@@ -8,7 +8,7 @@ caller looks candidates up by ``party_keys`` in its index (the database, or
 """
 
 from .index import MemoryIndex
-from .keys import COMMON_KEY_LIMIT, identifier_key, index_keys, is_whole_key, lookup_keys
+from .keys import COMMON_KEY_LIMIT, core_keys, identifier_key, index_keys, is_whole_key, lookup_keys, word_keys
 from .normalise import NormalName, name_key, normalise
 from .records import ClientName, Hit, Party
 from .relations import Relations
@@ -22,6 +22,7 @@ __all__ = [
     "NormalName",
     "Party",
     "Relations",
+    "core_keys",
     "identifier_key",
     "index_keys",
     "is_whole_key",
@@ -31,4 +32,5 @@ __all__ = [
     "party_keys",
     "screen",
     "screen_lists",
+    "word_keys",
 ]

@@ -53,12 +53,14 @@ def index_keys(name: str) -> frozenset[str]:
     """Every key ``name`` is filed under (or looked up by); cached, as screening asks
     for the keys of the same candidates again and again."""
     core = normalise(name).core
-    if not core:
-        return frozenset()
+    return frozenset(core_keys(core)).union(*map(word_keys, core)) if core else frozenset()
+
+
+def core_keys(core: tuple[str, ...]) -> set[str]:
+    """The keys of a name's core as a whole: whole-name, slot and initials keys (its
+    words' own keys are ``word_keys``)."""
     ordered = sorted(core)
     keys = {("n:" + " ".join(ordered))[:KEY_MAX], ("n:" + "".join(core))[:KEY_MAX]}
-    for word in core:
-        keys.update(_word_keys(word))
     if len(ordered) >= 2:
         keys.update(f"s:{word[0]}|{' '.join(ordered[:i] + ordered[i + 1 :])}"[:KEY_MAX]
                     for i, word in enumerate(ordered))
@@ -66,11 +68,11 @@ def index_keys(name: str) -> frozenset[str]:
         keys.add("a:" + "".join(word[0] for word in core)[: KEY_MAX - 2])
     elif len(core) == 1 and 3 <= len(core[0]) <= 5 and core[0].isalpha():
         keys.add("a:" + core[0])
-    return frozenset(keys)
+    return keys
 
 
 @lru_cache(maxsize=65536)
-def _word_keys(word: str) -> tuple[str, ...]:
+def word_keys(word: str) -> tuple[str, ...]:
     """The ``d:`` keys of one word; cached, since words recur across names where whole
     names do not (an import meets "holdings" thousands of times)."""
     cut = word[:WORD_MAX_LETTERS]

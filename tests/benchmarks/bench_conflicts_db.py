@@ -42,7 +42,7 @@ from sqlalchemy import create_engine, text
 from matcher import clientindex, conflicts, create_app, crypto, screening
 from matcher.clientlists import ClientRow, parse_client_csv, replace_client_list
 from matcher.conflicts import index_keys, normalise
-from matcher.conflicts.keys import _word_keys
+from matcher.conflicts.keys import word_keys
 from matcher.conflicts.normalise import _ascii_word
 from matcher.extensions import db
 from matcher.models import LawFirm
@@ -232,23 +232,23 @@ def _screen_needs(needs, planted):
 
 
 def _explain(need) -> str:
-    """The plan of the key lookup, to show it reads the (key, firm, client) index alone."""
-    keys = sorted(crypto.index_digest(key) for key in conflicts.party_keys(need))[:50]
-    marks = ", ".join(f":k{i}" for i in range(len(keys)))
-    params = {f"k{i}": key for i, key in enumerate(keys)}
+    """The plan of the key lookup a screen runs, to show it reads the (key, firm, client) index alone."""
+    digests = [crypto.index_digest(key) for key in conflicts.party_keys(need)]
+    firm_ids = db.session.scalars(db.select(LawFirm.id)).all()
+    compiled = clientindex.key_lookup(digests, firm_ids).compile(dialect=db.engine.dialect)
+    params = tuple(compiled.params[name] for name in compiled.positiontup) if compiled.positional else compiled.params
     if db.engine.dialect.name == "postgresql":
-        statement = f"EXPLAIN SELECT client_id FROM client_name_key WHERE key IN ({marks})"
-        lines = db.session.execute(text(statement), params).scalars().all()
+        lines = db.session.connection().exec_driver_sql("EXPLAIN " + compiled.string, params).scalars().all()
     else:
-        statement = f"EXPLAIN QUERY PLAN SELECT client_id FROM client_name_key WHERE key IN ({marks})"
-        lines = [row[-1] for row in db.session.execute(text(statement), params)]
+        lines = [row[-1] for row in db.session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + compiled.string,
+                                                                            params)]
     return "; ".join(line.split("  (cost")[0].strip() for line in lines
                      if "Scan" in line or "SEARCH" in line or "SCAN" in line)
 
 
 def _cold() -> None:
     """Empty the engine's caches, so every name of a need is normalised and keyed as if new."""
-    for cache in (normalise, index_keys, _word_keys, _ascii_word):
+    for cache in (normalise, index_keys, word_keys, _ascii_word):
         cache.cache_clear()
 
 
