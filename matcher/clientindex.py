@@ -89,16 +89,21 @@ class IndexKeyChanged(RuntimeError):
                          "run `flask keys reindex` before screening or importing")
 
 
-class Row(Protocol):
+class Named(Protocol):
+    """What an entry's keys are made of."""
+
+    name: str
+    aliases: tuple[str, ...]
+    lei: str
+
+
+class Row(Named, Protocol):
     """One validated line of a client list (``clientlists.ClientRow``)."""
 
     external_id: str
-    name: str
-    aliases: tuple[str, ...]
     kind: str
     country: str
     parent_external_id: str
-    lei: str
 
 
 def replace(firm_id: int, rows: Sequence[Row]) -> None:
@@ -124,8 +129,8 @@ def reindex() -> int:
     writer, total, open_sealed = _writer(), 0, crypto.opener()
     db.session.execute(delete(ClientNameKey))
     for firm_id in db.session.scalars(select(LawFirm.id).order_by(LawFirm.id)).all():
-        entries = [(entry.id, _Stored(entry.external_id, open_sealed(entry.name),
-                                      tuple(json.loads(open_sealed(entry.aliases))), entry.lei))
+        entries = [(entry.id, _Stored(open_sealed(entry.name), tuple(json.loads(open_sealed(entry.aliases))),
+                                      entry.lei))
                    for entry in db.session.execute(_entries().where(ClientEntry.firm_id == firm_id))]
         _file_keys(writer, firm_id, entries)
         total += len(entries)
@@ -134,15 +139,14 @@ def reindex() -> int:
 
 @dataclass(frozen=True)
 class _Stored:
-    """What the keys of a stored entry are made of."""
+    """What the keys of a stored entry are made of (a ``Named``)."""
 
-    external_id: str
     name: str
     aliases: tuple[str, ...]
     lei: str
 
 
-def _file_keys(writer, firm_id: int, entries: Iterable[tuple[int, Row]]) -> None:
+def _file_keys(writer, firm_id: int, entries: Iterable[tuple[int, Named]]) -> None:
     """Write the key rows of ``entries`` (entry id, row) a chunk at a time, no more than
     ``FILED_PER_KEY`` under one weak key."""
     keyer = _Keyer()
@@ -176,7 +180,7 @@ class _Keyer:
         self.uses: dict[str, int] = {}
         self.word_digests: dict[str, tuple[int, ...]] = {}
 
-    def rows(self, row: Row) -> list[tuple[int, bool]]:
+    def rows(self, row: Named) -> list[tuple[int, bool]]:
         """(digest, is_alias) of each key the entry is to be filed under."""
         digest, uses, word_digests, most = self.digest, self.uses, self.word_digests, FILED_PER_KEY
         whole: dict[int, bool] = {}
@@ -282,7 +286,7 @@ def _common(digests: set[int], limit: int) -> set[int]:
     sought in the lookup index and read no further than its row after the limit."""
     if not digests:
         return set()
-    if db.session.connection().dialect.name == "postgresql":
+    if _on_postgres():
         asked, keys = "unnest(CAST(:keys AS bigint[])) AS asked(key)", sorted(digests)
     else:
         asked, keys = "(SELECT value AS key FROM json_each(:keys)) AS asked", json.dumps(sorted(digests))
@@ -367,7 +371,7 @@ def _among(column, values: Collection[int]):
     """``column IN values``, the values sent as one parameter (an array on PostgreSQL, JSON
     on SQLite): a need asks for hundreds of keys and a thousand ids, which as as many
     parameters cost more to compile and send than the lookups themselves."""
-    if db.session.connection().dialect.name == "postgresql":
+    if _on_postgres():
         return column == any_(bindparam(None, sorted(values), type_=postgresql.ARRAY(BigInteger)))
     return column.in_(select(literal_column("value")).select_from(
         func.json_each(bindparam(None, json.dumps(sorted(values))))))
@@ -382,11 +386,14 @@ def _entries():
 
 
 def _writer() -> "_PostgresWriter | _SQLiteWriter":
-    connection = db.session.connection()
-    raw = connection.connection.driver_connection
-    if connection.dialect.name == "postgresql":
-        return _PostgresWriter(raw)
-    return _SQLiteWriter(raw)
+    raw = db.session.connection().connection.driver_connection
+    return _PostgresWriter(raw) if _on_postgres() else _SQLiteWriter(raw)
+
+
+def _on_postgres() -> bool:
+    """Whether the session's database is PostgreSQL (SQLite otherwise): the few statements
+    that differ between the two ask here."""
+    return db.session.connection().dialect.name == "postgresql"
 
 
 class _PostgresWriter:
