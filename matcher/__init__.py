@@ -26,17 +26,19 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _register_extensions(app: Flask) -> None:
-    from . import accounts, crypto, headers, input_guard, notifications, sessions, templating
+    from .accounts import sessions
+    from .core import crypto, mail
     from .extensions import csrf, db, limiter, login_manager, migrate
+    from .web import headers, input_guard, templating
 
     crypto.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"), render_as_batch=True, compare_type=True)
     csrf.init_app(app)
     limiter.init_app(app)
-    notifications.init_app(app)
+    mail.init_app(app)
     login_manager.init_app(app)
-    accounts.init_login(login_manager)
+    sessions.init_login(login_manager)
     templating.init_app(app)
     headers.init_app(app)
     input_guard.init_app(app)
@@ -47,9 +49,9 @@ def _register_blueprints(app: Flask) -> None:
     from .auth import bp as auth_bp
     from .coordinator import bp as coordinator_bp
     from .defender import bp as defender_bp
-    from .errors import register_error_pages
     from .firm import bp as firm_bp
-    from .home import bp as home_bp
+    from .web.errors import register_error_pages
+    from .web.home import bp as home_bp
 
     for blueprint in (home_bp, auth_bp, defender_bp, firm_bp, coordinator_bp):
         app.register_blueprint(blueprint)

@@ -9,7 +9,7 @@ import os
 import secrets
 from pathlib import Path
 
-from . import crypto
+from .core import crypto
 
 # Name of the file in the instance folder that holds a generated secret key.
 SECRET_KEY_FILE = "secret_key"

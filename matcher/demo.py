@@ -7,10 +7,11 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from . import clientlists, workflow
-from .accounts import hash_password
+from .accounts.passwords import hash_password
+from .conflicts import clientlists
 from .extensions import db
 from .models import AdverseParty, DefenderProfile, LawFirm, LegalAidFund, Need, Offer, User
+from .needs import workflow
 
 # Shown on the console by `make run`; only ever used for the local demo.
 PASSWORD = "demo pass 2026"

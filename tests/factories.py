@@ -3,10 +3,11 @@
 from datetime import date, timedelta
 from itertools import count
 
-from matcher import clientlists, screening, workflow
-from matcher.accounts import hash_password
+from matcher.accounts.passwords import hash_password
+from matcher.conflicts import clientlists, screening
 from matcher.extensions import db
 from matcher.models import AdverseParty, DefenderProfile, LawFirm, LegalAidFund, Need, Offer, User
+from matcher.needs import workflow
 
 PASSWORD = "correct horse battery"
 # The authenticator secret of every factory account that must use two factors.

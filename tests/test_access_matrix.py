@@ -10,9 +10,9 @@ import re
 import pytest
 from sqlalchemy import select
 
-from matcher import workflow
 from matcher.extensions import db
 from matcher.models import Match
+from matcher.needs import workflow
 from tests import factories
 
 ROLES = ("anonymous", "defender", "firm", "coordinator", "admin")

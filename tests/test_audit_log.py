@@ -3,9 +3,9 @@
 import csv
 import io
 
-from matcher import workflow
-from matcher.exports import neutralise
+from matcher.core.downloads import neutralise
 from matcher.extensions import db
+from matcher.needs import workflow
 from tests import factories
 
 

@@ -5,7 +5,8 @@ from collections import Counter
 import pytest
 from sqlalchemy import delete, func, select, text
 
-from matcher import clientindex, clientlists, conflicts, crypto, screening
+from matcher.conflicts import clientindex, clientlists, engine, screening
+from matcher.core import crypto
 from matcher.extensions import db
 from matcher.models import ClientEntry, ClientImport, ClientNameKey, LawFirm, User
 from tests import factories
@@ -37,9 +38,9 @@ def client_rows(body: str) -> list[clientlists.ClientRow]:
 
 def entry_keys(row: clientlists.ClientRow) -> set[str]:
     """Every key of an entry, each once: its name's, its aliases' and its LEI's."""
-    keys = set(conflicts.index_keys(row.name)).union(*map(conflicts.index_keys, row.aliases))
+    keys = set(engine.index_keys(row.name)).union(*map(engine.index_keys, row.aliases))
     if row.lei:
-        keys.add(conflicts.identifier_key(row.lei))
+        keys.add(engine.identifier_key(row.lei))
     return keys
 
 
@@ -96,7 +97,7 @@ def test_the_index_stays_right_across_replacements_and_firms():
 
 
 def test_a_weak_key_is_filed_once_past_the_limit_and_then_never_asked():
-    limit = conflicts.COMMON_KEY_LIMIT
+    limit = engine.COMMON_KEY_LIMIT
     body = "".join(f"C-{n},Zorblat {word} Ltd,,,,,\n" for n, word in enumerate(
         f"{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}{chr(97 + n // 676)}qu" for n in range(limit + 5)))
     firm = factories.firm(clients=body)
@@ -151,20 +152,20 @@ def test_an_import_replaces_the_list_and_records_it_done():
     assert stored_counts() == expected_counts(FIRM_B)
 
 
-def memory_hits(body: str, parties: list[conflicts.Party]) -> set[tuple]:
+def memory_hits(body: str, parties: list[engine.Party]) -> set[tuple]:
     names = []
     for row in client_rows(body):
         for position, name in enumerate((row.name, *row.aliases)):
-            names.append(conflicts.ClientName(row.external_id, name, row.name, position > 0, row.lei,
+            names.append(engine.ClientName(row.external_id, name, row.name, position > 0, row.lei,
                                               row.parent_external_id))
     return {(h.party_id, h.client_id, h.band, h.score, h.reason)
-            for h in conflicts.MemoryIndex(names).screen(parties)}
+            for h in engine.MemoryIndex(names).screen(parties)}
 
 
 @pytest.mark.parametrize("lei", ["", "529900T8BM49AURSDO55"])
 def test_the_database_index_finds_the_same_hits_as_the_engine_in_memory(lei):
     firms = {body: factories.firm(clients=body) for body in (FIRM_A, FIRM_B)}
-    parties = [conflicts.Party(str(n), name, lei=lei if n == 6 else "") for n, name in enumerate(PARTIES)]
+    parties = [engine.Party(str(n), name, lei=lei if n == 6 else "") for n, name in enumerate(PARTIES)]
 
     found = screening._hits_by_firm(parties, [firm.id for firm in firms.values()])
 
@@ -183,7 +184,7 @@ def test_one_firms_screen_sees_only_its_own_clients():
     first = factories.firm(clients=FIRM_A)
     factories.firm(clients=FIRM_B)
 
-    found = screening._hits_by_firm([conflicts.Party("1", "Andina Minera")], [first.id])
+    found = screening._hits_by_firm([engine.Party("1", "Andina Minera")], [first.id])
 
     assert set(found) == {first.id}
     assert {hit.client_id for hit in found[first.id]} == {"A-1", "A-2"}
@@ -219,7 +220,7 @@ def test_a_changed_index_key_stops_screening_until_the_lists_are_filed_again(app
     db.session.commit()
     app.config["INDEX_KEY"] = "another index key, as after a careless redeploy"
     crypto.init_app(app)
-    party = [conflicts.Party("1", "Minera Andina")]
+    party = [engine.Party("1", "Minera Andina")]
 
     with pytest.raises(clientindex.IndexKeyChanged, match="flask keys reindex"):
         screening._hits_by_firm(party, [firm.id])
@@ -242,7 +243,7 @@ def test_entries_without_an_index_are_refused_rather_than_cleared():
     db.session.execute(delete(ClientNameKey))
 
     with pytest.raises(clientindex.IndexKeyChanged):
-        screening._hits_by_firm([conflicts.Party("1", "Minera Andina")], [firm.id])
+        screening._hits_by_firm([engine.Party("1", "Minera Andina")], [firm.id])
 
 
 def test_the_firms_search_finds_its_entries_through_the_index():

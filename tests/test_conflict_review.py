@@ -7,9 +7,9 @@ import pytest
 from markupsafe import escape
 from sqlalchemy import select
 
+from matcher.conflicts.screening import decision_key
 from matcher.extensions import db
 from matcher.models import AuditEvent, ConflictCheck, ConflictDecision, ConflictHit, Match
-from matcher.screening import decision_key
 from tests import factories
 
 HEADER = "id,name,aliases,kind,country,parent_id,lei\n"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from matcher.conflicts import (
+from matcher.conflicts.engine import (
     ClientName,
     MemoryIndex,
     Party,

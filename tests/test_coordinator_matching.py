@@ -3,9 +3,10 @@
 from markupsafe import escape
 from sqlalchemy import select
 
-from matcher import ranking, workflow
 from matcher.extensions import db
+from matcher.matching import ranking
 from matcher.models import ConflictHit, Match
+from matcher.needs import workflow
 from tests import factories
 
 CONFLICTED_CLIENTS = "C1,Minera Andina S.A.,,organisation,HN,,\nC2,Banco Reservado S.A.,,organisation,HN,,\n"

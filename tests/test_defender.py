@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from matcher import workflow
 from matcher.extensions import db
 from matcher.models import AuditEvent, ConflictCheck, Need
+from matcher.needs import workflow
 from tests import factories
 
 SUMMARY = "Sued for defamation after denouncing a mine's pollution of a river."

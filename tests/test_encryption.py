@@ -4,7 +4,7 @@ import pytest
 from cryptography.fernet import Fernet
 from sqlalchemy import select, text
 
-from matcher import crypto
+from matcher.core import crypto
 from matcher.extensions import db
 from matcher.models import Need, User
 from tests import factories
@@ -137,7 +137,7 @@ def test_adverse_party_names_and_their_copies_on_hits_are_sealed(app):
 
 
 def test_a_remembered_decision_is_keyed_on_a_digest_not_the_name(app):
-    from matcher.screening import decision_key
+    from matcher.conflicts.screening import decision_key
 
     key = decision_key("Minera Andina S.A.")
     assert "minera" not in key and len(key) == 64

@@ -4,9 +4,9 @@ import re
 
 from sqlalchemy import select
 
-from matcher import workflow
 from matcher.extensions import db
 from matcher.models import User
+from matcher.needs import workflow
 from tests import factories
 
 

@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from matcher.conflicts import index_keys
-from matcher.crypto import index_digest
+from matcher.conflicts.engine import index_keys
+from matcher.core.crypto import index_digest
 from matcher.extensions import db
 from matcher.models import ClientEntry, ClientImport, ClientNameKey, ConflictCheck
 from matcher.models._types import utcnow

@@ -3,9 +3,9 @@
 import pytest
 from sqlalchemy import select
 
-from matcher import workflow
 from matcher.extensions import db
 from matcher.models import AuditEvent, Match
+from matcher.needs import workflow
 from tests import factories
 
 SUMMARY = "Sued for denouncing a mine."

@@ -5,9 +5,9 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from matcher import workflow
 from matcher.extensions import db
 from matcher.models import Offer
+from matcher.needs import workflow
 from tests import factories
 
 

@@ -3,8 +3,8 @@
 from markupsafe import escape
 from sqlalchemy import select
 
-from matcher import ranking
 from matcher.extensions import db
+from matcher.matching import ranking
 from matcher.models import LegalAidFund
 from tests import factories
 

@@ -10,10 +10,10 @@ import html
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from matcher.clientlists import ClientListError, parse_client_csv
+from matcher.conflicts.clientlists import ClientListError, parse_client_csv
+from matcher.conflicts.registry import RelationListError, parse_relations_csv
 from matcher.extensions import db
 from matcher.models import Need
-from matcher.relations import RelationListError, parse_relations_csv
 from tests import factories
 
 NASTY = st.sampled_from([

@@ -5,8 +5,8 @@ import socket
 import pytest
 from aiosmtpd.controller import Controller
 
-from matcher import workflow
 from matcher.extensions import db
+from matcher.needs import workflow
 from tests import factories
 
 

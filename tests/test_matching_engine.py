@@ -3,7 +3,7 @@
 from dataclasses import replace
 from datetime import date, timedelta
 
-from matcher.matching import FundProfile, NeedProfile, OfferProfile, rank
+from matcher.matching.engine import FundProfile, NeedProfile, OfferProfile, rank
 
 TODAY = date(2026, 11, 25)
 

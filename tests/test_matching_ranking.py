@@ -2,9 +2,10 @@
 
 from datetime import timedelta
 
-from matcher import ranking, workflow
 from matcher.extensions import db
+from matcher.matching import ranking
 from matcher.models._types import utcnow
+from matcher.needs import workflow
 from tests import factories
 
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from matcher import vocab
-from matcher.matching import places, taxonomy, terms
-from matcher.matching.mapping import THRESHOLD
+from matcher.matching import vocab
+from matcher.matching.engine import places, taxonomy, terms
+from matcher.matching.engine.mapping import THRESHOLD
 
 
 @pytest.mark.parametrize("text", [

@@ -5,8 +5,8 @@ from datetime import date, timedelta
 from markupsafe import escape
 from sqlalchemy import select
 
-from matcher import ranking
 from matcher.extensions import db
+from matcher.matching import ranking
 from matcher.models import Offer
 from tests import factories
 

@@ -3,8 +3,8 @@
 from email import message_from_bytes
 from pathlib import Path
 
-from matcher import workflow
 from matcher.extensions import db
+from matcher.needs import workflow
 from tests import factories
 
 

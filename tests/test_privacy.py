@@ -5,10 +5,10 @@ from datetime import timedelta
 
 from sqlalchemy import select, update
 
-from matcher import workflow
 from matcher.extensions import db
 from matcher.models import AdverseParty, AuditEvent, ConflictHit, Match, Need, User
 from matcher.models._types import utcnow
+from matcher.needs import workflow
 from tests import factories
 
 

@@ -5,7 +5,7 @@ import io
 from markupsafe import escape
 from sqlalchemy import select
 
-from matcher import relations
+from matcher.conflicts import registry
 from matcher.extensions import db
 from matcher.models import ConflictCheck, CorporateRelation
 from tests import factories
@@ -114,21 +114,21 @@ def test_screening_loads_only_the_relations_reachable_from_the_parties(app):
     chain = ["Alpha Holdings", "Beta Holdings", "Gamma Holdings", "Delta Holdings", "Epsilon Holdings"]
     pairs = list(zip(chain, chain[1:], strict=False))
     pairs += [("Sibling Holdings", "Beta Holdings"), ("Unrelated Child", "Unrelated Parent")]
-    relations.replace_relations(relations.Parsed(pairs, 0))
+    registry.replace_relations(registry.Parsed(pairs, 0))
 
-    loaded = relations.relations_for(["ALPHA HOLDINGS"])
+    loaded = registry.relations_for(["ALPHA HOLDINGS"])
 
     assert [r.name for r in loaded.relatives("Alpha Holdings")] == chain[1:4]
     assert loaded.relatives("Sibling Holdings") == []
     assert loaded.relatives("Unrelated Child") == []
-    from_delta = relations.relations_for(["Delta Holdings"]).relatives("Delta Holdings")
+    from_delta = registry.relations_for(["Delta Holdings"]).relatives("Delta Holdings")
     assert {(r.name, r.direction) for r in from_delta} == {
         ("Epsilon Holdings", "parent"), ("Gamma Holdings", "subsidiary"), ("Beta Holdings", "subsidiary"),
         ("Alpha Holdings", "subsidiary"), ("Sibling Holdings", "subsidiary")}
 
 
 def test_only_coordinators_may_read_or_replace_the_registry(web):
-    relations.replace_relations(relations.Parsed([("Secret Subsidiary", "Secret Parent")], 0))
+    registry.replace_relations(registry.Parsed([("Secret Subsidiary", "Secret Parent")], 0))
     member = factories.firm_member()
     defender = factories.defender()
     db.session.commit()

@@ -5,10 +5,10 @@ import threading
 
 import pytest
 
-from matcher import workflow
 from matcher.extensions import db
 from matcher.models import AuditEvent, Match, Need, Offer, User
-from matcher.workflow import TransitionError
+from matcher.needs import workflow
+from matcher.needs.workflow import TransitionError
 from tests import factories
 
 

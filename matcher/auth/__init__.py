@@ -1,7 +1,6 @@
 """Accounts: signing in and out, two factors, registration, invitations, passwords."""
 
-from flask import Blueprint
+from . import registration, second_factor, views  # noqa: F401  (importing a view module registers its routes)
+from .blueprint import bp
 
-bp = Blueprint("auth", __name__, url_prefix="/account")
-
-from . import registration, second_factor, views  # noqa: E402,F401  (the modules register their routes on bp)
+__all__ = ["bp"]

@@ -4,9 +4,9 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, EqualTo, Length
 
-from .. import vocab
-from ..accounts import MIN_PASSWORD_LENGTH
-from ..fields import country_field, email_field, languages_field
+from ..accounts.passwords import MIN_PASSWORD_LENGTH
+from ..matching import vocab
+from ..web.fields import country_field, email_field, languages_field
 
 
 def _new_password():

@@ -8,12 +8,13 @@ the link is followed: the registration travels sealed inside the link itself.
 
 from flask import current_app, flash, redirect, render_template, url_for
 
-from .. import audit, crypto, sessions
-from ..accounts import hash_password
+from ..accounts import sessions
+from ..accounts.passwords import hash_password
+from ..core import audit, crypto
+from ..core.mail import notify, staff_emails
 from ..extensions import db, limiter
 from ..models import DefenderProfile, LawFirm, User
-from ..notifications import notify, staff_emails
-from . import bp
+from .blueprint import bp
 from .forms import DefenderRegistrationForm, FirmRegistrationForm
 from .views import email_taken
 

@@ -3,12 +3,13 @@
 from flask import current_app, flash, redirect, render_template, session, url_for
 from flask_login import current_user, login_required
 
-from .. import audit, sessions, twofactor
+from ..accounts import sessions, twofactor
+from ..accounts.throttling import refused, tell_owner_of_guessing
+from ..core import audit
 from ..extensions import db, limiter
 from ..models import User
-from . import bp
+from .blueprint import bp
 from .forms import CodeForm
-from .throttling import refused, tell_owner_of_guessing
 from .views import safe_next
 
 

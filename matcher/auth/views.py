@@ -5,20 +5,15 @@ from flask_login import current_user, login_required
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
 
-from .. import audit, sessions
-from ..accounts import check_password, hash_password
+from ..accounts import sessions
+from ..accounts.passwords import check_password, hash_password
+from ..accounts.throttling import refused, submitted_email, tell_owner_of_guessing
+from ..core import audit
+from ..core.mail import notify
 from ..extensions import db, limiter
 from ..models import LawFirm, User
-from ..notifications import notify
-from . import bp
-from .forms import (
-    ChangePasswordForm,
-    InvitationForm,
-    LoginForm,
-    ResetPasswordForm,
-    ResetRequestForm,
-)
-from .throttling import refused, submitted_email, tell_owner_of_guessing
+from .blueprint import bp
+from .forms import ChangePasswordForm, InvitationForm, LoginForm, ResetPasswordForm, ResetRequestForm
 
 INVITATION_SALT = "firm-invitation"
 RESET_SALT = "password-reset"

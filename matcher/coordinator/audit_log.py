@@ -11,11 +11,11 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from .. import audit
-from ..exports import csv_response
+from ..core import audit
+from ..core.downloads import csv_response
 from ..extensions import db
 from ..models import AuditEvent, User
-from . import bp
+from .blueprint import bp
 
 PER_PAGE = 100
 EXPORT_CAP = 50_000

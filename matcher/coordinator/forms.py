@@ -11,9 +11,9 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
 
-from .. import vocab, vocabfields
-from ..fields import CheckboxesField, require_one
-from ..matching import places
+from ..matching import vocab, vocabfields
+from ..matching.engine import places
+from ..web.fields import CheckboxesField, require_one
 
 NOTE_REQUIRED = {
     "request_info": "Say what information is missing: the defender reads this note.",

@@ -4,10 +4,10 @@ from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from .. import audit
+from ..core import audit
 from ..extensions import db
 from ..models import LegalAidFund
-from . import bp
+from .blueprint import bp
 from .forms import FundForm
 
 FIELDS = ("name", "run_by", "countries", "defender_kinds", "covers", "max_amount", "currency",

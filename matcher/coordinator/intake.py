@@ -13,13 +13,15 @@ from sqlalchemy import func, select
 from wtforms import SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
-from .. import audit, vocab, workflow
+from ..core import audit
 from ..extensions import db
-from ..fields import country_field, languages_field
+from ..matching import vocab
 from ..models import DefenderProfile, User
 from ..models._types import utcnow
-from ..needform import NeedForm, create_draft, need_form
-from . import bp
+from ..needs import workflow
+from ..needs.forms import NeedForm, create_draft, need_form
+from ..web.fields import country_field, languages_field
+from .blueprint import bp
 
 
 class ChooseDefenderForm(FlaskForm):

@@ -3,11 +3,12 @@
 from flask import abort, flash, redirect, url_for
 from flask_login import current_user
 
-from .. import ranking, workflow
-from ..attempts import attempt
 from ..extensions import db
+from ..matching import ranking
 from ..models import Match
-from . import bp
+from ..needs import workflow
+from ..web.attempts import attempt
+from .blueprint import bp
 from .forms import CompleteForm, DeclineForm, ProposeForm, ProposeSeveralForm, RefuseForm
 from .needs import candidate_label, load_need, render_need, several_choices
 

@@ -8,11 +8,13 @@ from flask_login import current_user
 from sqlalchemy import and_, case, select
 from sqlalchemy.orm import selectinload
 
-from .. import audit, ranking, vocab, workflow
-from ..attempts import attempt
+from ..core import audit
 from ..extensions import db
+from ..matching import ranking, vocab
 from ..models import AuditEvent, ConflictCheck, LawFirm, Need
-from . import bp
+from ..needs import workflow
+from ..web.attempts import attempt
+from .blueprint import bp
 from .forms import CompleteForm, DeclineForm, ProposeSeveralForm, RefuseForm, TriageForm, WithdrawForm
 
 RANKED_STATES = ("verified", "proposed")

@@ -10,10 +10,10 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from sqlalchemy import func, or_, select
 
+from ..conflicts.registry import RelationListError, parse_relations_csv, replace_relations
 from ..extensions import db
 from ..models import CorporateRelation
-from ..relations import RelationListError, parse_relations_csv, replace_relations
-from . import bp
+from .blueprint import bp
 
 PER_PAGE = 50
 SAMPLE = "child,parent\nGazprom Germania GmbH,Gazprom Export LLC\nGazprom Export LLC,ПАО Газпром"

@@ -16,12 +16,14 @@ from sqlalchemy.orm import contains_eager
 from wtforms import HiddenField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from .. import audit, vocab, workflow
-from ..attempts import attempt
+from ..conflicts.screening import SCREENED_STATES
+from ..core import audit
 from ..extensions import db
+from ..matching import vocab
 from ..models import ConflictCheck, ConflictHit, LawFirm, Need
-from ..screening import SCREENED_STATES
-from . import bp
+from ..needs import workflow
+from ..web.attempts import attempt
+from .blueprint import bp
 from .needs import READ_ACTION
 from .views import _URGENCY_RANK, back
 

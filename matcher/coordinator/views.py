@@ -7,11 +7,11 @@ from flask_login import current_user
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import selectinload
 
-from .. import workflow
-from ..attempts import attempt
 from ..extensions import db
 from ..models import DefenderProfile, LawFirm, Need
-from . import bp
+from ..needs import workflow
+from ..web.attempts import attempt
+from .blueprint import bp
 
 # The needs a coordinator still has to act on or watch, in the queue's order of states.
 QUEUE_STATES = ("submitted", "needs_info", "verified", "proposed", "accepted", "matched")

@@ -8,10 +8,11 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField
 from wtforms.validators import DataRequired
 
-from .. import audit, privacy, sessions
-from ..accounts import check_password
+from ..accounts import privacy, sessions
+from ..accounts.passwords import check_password
+from ..core import audit
 from ..extensions import db
-from . import bp
+from .blueprint import bp
 
 
 class DeleteAccountForm(FlaskForm):

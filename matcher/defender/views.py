@@ -9,15 +9,16 @@ from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from .. import audit, workflow
-from ..access import get_scoped_or_404
-from ..attempts import attempt
+from ..core import audit
 from ..extensions import db
 from ..models import AuditEvent, Match, Need
-from ..needform import create_draft, fill_need, need_form
-from . import bp
+from ..needs import workflow
+from ..needs.forms import create_draft, fill_need, need_form
+from ..needs.history import match_target, need_history
+from ..web.access import get_scoped_or_404
+from ..web.attempts import attempt
+from .blueprint import bp
 from .forms import RefuseForm, WithdrawForm
-from .history import match_target, need_history
 
 # A need can be changed only while no coordinator is working on it.
 EDITABLE_STATES = ("draft", "needs_info")

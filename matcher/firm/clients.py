@@ -8,12 +8,12 @@ from flask import flash, make_response, redirect, render_template, request, url_
 from flask_login import current_user
 from sqlalchemy import case, func, literal, or_, select
 
-from .. import clientindex, clientlists
-from ..access import get_scoped_or_404
-from ..clientlists import COLUMNS, ClientListError, parse_client_csv
+from ..conflicts import clientindex, clientlists
+from ..conflicts.clientlists import COLUMNS, ClientListError, parse_client_csv
 from ..extensions import db
 from ..models import ClientEntry, ClientImport
-from . import bp
+from ..web.access import get_scoped_or_404
+from .blueprint import bp
 from .forms import ClientListForm
 
 PAGE_SIZE = 50

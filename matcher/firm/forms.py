@@ -5,8 +5,8 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, IntegerField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
 
-from .. import vocabfields
-from ..fields import email_field, require_one
+from ..matching import vocabfields
+from ..web.fields import email_field, require_one
 
 MAX_CAPACITY = 1000
 

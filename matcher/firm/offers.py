@@ -10,10 +10,10 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import exists, select
 
-from .. import audit
+from ..core import audit
 from ..extensions import db
 from ..models import Match, Offer
-from . import bp
+from .blueprint import bp
 from .forms import OFFER_FIELDS, OfferForm
 from .views import own_record_or_404
 

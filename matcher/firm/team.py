@@ -8,12 +8,12 @@ from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import exists, select
 
-from .. import audit
 from ..auth.views import invitation_token
+from ..core import audit
+from ..core.mail import notify
 from ..extensions import db
 from ..models import User
-from ..notifications import notify
-from . import bp
+from .blueprint import bp
 from .forms import InvitationForm
 
 

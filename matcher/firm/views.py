@@ -13,13 +13,14 @@ from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from .. import audit, workflow
-from ..access import get_scoped_or_404
-from ..attempts import attempt
+from ..core import audit
 from ..extensions import db
 from ..models import ClientEntry, Match
 from ..models.matches import OPEN_MATCH_STATES
-from . import bp
+from ..needs import workflow
+from ..web.access import get_scoped_or_404
+from ..web.attempts import attempt
+from .blueprint import bp
 from .forms import CloseForm, DeclineForm
 
 # What the dashboard says each open state asks of the firm.

@@ -7,7 +7,7 @@ from flask_login import UserMixin
 from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from ..crypto import EncryptedText, index_digest
+from ..core.crypto import EncryptedText, index_digest
 from ..extensions import db
 from ._types import one_of, utcnow
 

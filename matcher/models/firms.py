@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..crypto import EncryptedJSON, EncryptedText
+from ..core.crypto import EncryptedJSON, EncryptedText
 from ..extensions import db
 from ._types import one_of, utcnow
 

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..crypto import EncryptedJSON, EncryptedText
+from ..core.crypto import EncryptedJSON, EncryptedText
 from ..extensions import db
 from ._types import one_of, utcnow
 

@@ -15,7 +15,7 @@ from collections import Counter
 from alembic import op
 import sqlalchemy as sa
 
-from matcher.conflicts import identifier_key, index_keys
+from matcher.conflicts.engine import identifier_key, index_keys
 
 
 # revision identifiers, used by Alembic.

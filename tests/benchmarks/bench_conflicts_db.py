@@ -39,11 +39,13 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 from sqlalchemy import create_engine, text
 
-from matcher import clientindex, conflicts, create_app, crypto, screening
-from matcher.clientlists import ClientRow, parse_client_csv, replace_client_list
-from matcher.conflicts import index_keys, normalise
-from matcher.conflicts.keys import word_keys
-from matcher.conflicts.normalise import _ascii_word
+from matcher import create_app
+from matcher.conflicts import clientindex, engine, screening
+from matcher.conflicts.clientlists import ClientRow, parse_client_csv, replace_client_list
+from matcher.conflicts.engine import index_keys, normalise
+from matcher.conflicts.engine.keys import word_keys
+from matcher.conflicts.engine.normalise import _ascii_word
+from matcher.core import crypto
 from matcher.extensions import db
 from matcher.models import LawFirm
 
@@ -216,7 +218,7 @@ def _screen_needs(needs, planted):
     samples, retrieval, candidates, found, hits = [], [], [], 0, []
     for need, wanted in zip(needs, planted, strict=True):
         _cold()
-        keys = conflicts.party_keys(need)
+        keys = engine.party_keys(need)
         start = time.perf_counter()
         by_firm = clientindex.candidates(keys, firm_ids)
         retrieval.append((time.perf_counter() - start) * 1000)
@@ -233,7 +235,7 @@ def _screen_needs(needs, planted):
 
 def _explain(need) -> str:
     """The plan of the key lookup a screen runs, to show it reads the (key, firm, client) index alone."""
-    digests = [crypto.index_digest(key) for key in conflicts.party_keys(need)]
+    digests = [crypto.index_digest(key) for key in engine.party_keys(need)]
     firm_ids = db.session.scalars(db.select(LawFirm.id)).all()
     compiled = clientindex.key_lookup(digests, firm_ids).compile(dialect=db.engine.dialect)
     params = tuple(compiled.params[name] for name in compiled.positiontup) if compiled.positional else compiled.params

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from matcher.conflicts import ClientName, MemoryIndex, Party, Relations, index_keys, normalise, party_keys
+from matcher.conflicts.engine import ClientName, MemoryIndex, Party, Relations, index_keys, normalise, party_keys
 
 from .stats import summary, table, timed
 

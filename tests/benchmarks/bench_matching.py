@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from babel import Locale
 from babel.languages import get_official_languages
 
-from matcher.matching import OfferProfile, places, rank, records, taxonomy, terms
+from matcher.matching.engine import OfferProfile, places, rank, records, taxonomy, terms
 
 from .stats import summary, table, timed
 

@@ -21,7 +21,7 @@ from wtforms.utils import unset_value
 from wtforms.widgets import CheckboxInput, ListWidget, Select
 
 from . import vocab
-from .matching import Mapping, places, taxonomy
+from .engine import Mapping, places, taxonomy
 
 _SEPARATORS = re.compile(r"[,;\r\n]+")
 HINT = "Separate items with commas or new lines. English, Spanish, French or Portuguese."

@@ -10,11 +10,11 @@ names, so subsidiaries and parents of a client are hits too.
 
 from sqlalchemy import delete, select
 
-from . import clientindex, conflicts, crypto
-from . import relations as registry
-from .extensions import db
-from .models import ConflictCheck, ConflictDecision, ConflictHit, LawFirm, Need
-from .models._types import utcnow
+from ..core import crypto
+from ..extensions import db
+from ..models import ConflictCheck, ConflictDecision, ConflictHit, LawFirm, Need
+from ..models._types import utcnow
+from . import clientindex, engine, registry
 
 # Needs whose screening must be kept current when a client list changes.
 SCREENED_STATES = ("submitted", "verified", "proposed", "accepted")
@@ -56,7 +56,7 @@ def cleared_firm_ids(need: Need) -> set[int]:
 
 def _store_checks(need: Need, firm_ids) -> None:
     parties = [
-        conflicts.Party(id=str(p.id), name=p.name, aliases=tuple(p.aliases)) for p in need.parties
+        engine.Party(id=str(p.id), name=p.name, aliases=tuple(p.aliases)) for p in need.parties
     ]
     relations = registry.relations_for(name for party in parties for name in party.names)
     hits_by_firm = _hits_by_firm(parties, firm_ids, relations)
@@ -86,7 +86,7 @@ def decision_key(name: str) -> str:
     A new spelling is a new name. The digest lets a decision be found again without
     the database holding the adverse party's name in any readable form.
     """
-    return crypto.index_digest_hex("decision:" + conflicts.name_key(name))
+    return crypto.index_digest_hex("decision:" + engine.name_key(name))
 
 
 def remember_decision(hit: ConflictHit) -> ConflictDecision:
@@ -128,7 +128,7 @@ def _remembered(hits_by_firm) -> dict[tuple, ConflictDecision]:
     return {(d.firm_id, d.party_key, d.client_external_id): d for d in decisions}
 
 
-def _stored_hit(hit: conflicts.Hit, remembered: ConflictDecision | None) -> ConflictHit:
+def _stored_hit(hit: engine.Hit, remembered: ConflictDecision | None) -> ConflictHit:
     """The hit as stored, with the remembered decision if the client's name is still the one decided on."""
     stored = ConflictHit(party_name=hit.party_name, client_name=hit.client_name, client_external_id=hit.client_id,
                          band=hit.band, score=hit.score, reason=hit.reason)
@@ -140,9 +140,9 @@ def _stored_hit(hit: conflicts.Hit, remembered: ConflictDecision | None) -> Conf
     return stored
 
 
-def _hits_by_firm(parties, firm_ids, relations=None) -> dict[int, list[conflicts.Hit]]:
+def _hits_by_firm(parties, firm_ids, relations=None) -> dict[int, list[engine.Hit]]:
     """Candidates from the database index (``clientindex``: common weak keys left out,
     parents and children in the same list added), then the engine decides the hits, every
     firm's in one pass."""
-    candidates = clientindex.candidates(conflicts.party_keys(parties, relations), firm_ids)
-    return conflicts.screen_lists(parties, candidates, relations)
+    candidates = clientindex.candidates(engine.party_keys(parties, relations), firm_ids)
+    return engine.screen_lists(parties, candidates, relations)

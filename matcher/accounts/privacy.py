@@ -10,11 +10,12 @@ from datetime import timedelta
 
 from sqlalchemy import func, select, update
 
-from . import audit, workflow
-from .defender.history import match_target, need_history
-from .extensions import db
-from .models import AuditEvent, ConflictCheck, ConflictHit, Need, User
-from .models._types import utcnow
+from ..core import audit
+from ..extensions import db
+from ..models import AuditEvent, ConflictCheck, ConflictHit, Need, User
+from ..models._types import utcnow
+from ..needs import workflow
+from ..needs.history import match_target, need_history
 
 ERASED = "[erased]"
 FINISHED_STATES = ("closed", "withdrawn", "rejected")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from .matching import rank, records
+from ..matching.engine import rank, records
 
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 

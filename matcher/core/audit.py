@@ -1,7 +1,7 @@
 """Writing the audit trail. Every state change records one event through here."""
 
-from .extensions import db
-from .models import AuditEvent
+from ..extensions import db
+from ..models import AuditEvent
 
 
 def record(actor, action: str, subject, *, need=None, from_state="", to_state="", note=""):

@@ -10,11 +10,12 @@ with a message meant for the person who tried it.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import audit, screening
-from .extensions import db
-from .models import ConflictHit, DefenderProfile, LawFirm, LegalAidFund, Match, Need, Offer, User
-from .models._types import utcnow
-from .notifications import firm_emails, notify, staff_emails
+from ..conflicts import screening
+from ..core import audit
+from ..core.mail import firm_emails, notify, staff_emails
+from ..extensions import db
+from ..models import ConflictHit, DefenderProfile, LawFirm, LegalAidFund, Match, Need, Offer, User
+from ..models._types import utcnow
 
 
 class TransitionError(Exception):

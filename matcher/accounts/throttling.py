@@ -5,11 +5,11 @@ from datetime import timedelta
 from flask import request
 from sqlalchemy import select
 
-from .. import audit
+from ..core import audit
+from ..core.mail import notify
 from ..extensions import db
 from ..models import AuditEvent
 from ..models._types import utcnow
-from ..notifications import notify
 
 # One warning per account in this span, however long the guessing goes on.
 WARNING_INTERVAL = timedelta(minutes=15)

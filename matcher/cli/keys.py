@@ -10,11 +10,11 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm.attributes import flag_modified
 
-from . import clientindex
-from .crypto import EncryptedJSON, EncryptedText
-from .extensions import db
-from .models import User
-from .models.accounts import email_key
+from ..conflicts import clientindex
+from ..core.crypto import EncryptedJSON, EncryptedText
+from ..extensions import db
+from ..models import User
+from ..models.accounts import email_key
 
 PROGRESS_FILE = "key-rotation.json"
 BATCH = 500

@@ -4,8 +4,8 @@ from collections.abc import Callable
 
 from flask import flash
 
-from . import workflow
-from .extensions import db
+from ..extensions import db
+from ..needs import workflow
 
 
 def attempt(change: Callable[[], object], success: str | None = None) -> bool:

@@ -38,10 +38,12 @@ from datetime import UTC, timedelta
 from flask import current_app
 from sqlalchemy import select
 
-from . import audit, clientindex, csvfiles, screening, vocab
-from .extensions import db
-from .models import ClientImport, LawFirm, User
-from .models._types import utcnow
+from ..core import audit, csvfiles
+from ..extensions import db
+from ..matching import vocab
+from ..models import ClientImport, LawFirm, User
+from ..models._types import utcnow
+from . import clientindex, screening
 
 COLUMNS = ("id", "name", "aliases", "kind", "country", "parent_id", "lei")
 REQUIRED_COLUMNS = ("id", "name")

@@ -6,14 +6,19 @@ after an absolute lifetime, because a defender's laptop may be seized or shared.
 Signing out ends every session of the account, so a copied cookie dies with it.
 Accounts that must use two-factor authentication can do nothing else until
 they have set it up.
+
+A session names the user *and* a token derived from their password hash, so
+changing the password ends every other session at once.
 """
 
+import hmac
 import time
 
 from flask import current_app, flash, g, redirect, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
-from .extensions import db
+from ..extensions import db
+from ..models import User
 
 # Pages an account without its required second factor may still reach.
 _SETUP_ENDPOINTS = {"auth.two_factor_setup", "auth.logout", "home.leave", "static"}
@@ -92,3 +97,17 @@ def init_app(app) -> None:
         if missing_second_factor and request.endpoint not in _SETUP_ENDPOINTS:
             return redirect(url_for("auth.two_factor_setup"))
         return None
+
+
+def init_login(login_manager) -> None:
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please sign in to see this page."
+    login_manager.session_protection = "strong"
+
+    @login_manager.user_loader
+    def load_user(session_id: str):
+        user_id, _, token = session_id.partition(":")
+        user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        if user is None or not hmac.compare_digest(token, user.session_token):
+            return None
+        return user

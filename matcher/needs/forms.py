@@ -25,11 +25,12 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
-from . import audit, vocab
-from .extensions import db
-from .fields import CheckboxesField, country_field, languages_field, require_one
-from .matching import places
-from .models import AdverseParty, Need
+from ..core import audit
+from ..extensions import db
+from ..matching import vocab
+from ..matching.engine import places
+from ..models import AdverseParty, Need
+from ..web.fields import CheckboxesField, country_field, languages_field, require_one
 
 MAX_PARTIES = 20
 MAX_AMOUNT = 100_000_000

@@ -8,7 +8,7 @@ user's id in a URL reveals nothing, not even that the record exists.
 from flask import abort
 from flask_login import current_user
 
-from .extensions import db, login_manager
+from ..extensions import db, login_manager
 
 
 def guard(blueprint, roles: tuple[str, ...]) -> None:

@@ -4,7 +4,7 @@ A coordinator replaces the whole registry from a ``child,parent`` CSV of names: 
 file is validated completely first, and one bad line refuses it with every problem
 reported by line number, so the registry is never half replaced. Screening asks only
 for the links reachable from a need's party names, walked as far as the engine walks
-(``conflicts.relations.MAX_DEPTH``), so the registry can be large.
+(``engine.relations.MAX_DEPTH``), so the registry can be large.
 """
 
 import csv
@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, insert, select
 
-from . import conflicts, csvfiles, screening
-from .conflicts.relations import MAX_DEPTH, node
-from .extensions import db
-from .models import CorporateRelation
+from ..core import csvfiles
+from ..extensions import db
+from ..models import CorporateRelation
+from . import engine, screening
+from .engine.relations import MAX_DEPTH, node
 
 COLUMNS = ("child", "parent")
 MAX_ERRORS = 50
@@ -96,7 +97,7 @@ def replace_relations(parsed: Parsed) -> Imported:
     return Imported(len(parsed.pairs), parsed.repeated, needs)
 
 
-def relations_for(names) -> conflicts.Relations:
+def relations_for(names) -> engine.Relations:
     """The links the engine can walk from ``names``: their ancestors and their descendants,
     up to ``MAX_DEPTH`` links each way, and nothing else of the registry."""
     start = {_key(name) for name in names} - {""}
@@ -113,7 +114,7 @@ def relations_for(names) -> conflicts.Relations:
             pairs.update((row.child_name, row.parent_name) for row in rows)
             frontier = {row[2] for row in rows} - seen
             seen |= frontier
-    return conflicts.Relations(sorted(pairs))
+    return engine.Relations(sorted(pairs))
 
 
 def _key(name: str) -> str:

@@ -2,7 +2,7 @@
 
 ``screen`` reads a client list, adverse parties and optionally corporate relations
 from CSV, and writes one CSV row per hit to stdout. It never touches the database:
-the same engine runs over an in-memory index (``conflicts.MemoryIndex``).
+the same engine runs over an in-memory index (``engine.MemoryIndex``).
 
 The other commands are a coordinator's operations on the database, each one
 transaction: ``import-clients`` replaces a firm's list, ``import-relations`` the
@@ -15,11 +15,12 @@ from typing import NoReturn
 
 import click
 
-from . import audit, conflicts, screening
-from .clientlists import ClientListError, parse_client_csv, replace_client_list
-from .extensions import db
-from .models import LawFirm
-from .relations import RelationListError, parse_relations_csv, replace_relations
+from ..conflicts import engine, screening
+from ..conflicts.clientlists import ClientListError, parse_client_csv, replace_client_list
+from ..conflicts.registry import RelationListError, parse_relations_csv, replace_relations
+from ..core import audit
+from ..extensions import db
+from ..models import LawFirm
 
 PARTY_COLUMNS = ("id", "name", "aliases", "kind", "country")
 RELATION_COLUMNS = ("child", "parent")
@@ -41,16 +42,16 @@ def screen_files(clients_csv: str, parties_csv: str, relations_csv: str | None) 
     """Screen PARTIES_CSV against CLIENTS_CSV; write party_id,client_id,band,score,reason."""
     clients = _client_names(clients_csv)
     parties = [
-        conflicts.Party(id=row["id"], name=row["name"], aliases=_aliases(row["aliases"]),
+        engine.Party(id=row["id"], name=row["name"], aliases=_aliases(row["aliases"]),
                         kind=row["kind"] or "organisation", country=row["country"].upper())
         for row in _records(parties_csv, PARTY_COLUMNS, required=("id", "name"))
     ]
-    relations = conflicts.Relations(
+    relations = engine.Relations(
         (row["child"], row["parent"])
         for row in (_records(relations_csv, RELATION_COLUMNS, required=RELATION_COLUMNS)
                     if relations_csv else [])
     )
-    hits = conflicts.MemoryIndex(clients).screen(parties, relations)
+    hits = engine.MemoryIndex(clients).screen(parties, relations)
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(OUTPUT_COLUMNS)
     for hit in sorted(hits, key=lambda h: (h.party_id, h.band != "conflict", -h.score, h.client_id)):
@@ -110,7 +111,7 @@ def _refuse(path: str, errors: list[str], kept: str) -> NoReturn:
     raise click.exceptions.Exit(1)
 
 
-def _client_names(path: str) -> list[conflicts.ClientName]:
+def _client_names(path: str) -> list[engine.ClientName]:
     with open(path, "rb") as handle:
         data = handle.read()
     try:
@@ -118,7 +119,7 @@ def _client_names(path: str) -> list[conflicts.ClientName]:
     except ClientListError as exc:
         raise click.ClickException(f"{path}: " + "; ".join(exc.errors)) from exc
     return [
-        conflicts.ClientName(client_id=row.external_id, name=name, client_name=row.name,
+        engine.ClientName(client_id=row.external_id, name=name, client_name=row.name,
                              is_alias=position > 0, lei=row.lei, parent=row.parent_external_id)
         for row in rows
         for position, name in enumerate((row.name, *row.aliases))

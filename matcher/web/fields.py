@@ -4,7 +4,7 @@ from wtforms import SelectField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Email, Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from . import vocab
+from ..matching import vocab
 
 
 class CheckboxesField(SelectMultipleField):

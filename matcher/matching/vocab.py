@@ -13,7 +13,7 @@ import pycountry
 from babel import Locale
 from wtforms.fields.choices import SelectChoice
 
-from .matching import places, terms
+from .engine import places, terms
 
 
 def _labels(vocabulary: dict[str, dict]) -> dict[str, str]:

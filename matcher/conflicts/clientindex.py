@@ -19,7 +19,7 @@ Two tables (``matcher/models/firms.py``) hold it:
   by indexed ids.
 
 A weak key held by more than ``COMMON_KEY_LIMIT`` clients is too common to ask for
-(``conflicts.lookup_keys``). The rows tell: a screen reads each weak key's postings in
+(``engine.lookup_keys``). The rows tell: a screen reads each weak key's postings in
 the lookup index no further than the one past the limit (``_common``), so "d:holdings",
 held by thousands, costs what a rare key does, and nothing but the rows has to be kept
 right. An import files at most ``FILED_PER_KEY`` (the limit and one) of its own clients
@@ -57,17 +57,18 @@ from sqlalchemy import BigInteger, Text, any_, bindparam, delete, func, literal_
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.sql import Select
 
-from . import conflicts, crypto
-from .conflicts.keys import WHOLE_PREFIXES
-from .conflicts.relations import MAX_DEPTH
-from .extensions import db
-from .models import ClientEntry, ClientNameKey, LawFirm
+from ..core import crypto
+from ..extensions import db
+from ..models import ClientEntry, ClientNameKey, LawFirm
+from . import engine
+from .engine.keys import WHOLE_PREFIXES
+from .engine.relations import MAX_DEPTH
 
 # Entries whose key rows are generated and written together (about 20 rows an entry).
 CHUNK = 20000
 # The engine's normalisation without its cache: an import meets each name once, and the
 # cache would hold 65,536 of a big list's names for nothing.
-_normalise = conflicts.normalise.__wrapped__
+_normalise = engine.normalise.__wrapped__
 _ENTRY_COLUMNS = ("id", "firm_id", "external_id", "name", "aliases", "kind", "country",
                   "parent_external_id", "lei", "parent_entry_id")
 _KEY_COLUMNS = ("firm_id", "key", "client_id", "is_alias")
@@ -77,7 +78,7 @@ CHECK_KEY = "check:index written under this secret"
 CHECK_FIRM = 0
 # How many of a firm's clients are filed under one weak key: one past the limit, so the
 # rows show a screen that the key is too common to ask for.
-FILED_PER_KEY = conflicts.COMMON_KEY_LIMIT + 1
+FILED_PER_KEY = engine.COMMON_KEY_LIMIT + 1
 
 
 class IndexKeyChanged(RuntimeError):
@@ -189,7 +190,7 @@ class _Keyer:
         for position, name in enumerate((row.name, *row.aliases)):
             core = _normalise(name).core
             is_alias = position > 0
-            for key in conflicts.core_keys(core) if core else ():
+            for key in engine.core_keys(core) if core else ():
                 (whole if key.startswith(WHOLE_PREFIXES) else weak).setdefault(digest(key), is_alias)
             for word in core:
                 if word in words_seen:
@@ -199,11 +200,11 @@ class _Keyer:
                 if count <= most:
                     digests = word_digests.get(word)
                     if digests is None:
-                        digests = word_digests[word] = tuple(map(digest, conflicts.word_keys(word)))
+                        digests = word_digests[word] = tuple(map(digest, engine.word_keys(word)))
                     for key_digest in digests:
                         weak.setdefault(key_digest, is_alias)
         if row.lei:
-            whole.setdefault(digest(conflicts.identifier_key(row.lei)), False)
+            whole.setdefault(digest(engine.identifier_key(row.lei)), False)
         rows, filed = list(whole.items()), self.filed
         for key_digest, is_alias in weak.items():
             count = filed[key_digest] = filed.get(key_digest, 0) + 1
@@ -298,7 +299,7 @@ def _common(digests: set[int], limit: int) -> set[int]:
 def search(firm_id: int, words: str, limit: int = 200) -> list[int]:
     """Ids of the firm's entries filed under any key of ``words``, those sharing most keys
     first: the firm's own search of its list, through the index, since names are sealed."""
-    digests = {crypto.index_digest(key) for key in conflicts.index_keys(words)}
+    digests = {crypto.index_digest(key) for key in engine.index_keys(words)}
     if not digests:
         return []
     shared = func.count().label("shared")
@@ -310,7 +311,7 @@ def search(firm_id: int, words: str, limit: int = 200) -> list[int]:
 
 
 def candidates(keys: Iterable[str], firm_ids: Iterable[int],
-               limit: int = conflicts.COMMON_KEY_LIMIT) -> dict[int, list[conflicts.ClientName]]:
+               limit: int = engine.COMMON_KEY_LIMIT) -> dict[int, list[engine.ClientName]]:
     """The names of the firms' clients filed under ``keys`` (weak keys ever held by more
     than ``limit`` clients left out), with their parents and children in the same list, by firm."""
     keys, firm_ids = set(keys), list(firm_ids)
@@ -319,9 +320,9 @@ def candidates(keys: Iterable[str], firm_ids: Iterable[int],
     index_digest = crypto.index_digester()
     digest_of = {key: index_digest(key) for key in keys}
     _check_secret()
-    common = _common({digest_of[key] for key in keys if not conflicts.is_whole_key(key)}, limit)
+    common = _common({digest_of[key] for key in keys if not engine.is_whole_key(key)}, limit)
     asked = {digest_of[key] for key in
-             conflicts.lookup_keys(keys, lambda key: limit + 1 if digest_of[key] in common else 0, limit)}
+             engine.lookup_keys(keys, lambda key: limit + 1 if digest_of[key] in common else 0, limit)}
     # The ids first, then their rows: given the lookup as a subquery, PostgreSQL misjudges
     # its size and hash-joins a scan of every entry. A screen of a need asks every firm,
     # where filtering the rows here is cheaper than one seek per firm and key.
@@ -353,15 +354,15 @@ def key_lookup(digests: Collection[int], firm_ids: Sequence[int]) -> Select:
     return found.where(ClientNameKey.firm_id == firm_ids[0]) if len(firm_ids) == 1 else found
 
 
-def _names_by_firm(entries) -> dict[int, list[conflicts.ClientName]]:
+def _names_by_firm(entries) -> dict[int, list[engine.ClientName]]:
     """The engine's view of the entries (name and aliases opened), by firm, in id order."""
     open_sealed = crypto.opener()
-    by_firm: dict[int, list[conflicts.ClientName]] = {}
+    by_firm: dict[int, list[engine.ClientName]] = {}
     for entry in sorted(entries, key=attrgetter("id")):
         names = by_firm.setdefault(entry.firm_id, [])
         name = open_sealed(entry.name)
         for position, text_ in enumerate((name, *json.loads(open_sealed(entry.aliases)))):
-            names.append(conflicts.ClientName(
+            names.append(engine.ClientName(
                 client_id=entry.external_id, name=text_, client_name=name, is_alias=position > 0,
                 lei=entry.lei, parent=entry.parent_external_id))
     return by_firm

@@ -1,17 +1,11 @@
-"""Passwords, and the login manager's loading of users from the session.
-
-A session names the user *and* a token derived from their password hash, so
-changing the password ends every other session at once.
-"""
+"""Passwords: hashed with argon2, checked in the same time whether or not an account exists."""
 
 import contextlib
-import hmac
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from .extensions import db
-from .models import User
+from ..models import User
 
 _hasher = PasswordHasher()
 
@@ -46,17 +40,3 @@ _DUMMY_HASH = _hasher.hash("a password nobody has")
 def _verify_dummy(password: str) -> None:
     with contextlib.suppress(VerificationError):
         _hasher.verify(_DUMMY_HASH, password)
-
-
-def init_login(login_manager) -> None:
-    login_manager.login_view = "auth.login"
-    login_manager.login_message = "Please sign in to see this page."
-    login_manager.session_protection = "strong"
-
-    @login_manager.user_loader
-    def load_user(session_id: str):
-        user_id, _, token = session_id.partition(":")
-        user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
-        if user is None or not hmac.compare_digest(token, user.session_token):
-            return None
-        return user

@@ -15,10 +15,11 @@ from datetime import date
 from sqlalchemy import and_, select
 from sqlalchemy.orm import selectinload
 
-from . import matching, screening
-from .extensions import db
-from .matching import places, taxonomy
-from .models import AuditEvent, LawFirm, LegalAidFund, Match, Need, Offer
+from ..conflicts import screening
+from ..extensions import db
+from ..models import AuditEvent, LawFirm, LegalAidFund, Match, Need, Offer
+from . import engine
+from .engine import places, taxonomy
 
 ANSWERS = ("match.accept", "match.decline")
 _PARTICULARS = re.compile(r"\s*\([^()]*\)")
@@ -28,7 +29,7 @@ _PARTICULARS = re.compile(r"\s*\([^()]*\)")
 class RankedNeed:
     """The engine's ranking with the rows it speaks of, for a page to show."""
 
-    ranking: matching.Ranking
+    ranking: engine.Ranking
     offers: dict[str, Offer]
     funds: dict[str, LegalAidFund]
 
@@ -45,7 +46,7 @@ class ExcludedGroup:
     kind: str
     reason: str
     count: int
-    first: list[matching.Excluded]
+    first: list[engine.Excluded]
     same_reason: bool
 
     @property
@@ -60,10 +61,10 @@ class History:
     median_response_hours: float | None = None
 
 
-def need_profile(need: Need) -> matching.NeedProfile:
+def need_profile(need: Need) -> engine.NeedProfile:
     cleared = screening.cleared_firm_ids(need)
     all_firms = db.session.scalars(select(LawFirm.id)).all()
-    return matching.NeedProfile(
+    return engine.NeedProfile(
         id=str(need.id),
         country=need.country,
         languages=frozenset(need.languages),
@@ -79,8 +80,8 @@ def need_profile(need: Need) -> matching.NeedProfile:
     )
 
 
-def offer_profile(offer: Offer, history: History) -> matching.OfferProfile:
-    return matching.OfferProfile(
+def offer_profile(offer: Offer, history: History) -> engine.OfferProfile:
+    return engine.OfferProfile(
         id=str(offer.id),
         firm_id=str(offer.firm_id),
         firm_country=offer.firm.country,
@@ -97,8 +98,8 @@ def offer_profile(offer: Offer, history: History) -> matching.OfferProfile:
     )
 
 
-def fund_profile(fund: LegalAidFund) -> matching.FundProfile:
-    return matching.FundProfile(
+def fund_profile(fund: LegalAidFund) -> engine.FundProfile:
+    return engine.FundProfile(
         id=str(fund.id),
         name=fund.name,
         countries=places.expand(fund.countries),
@@ -137,7 +138,7 @@ def rank_need(need: Need, today: date | None = None) -> RankedNeed:
     ).all()
     funds = db.session.scalars(select(LegalAidFund).where(LegalAidFund.active.is_(True))).all()
     histories = firm_histories()
-    ranking = matching.rank(
+    ranking = engine.rank(
         need_profile(need),
         [offer_profile(offer, histories.get(offer.firm_id, History())) for offer in offers],
         [fund_profile(fund) for fund in funds],
@@ -150,7 +151,7 @@ def rank_need(need: Need, today: date | None = None) -> RankedNeed:
     )
 
 
-def group_excluded(ranking: matching.Ranking, keep: int) -> list[ExcludedGroup]:
+def group_excluded(ranking: engine.Ranking, keep: int) -> list[ExcludedGroup]:
     """The excluded candidates grouped by the filter that removed them, biggest group first.
 
     Against thousands of offers most are removed by the same few filters, and a
@@ -168,7 +169,7 @@ def group_excluded(ranking: matching.Ranking, keep: int) -> list[ExcludedGroup]:
             group = groups[key] = ExcludedGroup(kind, key[1], 0, [], True)
         group.count += 1
         if len(group.first) < keep:
-            group.first.append(matching.Excluded(kind, ident, reason))
+            group.first.append(engine.Excluded(kind, ident, reason))
         if group.same_reason and reason != group.first[0].reason:
             group.same_reason = False
     return sorted(groups.values(), key=lambda g: (g.kind != "offer", -g.count, g.reason))

@@ -15,8 +15,8 @@ from flask_mail import Message, email_dispatched
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from .extensions import db, mail
-from .models import User
+from ..extensions import db, mail
+from ..models import User
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,12 @@
+"""Command-line operations, one module per command group, thin over the functions the pages call."""
+
+from .conflicts import conflicts_group
+from .demo import demo_code, seed_demo
+from .keys import keys_group
+from .matching import matching
+from .retention import retention
+
+
+def register_commands(app) -> None:
+    for command in (demo_code, seed_demo, retention, matching, conflicts_group, keys_group):
+        app.cli.add_command(command)

@@ -1,0 +1,24 @@
+"""The matching engine: needs ranked against firms' offers and legal-aid funds.
+
+Plain Python, no Flask and no database: profiles in (``profiles``), a ranking
+out (``engine.rank``): hard filters with their reason (``filters``), then a
+score made of parts each with its reason (``scoring``). Free text in four
+languages is understood through ``taxonomy`` (threats, practice areas, kinds of
+help, kinds of defender, urgency) and ``places`` (countries, regions, languages);
+``records`` turns plain JSON-like records into profiles for the CLI and tools.
+"""
+
+from .mapping import Mapping
+from .profiles import FundProfile, NeedProfile, OfferProfile
+from .rank import Candidate, Excluded, Ranking, rank
+
+__all__ = [
+    "Candidate",
+    "Excluded",
+    "FundProfile",
+    "Mapping",
+    "NeedProfile",
+    "OfferProfile",
+    "Ranking",
+    "rank",
+]
