@@ -29,7 +29,7 @@ def _register_extensions(app: Flask) -> None:
     from .accounts import sessions
     from .core import crypto, mail
     from .extensions import csrf, db, limiter, login_manager, migrate
-    from .web import headers, input_guard, templating
+    from .web import headers, input_guard, templating, transactions
 
     crypto.init_app(app)
     db.init_app(app)
@@ -43,6 +43,7 @@ def _register_extensions(app: Flask) -> None:
     headers.init_app(app)
     input_guard.init_app(app)
     sessions.init_app(app)
+    transactions.init_app(app)
 
 
 def _register_blueprints(app: Flask) -> None:

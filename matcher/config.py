@@ -41,8 +41,10 @@ class Defaults:
     REMEMBER_COOKIE_HTTPONLY = True
     # CSRF tokens live as long as the session.
     WTF_CSRF_TIME_LIMIT = None
-    # Signed invitation links expire after this many seconds.
+    # Links in emails (accounts/links.py) stop working after this many seconds: an invitation
+    # to a firm's team, a registration's confirmation, and (below) a password reset.
     INVITATION_MAX_AGE = 7 * 24 * 3600
+    REGISTRATION_MAX_AGE = 24 * 3600
     # Where the quick-exit control on defenders' pages sends them: a neutral site.
     QUICK_EXIT_URL = "https://www.wikipedia.org/"
     # A signed-in session ends after this much inactivity, and after this long in any case.
@@ -60,7 +62,7 @@ class Defaults:
     LOGIN_LIMIT_PER_ADDRESS = "30 per 15 minutes"
     LOGIN_LIMIT_PER_ACCOUNT = "10 per 15 minutes"
     RESET_LIMIT = "5 per hour"
-    # Signed password-reset links expire after this many seconds.
+    # A password-reset link works this long, and once.
     PASSWORD_RESET_MAX_AGE = 3600
     # Finished matters (closed, withdrawn, rejected) are erased after this many days without activity
     # (`flask retention purge`, run daily by the operator's scheduler).

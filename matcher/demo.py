@@ -7,10 +7,11 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from .accounts import people
 from .accounts.passwords import hash_password
 from .conflicts import clientlists
 from .extensions import db
-from .models import AdverseParty, DefenderProfile, LawFirm, LegalAidFund, Need, Offer, User
+from .models import AdverseParty, LawFirm, LegalAidFund, Need, Offer, User
 from .needs import workflow
 
 # Shown on the console by `make run`; only ever used for the local demo.
@@ -41,8 +42,8 @@ def seed() -> list[tuple[str, str]]:
     ]
     if db.session.scalar(select(User).where(User.with_email("coordinator@demo.example"))):
         return accounts
-    coordinator = _user("coordinator@demo.example", "coordinator", "Camila (coordinator)")
-    _user("admin@demo.example", "admin", "Operator")
+    coordinator = _staff("coordinator", "coordinator@demo.example", "Camila (coordinator)")
+    _staff("admin", "admin@demo.example", "Operator")
     alvarez = _firm("Alvarez & Partners", "HN", "partner@alvarez.example", "Lucia Alvarez")
     northbridge = _firm("Northbridge LLP", "GB", "probono@northbridge.example", "Tom Hale")
     db.session.add_all([
@@ -58,9 +59,9 @@ def seed() -> list[tuple[str, str]]:
     db.session.flush()
     clientlists.replace_client_list(alvarez, clientlists.parse_client_csv(ALVAREZ_CLIENTS))
     clientlists.replace_client_list(northbridge, clientlists.parse_client_csv(NORTHBRIDGE_CLIENTS))
-    defender = _user("defender@demo.example", "defender", "Rosa")
-    defender.defender = DefenderProfile(pseudonym="Rosa", kind="community", country="HN", languages=["es", "en"],
-                                        contact="Signal: ask the coordinator", verified=True)
+    defender = people.create_defender(
+        email="defender@demo.example", password_hash=hash_password(PASSWORD), pseudonym="Rosa", kind="community",
+        country="HN", languages=["es", "en"], contact="Signal: ask the coordinator", verified=True)
     need = Need(
         defender=defender.defender, created_by_id=coordinator.id, threat="slapp", country="HN",
         languages=["es"], help_wanted=["representation"], practice_areas=["defamation", "land"],
@@ -80,19 +81,23 @@ def seed() -> list[tuple[str, str]]:
     return accounts
 
 
-def _user(email: str, role: str, name: str, firm: LawFirm | None = None) -> User:
-    user = User(email=email, password_hash=hash_password(PASSWORD), role=role, display_name=name, firm=firm)
+def _with_demo_factor(user: User) -> User:
+    """Accounts that must use a second factor share the demo authenticator key."""
     if user.needs_two_factor:
         user.totp_secret = TOTP_KEY
-    db.session.add(user)
-    db.session.flush()
     return user
 
 
+def _staff(role: str, email: str, name: str) -> User:
+    return _with_demo_factor(people.create_staff(role, email=email, password_hash=hash_password(PASSWORD),
+                                                 display_name=name))
+
+
 def _firm(name: str, country: str, email: str, contact: str) -> LawFirm:
-    firm = LawFirm(name=name, country=country, contact_name=contact, contact_email=email, verified=True)
-    _user(email, "firm", contact, firm)
-    return firm
+    member = people.create_firm(email=email, password_hash=hash_password(PASSWORD), display_name=contact,
+                                firm_name=name, country=country, contact_name=contact, contact_email=email,
+                                verified=True)
+    return _with_demo_factor(member).firm
 
 
 def _offer(firm, title, jurisdictions, languages, areas, help_kinds, capacity, emergency=False) -> Offer:

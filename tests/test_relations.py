@@ -5,7 +5,7 @@ import io
 from markupsafe import escape
 from sqlalchemy import select
 
-from matcher.conflicts import registry
+from matcher.conflicts import registry, screening
 from matcher.extensions import db
 from matcher.models import ConflictCheck, CorporateRelation
 from tests import factories
@@ -114,7 +114,7 @@ def test_screening_loads_only_the_relations_reachable_from_the_parties(app):
     chain = ["Alpha Holdings", "Beta Holdings", "Gamma Holdings", "Delta Holdings", "Epsilon Holdings"]
     pairs = list(zip(chain, chain[1:], strict=False))
     pairs += [("Sibling Holdings", "Beta Holdings"), ("Unrelated Child", "Unrelated Parent")]
-    registry.replace_relations(registry.Parsed(pairs, 0))
+    screening.replace_registry(registry.Parsed(pairs, 0))
 
     loaded = registry.relations_for(["ALPHA HOLDINGS"])
 
@@ -128,7 +128,7 @@ def test_screening_loads_only_the_relations_reachable_from_the_parties(app):
 
 
 def test_only_coordinators_may_read_or_replace_the_registry(web):
-    registry.replace_relations(registry.Parsed([("Secret Subsidiary", "Secret Parent")], 0))
+    screening.replace_registry(registry.Parsed([("Secret Subsidiary", "Secret Parent")], 0))
     member = factories.firm_member()
     defender = factories.defender()
     db.session.commit()

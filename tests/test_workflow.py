@@ -2,12 +2,13 @@
 
 import os
 import threading
+from types import SimpleNamespace
 
 import pytest
 
 from matcher.extensions import db
 from matcher.models import AuditEvent, Match, Need, Offer, User
-from matcher.needs import workflow
+from matcher.needs import states, workflow
 from matcher.needs.workflow import TransitionError
 from tests import factories
 
@@ -24,14 +25,56 @@ def world(app):
     return dict(coordinator=coordinator, owner=owner, firm=firm, member=member, offer=offer, need=need)
 
 
-def test_the_transition_table_only_names_known_states():
-    from matcher.models.matches import MATCH_STATES
-    from matcher.models.needs import NEED_STATES
+# What the product promises, written out apart from the table it tests: each move and the states it starts from.
+NEED_MOVES_FROM = {
+    "submit": {"draft", "needs_info"},
+    "verify": {"submitted"},
+    "request_info": {"submitted"},
+    "reject": {"submitted"},
+    "propose": {"verified", "proposed"},
+    "accept": {"proposed"},
+    "match": {"accepted"},
+    "close": {"matched"},
+    "reopen": {"proposed", "accepted"},
+    "withdraw": {"draft", "submitted", "needs_info", "verified", "proposed", "accepted", "matched"},
+}
+MATCH_MOVES_FROM = {
+    "accept": {"proposed"},
+    "decline": {"proposed"},
+    "confirm": {"accepted"},
+    "refuse": {"accepted"},
+    "complete": {"active"},
+    "cancel": {"proposed", "accepted", "active"},
+}
 
-    for table, states in ((workflow.NEED_TRANSITIONS, NEED_STATES), (workflow.MATCH_TRANSITIONS, MATCH_STATES)):
-        for transition in table.values():
-            assert set(transition.sources) <= set(states)
-            assert transition.target in states
+
+def _staff_member():
+    return SimpleNamespace(is_staff=True, role="coordinator", defender=None, firm_id=None)
+
+
+@pytest.mark.parametrize(("move", "state"), [(m, s) for m in NEED_MOVES_FROM for s in states.NEED_STATES])
+def test_every_need_move_from_every_state_is_allowed_or_refused(move, state):
+    need = SimpleNamespace(state=state, defender_id=1)
+    if state in NEED_MOVES_FROM[move]:
+        assert workflow.check_move(states.NEED_MOVES, move, _staff_member(), need).target in states.NEED_STATES
+    else:
+        with pytest.raises(TransitionError, match="cannot be done any more"):
+            workflow.check_move(states.NEED_MOVES, move, _staff_member(), need)
+
+
+@pytest.mark.parametrize(("move", "state"), [(m, s) for m in MATCH_MOVES_FROM for s in states.MATCH_STATES])
+def test_every_match_move_from_every_state_is_allowed_or_refused(move, state):
+    fund_match = SimpleNamespace(state=state, fund_id=1, firm_id=None, need=SimpleNamespace(defender_id=1))
+    if state in MATCH_MOVES_FROM[move]:
+        assert workflow.check_move(states.MATCH_MOVES, move, _staff_member(), fund_match).target in states.MATCH_STATES
+    else:
+        with pytest.raises(TransitionError, match="cannot be done any more"):
+            workflow.check_move(states.MATCH_MOVES, move, _staff_member(), fund_match)
+
+
+def test_the_tables_name_every_move_the_product_has():
+    assert set(states.NEED_MOVES) == set(NEED_MOVES_FROM)
+    assert set(states.MATCH_MOVES) == set(MATCH_MOVES_FROM)
 
 
 @pytest.mark.parametrize("role", ["defender", "firm"])

@@ -14,11 +14,10 @@ from ..core import audit
 from ..extensions import db
 from ..models import AuditEvent, ConflictCheck, ConflictHit, Need, User
 from ..models._types import utcnow
-from ..needs import workflow
+from ..needs import states, workflow
 from ..needs.history import match_target, need_history
 
 ERASED = "[erased]"
-FINISHED_STATES = ("closed", "withdrawn", "rejected")
 
 
 def export(user: User) -> dict:
@@ -70,7 +69,7 @@ def _need_export(need: Need, user: User) -> dict:
 def erase_defender(actor: User, user: User) -> None:
     """Close what is open, erase the defender's case texts and identity, keep the bare record."""
     for need in user.defender.needs:
-        if need.state in workflow.OPEN_NEED_STATES:
+        if need.state in states.OPEN_NEED_STATES:
             workflow.withdraw_need(actor, need, "the defender deleted their account")
         erase_need(need)
     profile = user.defender
@@ -104,7 +103,7 @@ def purge_finished(days: int) -> int:
     needs = db.session.scalars(
         select(Need)
         .join(last_activity, last_activity.c.need_id == Need.id)
-        .where(Need.state.in_(FINISHED_STATES), last_activity.c.at < cutoff)
+        .where(Need.state.in_(states.FINISHED_NEED_STATES), last_activity.c.at < cutoff)
     ).all()
     purged = [need for need in needs if need.summary != ERASED]  # sealed text cannot be compared in SQL
     for need in purged:

@@ -8,18 +8,14 @@ the link is followed: the registration travels sealed inside the link itself.
 
 from flask import current_app, flash, redirect, render_template, url_for
 
-from ..accounts import sessions
+from ..accounts import links, people, sessions
 from ..accounts.passwords import hash_password
-from ..core import audit, crypto
+from ..core import audit
 from ..core.mail import notify, staff_emails
 from ..extensions import db, limiter
-from ..models import DefenderProfile, LawFirm, User
+from ..models import User
 from .blueprint import bp
 from .forms import DefenderRegistrationForm, FirmRegistrationForm
-from .views import email_taken
-
-# A confirmation link works for a day.
-CONFIRMATION_MAX_AGE = 24 * 3600
 
 
 @bp.route("/register/defender", methods=["GET", "POST"])
@@ -50,23 +46,23 @@ def register_firm():
 
 
 def _send_confirmation(email: str, registration: dict):
-    if email_taken(email):
+    if people.email_taken(email):
         notify([email], "Someone tried to register with your address", "auth.reset_request",
                action="If it was you, sign in, or choose a new password here")
     else:
         notify([email], "Confirm your address to finish registering", "auth.confirm_registration",
-               action="Confirm your address", token=crypto.seal_token(registration))
+               action="Confirm your address", token=links.make("registration", **registration))
     db.session.commit()
     return render_template("auth/check_email.html", email=email)
 
 
 @bp.route("/register/confirm/<token>")
 def confirm_registration(token: str):
-    registration = crypto.open_token(token, CONFIRMATION_MAX_AGE)
+    registration = links.read("registration", token)
     if registration is None:
         return render_template("error.html", title="Link not valid",
                                text="This link has expired or is not valid: register again."), 400
-    if email_taken(registration["email"]):
+    if people.email_taken(registration["email"]):
         flash("This address is already registered: sign in.")
         return redirect(url_for("auth.login"))
     user = _create_defender(registration) if registration["role"] == "defender" else _create_firm(registration)
@@ -80,26 +76,21 @@ def confirm_registration(token: str):
 
 
 def _create_defender(registration: dict) -> User:
-    user = User(email=registration["email"], password_hash=registration["password_hash"], role="defender",
-                display_name=registration["pseudonym"])
-    user.defender = DefenderProfile(pseudonym=registration["pseudonym"], kind=registration["kind"],
-                                    country=registration["country"], languages=registration["languages"],
-                                    contact=registration["contact"])
-    db.session.add(user)
-    db.session.flush()
+    user = people.create_defender(
+        email=registration["email"], password_hash=registration["password_hash"], pseudonym=registration["pseudonym"],
+        kind=registration["kind"], country=registration["country"], languages=registration["languages"],
+        contact=registration["contact"])
     audit.record(user, "user.register", user)
     notify(staff_emails(), "A defender registered and waits for verification", "coordinator.people")
     return user
 
 
 def _create_firm(registration: dict) -> User:
-    firm = LawFirm(name=registration["firm_name"], country=registration["country"],
-                   contact_name=registration["contact_name"], contact_email=registration["contact_email"],
-                   contact_phone=registration["contact_phone"])
-    user = User(email=registration["email"], password_hash=registration["password_hash"], role="firm",
-                display_name=registration["display_name"], firm=firm)
-    db.session.add(user)
-    db.session.flush()
-    audit.record(user, "firm.register", firm)
+    user = people.create_firm(
+        email=registration["email"], password_hash=registration["password_hash"],
+        display_name=registration["display_name"], firm_name=registration["firm_name"],
+        country=registration["country"], contact_name=registration["contact_name"],
+        contact_email=registration["contact_email"], contact_phone=registration["contact_phone"])
+    audit.record(user, "firm.register", user.firm)
     notify(staff_emails(), "A law firm registered and waits for verification", "coordinator.people")
     return user

@@ -8,9 +8,8 @@ from ..accounts.throttling import refused, tell_owner_of_guessing
 from ..core import audit
 from ..extensions import db, limiter
 from ..models import User
-from .blueprint import bp
+from .blueprint import bp, safe_next
 from .forms import CodeForm
-from .views import safe_next
 
 
 def _pending_key() -> str:

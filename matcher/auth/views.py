@@ -2,21 +2,17 @@
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from ..accounts import sessions
+from ..accounts import links, people, sessions
 from ..accounts.passwords import check_password, hash_password
 from ..accounts.throttling import refused, submitted_email, tell_owner_of_guessing
 from ..core import audit
 from ..core.mail import notify
 from ..extensions import db, limiter
 from ..models import LawFirm, User
-from .blueprint import bp
+from .blueprint import bp, safe_next
 from .forms import ChangePasswordForm, InvitationForm, LoginForm, ResetPasswordForm, ResetRequestForm
-
-INVITATION_SALT = "firm-invitation"
-RESET_SALT = "password-reset"
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -53,14 +49,6 @@ def _account_by_email() -> User | None:
     return db.session.scalar(select(User).where(User.with_email(email))) if email else None
 
 
-def safe_next() -> str | None:
-    """Only follow a ``next`` that stays on this site."""
-    target = request.args.get("next", "")
-    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return None
-
-
 @bp.route("/logout", methods=["POST"])
 def logout():
     sessions.end()
@@ -68,53 +56,27 @@ def logout():
     return redirect(url_for("home.index"))
 
 
-def email_taken(email: str) -> bool:
-    return db.session.scalar(select(func.count()).select_from(User).where(User.with_email(email))) > 0
-
-
-def invitation_serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=INVITATION_SALT)
-
-
-def invitation_token(firm: LawFirm, email: str) -> str:
-    return invitation_serializer().dumps({"firm": firm.id, "email": email})
-
-
 @bp.route("/join/<token>", methods=["GET", "POST"])
 def join(token: str):
-    try:
-        data = invitation_serializer().loads(token, max_age=current_app.config["INVITATION_MAX_AGE"])
-    except SignatureExpired:
-        return render_template("error.html", title="Invitation expired",
-                               text="Ask your colleague to invite you again."), 400
-    except BadSignature:
+    data = links.read("invitation", token)
+    if data is None:
         return render_template("error.html", title="Invitation not valid",
-                               text="This link is not a valid invitation."), 400
+                               text="This invitation has expired or is not valid: ask your colleague to invite "
+                                    "you again."), 400
     firm = db.get_or_404(LawFirm, data["firm"])
-    if email_taken(data["email"]):
+    if people.email_taken(data["email"]):
         flash("This invitation was already used: sign in.")
         return redirect(url_for("auth.login"))
     form = InvitationForm()
     if form.validate_on_submit():
-        user = User(
-            email=data["email"],
-            password_hash=hash_password(form.password.data),
-            role="firm",
-            display_name=form.display_name.data,
-            firm=firm,
-        )
-        db.session.add(user)
-        db.session.flush()
+        user = people.create_firm_member(firm, email=data["email"], password_hash=hash_password(form.password.data),
+                                         display_name=form.display_name.data)
         audit.record(user, "firm.join", firm)
         db.session.commit()
         sessions.start(user)
         flash(f"Welcome to {firm.name} on the platform.")
         return redirect(url_for("firm.dashboard"))
     return render_template("auth/join.html", form=form, firm=firm, email=data["email"])
-
-
-def _reset_serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=RESET_SALT)
 
 
 @bp.route("/reset", methods=["GET", "POST"])
@@ -127,7 +89,7 @@ def reset_request():
         user = db.session.scalar(select(User).where(User.with_email(form.email.data)))
         if user is not None and user.is_active:
             # The token carries the session token, so it dies once the password changes.
-            token = _reset_serializer().dumps({"id": user.id, "t": user.session_token})
+            token = links.make("password-reset", id=user.id, t=user.session_token)
             notify([user.email], "Reset your password", "auth.reset_password", action="Choose a new password",
                    token=token)
             audit.record(None, "user.reset_requested", user)
@@ -139,10 +101,7 @@ def reset_request():
 
 @bp.route("/reset/<token>", methods=["GET", "POST"])
 def reset_password(token: str):
-    try:
-        data = _reset_serializer().loads(token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"])
-    except BadSignature:  # expired links are bad signatures too
-        data = None
+    data = links.read("password-reset", token)
     user = db.session.get(User, data["id"]) if data else None
     if user is None or data["t"] != user.session_token:
         return render_template("error.html", title="Link not valid",

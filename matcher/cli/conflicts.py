@@ -17,7 +17,7 @@ import click
 
 from ..conflicts import engine, screening
 from ..conflicts.clientlists import ClientListError, parse_client_csv, replace_client_list
-from ..conflicts.registry import RelationListError, parse_relations_csv, replace_relations
+from ..conflicts.registry import RelationListError, parse_relations_csv
 from ..core import audit
 from ..extensions import db
 from ..models import LawFirm
@@ -84,7 +84,7 @@ def import_relations(relations_csv: str) -> None:
         parsed = parse_relations_csv(_read(relations_csv))
     except RelationListError as refused:
         _refuse(relations_csv, refused.errors, "the registry")
-    imported = replace_relations(parsed)
+    imported = screening.replace_registry(parsed)
     db.session.commit()
     click.echo(f"{imported.relations} relations imported ({imported.repeated} repeated lines counted once); "
                f"{imported.needs_screened} open needs screened again.")

@@ -16,7 +16,7 @@ from sqlalchemy import delete, insert, select
 from ..core import csvfiles
 from ..extensions import db
 from ..models import CorporateRelation
-from . import engine, screening
+from . import engine
 from .engine.relations import MAX_DEPTH, node
 
 COLUMNS = ("child", "parent")
@@ -38,13 +38,6 @@ class Parsed:
 
     pairs: list[tuple[str, str]]
     repeated: int
-
-
-@dataclass(frozen=True)
-class Imported:
-    relations: int
-    repeated: int
-    needs_screened: int
 
 
 def parse_relations_csv(data: bytes) -> Parsed:
@@ -85,16 +78,17 @@ def parse_relations_csv(data: bytes) -> Parsed:
     return Parsed(pairs, repeated)
 
 
-def replace_relations(parsed: Parsed) -> Imported:
-    """Swap the registry for ``parsed`` in the caller's transaction, then re-screen the open needs."""
+def replace_relations(parsed: Parsed) -> int:
+    """Swap the registry for ``parsed`` in the caller's transaction; returns how many links it holds.
+
+    Open needs must be screened again in the same transaction: ``screening.replace_registry`` does both."""
     db.session.execute(delete(CorporateRelation))
     if parsed.pairs:
         db.session.execute(insert(CorporateRelation), [
             {"child_name": child, "parent_name": parent, "child_key": _key(child), "parent_key": _key(parent)}
             for child, parent in parsed.pairs
         ])
-    needs, _firms = screening.screen_open_needs()
-    return Imported(len(parsed.pairs), parsed.repeated, needs)
+    return len(parsed.pairs)
 
 
 def relations_for(names) -> engine.Relations:

@@ -8,16 +8,17 @@ every later screen; the corporate relations registry is walked from the parties'
 names, so subsidiaries and parents of a client are hits too.
 """
 
-from sqlalchemy import delete, select
+from dataclasses import dataclass
+
+from sqlalchemy import and_, case, delete, select
+from sqlalchemy.orm import selectinload
 
 from ..core import crypto
 from ..extensions import db
 from ..models import ConflictCheck, ConflictDecision, ConflictHit, LawFirm, Need
 from ..models._types import utcnow
+from ..needs.states import SCREENED_NEED_STATES
 from . import clientindex, engine, registry
-
-# Needs whose screening must be kept current when a client list changes.
-SCREENED_STATES = ("submitted", "verified", "proposed", "accepted")
 
 
 def screen_need(need: Need) -> None:
@@ -28,7 +29,7 @@ def screen_need(need: Need) -> None:
 
 def screen_firm(firm: LawFirm) -> int:
     """Screen every open need against ``firm`` after its client list changed."""
-    needs = db.session.scalars(select(Need).where(Need.state.in_(SCREENED_STATES))).all()
+    needs = db.session.scalars(select(Need).where(Need.state.in_(SCREENED_NEED_STATES))).all()
     for need in needs:
         _store_checks(need, [firm.id])
     return len(needs)
@@ -37,11 +38,26 @@ def screen_firm(firm: LawFirm) -> int:
 def screen_open_needs() -> tuple[int, int]:
     """Screen every open need against every firm: after the relations registry changed,
     or when a coordinator asks. Returns how many needs and firms."""
-    needs = db.session.scalars(select(Need).where(Need.state.in_(SCREENED_STATES)).order_by(Need.id)).all()
+    needs = db.session.scalars(select(Need).where(Need.state.in_(SCREENED_NEED_STATES)).order_by(Need.id)).all()
     firm_ids = db.session.scalars(select(LawFirm.id)).all()
     for need in needs:
         _store_checks(need, firm_ids)
     return len(needs), len(firm_ids)
+
+
+@dataclass(frozen=True)
+class RegistryReplaced:
+    relations: int
+    repeated: int
+    needs_screened: int
+
+
+def replace_registry(parsed: registry.Parsed) -> RegistryReplaced:
+    """Swap the corporate relations registry and screen every open need again, in one transaction:
+    a registry swapped in without its re-screening could let a firm see a need that now conflicts."""
+    relations = registry.replace_relations(parsed)
+    needs, _firms = screen_open_needs()
+    return RegistryReplaced(relations, parsed.repeated, needs)
 
 
 def cleared_firm_ids(need: Need) -> set[int]:
@@ -52,6 +68,19 @@ def cleared_firm_ids(need: Need) -> set[int]:
         )
     )
     return set(rows)
+
+
+_RESULT_ORDER = case({"conflict": 0, "potential": 1, "clear": 2}, value=ConflictCheck.result, else_=3)
+
+
+def checks_by_firm(need: Need) -> list[tuple[LawFirm, ConflictCheck | None]]:
+    """Every firm with its check for ``need`` (None where it was never screened), conflicts first."""
+    return db.session.execute(
+        select(LawFirm, ConflictCheck)
+        .outerjoin(ConflictCheck, and_(ConflictCheck.firm_id == LawFirm.id, ConflictCheck.need_id == need.id))
+        .options(selectinload(ConflictCheck.hits))
+        .order_by(ConflictCheck.id.is_(None), _RESULT_ORDER, LawFirm.name, LawFirm.id)
+    ).all()
 
 
 def _store_checks(need: Need, firm_ids) -> None:

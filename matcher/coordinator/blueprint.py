@@ -1,12 +1,128 @@
-"""The coordinator blueprint: the vetting organisation's pages: people, needs, screening, matching and funds.
+"""The coordinator blueprint: the vetting organisation's pages, and what several of them share.
 
-It holds what every page of the audience shares (the blueprint and its guard), so the
-view modules import it and never each other.
+The guard admits coordinators and admins. The need page is drawn by ``render_need``
+from every view that acts on a need, so a form refused there comes back on the page
+with its errors and what was typed; view modules import this module, never each other.
 """
 
-from flask import Blueprint
+from dataclasses import dataclass
+from datetime import date
 
-from ..web.access import guard
+from flask import Blueprint, redirect, render_template, request
+
+from ..conflicts import screening
+from ..extensions import db
+from ..matching import ranking, vocab
+from ..models import Need
+from ..needs import history, states
+from ..web.access import guard, local_target
+from .forms import CompleteForm, DeclineForm, ProposeSeveralForm, RefuseForm, TriageForm, WithdrawForm
 
 bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
 guard(bp, ("coordinator", "admin"))
+
+# Against thousands of offers a page lists the best candidates and a few of each filter's exclusions.
+CANDIDATES_SHOWN = 50
+EXCLUDED_SHOWN = 10
+
+
+def back(default: str):
+    """Redirect to the coordinator page a form came from, never off this blueprint."""
+    return redirect(local_target(request.form.get("next", ""), within=bp.url_prefix + "/") or default)
+
+
+def load_need(need_id: int) -> Need:
+    return db.get_or_404(Need, need_id)
+
+
+def taken_in(need: Need) -> bool:
+    """A need a coordinator wrote, or whose defender is offline, is the coordinator's to submit."""
+    return need.created_by_id != need.defender.user_id or need.defender.user.password_hash is None
+
+
+@dataclass
+class Row:
+    """A ranked or excluded candidate, named for a person to read."""
+
+    kind: str
+    id: str
+    label: str
+    score: float = 0.0
+    reasons: tuple[str, ...] = ()
+    reason: str = ""
+    proposed: bool = False
+
+
+@dataclass
+class LeftOut:
+    """One filter's exclusions as the page shows them: the count and the first few, named."""
+
+    group: ranking.ExcludedGroup
+    rows: list[Row]
+
+
+def render_need(need: Need, *, triage=None, withdraw=None, several=None, match_overrides=None):
+    """The need page; a form that failed validation is passed in to show its errors and input."""
+    ranked_rows, eligible, excluded_groups, several = _ranking(need, several)
+    checks = screening.checks_by_firm(need)
+    return render_template(
+        "coordinator/need.html",
+        need=need,
+        today=date.today(),
+        offline=need.defender.user.password_hash is None,
+        can_withdraw=need.state in states.OPEN_NEED_STATES,
+        can_submit=need.state in states.EDITABLE_NEED_STATES and taken_in(need),
+        history=history.audit_trail(need),
+        screening=checks,
+        hits=[(firm, hit) for firm, check in checks if check is not None for hit in check.hits],
+        ranked=ranked_rows,
+        eligible=eligible,
+        excluded=excluded_groups,
+        matches=[(match, _match_forms(match, match_overrides or {})) for match in need.matches],
+        triage=triage or TriageForm(formdata=None),
+        withdraw=withdraw or WithdrawForm(formdata=None),
+        several=several,
+    )
+
+
+def several_choices(ranked: ranking.RankedNeed, need: Need) -> list:
+    """Listed ranked offers not yet proposed this need: the ones a multi-proposal may pick."""
+    open_offers = {str(m.offer_id) for m in need.matches if m.is_open and m.offer_id}
+    return vocab.choices({
+        c.id: f"{ranked.label('offer', c.id)} (score {c.score:.2f})"
+        for c in ranked.ranking.candidates[:CANDIDATES_SHOWN]
+        if c.kind == "offer" and c.id not in open_offers
+    })
+
+
+def _match_forms(match, overrides: dict) -> dict:
+    """The forms a coordinator may fill for one match, prefixed so several fit on a page."""
+    prefix = f"m{match.id}-"
+    forms = {
+        "decline": DeclineForm(prefix=prefix, formdata=None),
+        "complete": CompleteForm(prefix=prefix, formdata=None),
+        "refuse": RefuseForm(prefix=prefix, formdata=None),
+    }
+    forms.update(overrides.get(match.id, {}))
+    return forms
+
+
+def _ranking(need: Need, several):
+    """The best candidates, how many are eligible, the exclusions grouped by filter, the multi-proposal form."""
+    if need.state not in states.RANKED_NEED_STATES:
+        return [], 0, [], None
+    ranked = ranking.rank_need(need)
+    open_targets = {("offer", str(m.offer_id)) if m.offer_id else ("fund", str(m.fund_id))
+                    for m in need.matches if m.is_open}
+    rows = [
+        Row(c.kind, c.id, ranked.label(c.kind, c.id), c.score, c.reasons, proposed=(c.kind, c.id) in open_targets)
+        for c in ranked.ranking.candidates[:CANDIDATES_SHOWN]
+    ]
+    left_out = [
+        LeftOut(group, [Row(e.kind, e.id, ranked.label(e.kind, e.id), reason=e.reason) for e in group.first])
+        for group in ranking.group_excluded(ranked.ranking, keep=EXCLUDED_SHOWN)
+    ]
+    if several is None:
+        several = ProposeSeveralForm(formdata=None)
+    several.offers.choices = several_choices(ranked, need)
+    return rows, len(ranked.ranking.candidates), left_out, several

@@ -9,15 +9,15 @@ submitted at once.
 from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from sqlalchemy import func, select
+from sqlalchemy import select
 from wtforms import SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
+from ..accounts import people
 from ..core import audit
 from ..extensions import db
 from ..matching import vocab
-from ..models import DefenderProfile, User
-from ..models._types import utcnow
+from ..models import DefenderProfile
 from ..needs import workflow
 from ..needs.forms import NeedForm, create_draft, need_form
 from ..web.fields import country_field, languages_field
@@ -71,7 +71,7 @@ def intake():
     if choose.choose.data and choose.validate():
         return redirect(url_for("coordinator.intake_need", defender_id=choose.defender.data))
     if offline.create.data and offline.validate():
-        if offline.email.data and _email_taken(offline.email.data):
+        if offline.email.data and people.email_taken(offline.email.data):
             offline.email.errors.append("An account has this email: choose that defender above.")
         else:
             profile = _record_offline_defender(offline)
@@ -81,24 +81,10 @@ def intake():
     return render_template("coordinator/intake_defender.html", choose=choose, offline=offline)
 
 
-def _email_taken(email: str) -> bool:
-    return db.session.scalar(select(func.count()).select_from(User).where(User.with_email(email))) > 0
-
-
 def _record_offline_defender(form: OfflineDefenderForm) -> DefenderProfile:
-    user = User(email=form.email.data or None, password_hash=None, role="defender",
-                display_name=form.pseudonym.data)
-    user.defender = DefenderProfile(
-        pseudonym=form.pseudonym.data,
-        kind=form.kind.data,
-        country=form.country.data,
-        languages=form.languages.data,
-        contact=form.contact.data,
-        verified=True,
-        verified_at=utcnow(),
-    )
-    db.session.add(user)
-    db.session.flush()
+    user = people.create_defender(
+        email=form.email.data or None, password_hash=None, pseudonym=form.pseudonym.data, kind=form.kind.data,
+        country=form.country.data, languages=form.languages.data, contact=form.contact.data, verified=True)
     audit.record(current_user, "defender.intake", user.defender, note="Recorded offline by a coordinator")
     return user.defender
 

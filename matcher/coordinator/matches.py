@@ -8,9 +8,8 @@ from ..matching import ranking
 from ..models import Match
 from ..needs import workflow
 from ..web.attempts import attempt
-from .blueprint import bp
+from .blueprint import bp, load_need, render_need, several_choices
 from .forms import CompleteForm, DeclineForm, ProposeForm, ProposeSeveralForm, RefuseForm
-from .needs import candidate_label, load_need, render_need, several_choices
 
 
 def _to_need(need_id: int):
@@ -38,9 +37,9 @@ def propose(need_id: int):
         excluded = next((e for e in ranked.ranking.excluded if (e.kind, e.id) == key), None)
         if excluded is None:
             abort(404)
-        flash(f"{candidate_label(ranked, *key)} cannot be proposed: {excluded.reason}.", "error")
+        flash(f"{ranked.label(*key)} cannot be proposed: {excluded.reason}.", "error")
         return _to_need(need_id)
-    label = candidate_label(ranked, candidate.kind, candidate.id)
+    label = ranked.label(candidate.kind, candidate.id)
     attempt(lambda: _propose(need, ranked, candidate), f"Proposed to {label}.")
     return _to_need(need_id)
 

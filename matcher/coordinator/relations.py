@@ -10,7 +10,8 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from sqlalchemy import func, or_, select
 
-from ..conflicts.registry import RelationListError, parse_relations_csv, replace_relations
+from ..conflicts import screening
+from ..conflicts.registry import RelationListError, parse_relations_csv
 from ..extensions import db
 from ..models import CorporateRelation
 from .blueprint import bp
@@ -51,7 +52,7 @@ def upload_relations():
         except RelationListError as refused:
             errors = refused.errors
         else:
-            imported = replace_relations(parsed)
+            imported = screening.replace_registry(parsed)
             db.session.commit()
             repeated = f" ({imported.repeated} repeated lines counted once)" if imported.repeated else ""
             flash(f"The registry now holds {imported.relations} relations{repeated}; "

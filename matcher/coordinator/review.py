@@ -16,16 +16,15 @@ from sqlalchemy.orm import contains_eager
 from wtforms import HiddenField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from ..conflicts.screening import SCREENED_STATES
 from ..core import audit
 from ..extensions import db
 from ..matching import vocab
 from ..models import ConflictCheck, ConflictHit, LawFirm, Need
 from ..needs import workflow
+from ..needs.queue import MOST_URGENT_FIRST
+from ..needs.states import SCREENED_NEED_STATES
 from ..web.attempts import attempt
-from .blueprint import bp
-from .needs import READ_ACTION
-from .views import _URGENCY_RANK, back
+from .blueprint import back, bp
 
 PER_PAGE = 50
 STALE = "The need was screened again since that page was loaded: these are the current hits."
@@ -81,11 +80,10 @@ def reviews():
     query = (
         select(ConflictHit)
         .join(ConflictHit.check).join(ConflictCheck.need).join(ConflictCheck.firm)
-        .where(ConflictHit.band == "review", ConflictHit.decision.is_(None), Need.state.in_(SCREENED_STATES))
+        .where(ConflictHit.band == "review", ConflictHit.decision.is_(None), Need.state.in_(SCREENED_NEED_STATES))
         .options(contains_eager(ConflictHit.check).contains_eager(ConflictCheck.need),
                  contains_eager(ConflictHit.check).contains_eager(ConflictCheck.firm))
-        .order_by(_URGENCY_RANK, Need.deadline.is_(None), Need.deadline, Need.submitted_at, Need.id,
-                  LawFirm.name, ConflictHit.id)
+        .order_by(*MOST_URGENT_FIRST, LawFirm.name, ConflictHit.id)
     )
     page = db.paginate(query, per_page=PER_PAGE, max_per_page=PER_PAGE)
     return render_template("coordinator/reviews.html", page=page)
@@ -100,7 +98,7 @@ def review_hit(need_id: int, hit_id: int):
         flash(STALE, "error")
         return redirect(url_for(".need", need_id=need.id))
     form = DecisionForm(formdata=None, screen=screen_token(hit.check), next=url_for(".reviews"))
-    audit.record(current_user, READ_ACTION, need, need=need, note="conflict hit")
+    audit.record_read(current_user, need, "conflict hit")
     db.session.commit()
     return _render(need, hit, form)
 

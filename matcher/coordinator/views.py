@@ -2,61 +2,47 @@
 
 from datetime import date
 
-from flask import abort, current_app, redirect, render_template, request, url_for
+from flask import abort, current_app, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..models import DefenderProfile, LawFirm, Need
-from ..needs import workflow
+from ..needs import states, workflow
+from ..needs.queue import MOST_URGENT_FIRST
 from ..web.attempts import attempt
-from .blueprint import bp
+from .blueprint import back, bp
 
-# The needs a coordinator still has to act on or watch, in the queue's order of states.
-QUEUE_STATES = ("submitted", "needs_info", "verified", "proposed", "accepted", "matched")
-# Finished needs can be looked up too; drafts stay the defender's own until submitted.
-FINISHED_STATES = ("closed", "rejected", "withdrawn")
 PER_PAGE = 50
 # People lists are capped, oldest pending first; the page says how many there are in all.
 PEOPLE_CAP = 100
-
-_URGENCY_RANK = case({"emergency": 0, "urgent": 1, "standard": 2}, value=Need.urgency, else_=3)
-
-
-def back(default: str):
-    """Redirect to the coordinator page a form came from, never off this blueprint."""
-    target = request.form.get("next", "")
-    if target.startswith(bp.url_prefix + "/") and "//" not in target and "\\" not in target:
-        return redirect(target)
-    return redirect(default)
-
 
 @bp.route("/")
 def dashboard():
     """The queue: the most urgent need with the nearest deadline comes first."""
     state = request.args.get("state", "")
-    if state and state not in QUEUE_STATES + FINISHED_STATES:
+    if state and state not in states.QUEUE_NEED_STATES + states.FINISHED_NEED_STATES:
         abort(404)
-    states = (state,) if state else QUEUE_STATES
+    shown = (state,) if state else states.QUEUE_NEED_STATES
     query = (
         select(Need)
-        .where(Need.state.in_(states))
+        .where(Need.state.in_(shown))
         .options(selectinload(Need.defender))
-        .order_by(_URGENCY_RANK, Need.deadline.is_(None), Need.deadline, Need.submitted_at, Need.id)
+        .order_by(*MOST_URGENT_FIRST)
     )
     page = db.paginate(query, per_page=PER_PAGE, max_per_page=PER_PAGE)
     counts = dict(
         db.session.execute(
-            select(Need.state, func.count()).where(Need.state.in_(QUEUE_STATES)).group_by(Need.state)
+            select(Need.state, func.count()).where(Need.state.in_(states.QUEUE_NEED_STATES)).group_by(Need.state)
         ).all()
     )
     return render_template(
         "coordinator/dashboard.html",
         page=page,
         state=state,
-        queue_states=QUEUE_STATES,
-        finished_states=FINISHED_STATES,
+        queue_states=states.QUEUE_NEED_STATES,
+        finished_states=states.FINISHED_NEED_STATES,
         counts=counts,
         today=date.today(),
         can_take_in="coordinator.intake" in current_app.view_functions,

@@ -3,6 +3,14 @@
 from ..extensions import db
 from ..models import AuditEvent
 
+# Reading a need's text is audited like a change; those reads are not part of the need's story.
+READ_NEED = "need.read"
+
+
+def record_read(actor, need, note: str = ""):
+    """Write that ``actor`` read ``need``'s text (``note`` says which part)."""
+    return record(actor, READ_NEED, need, need=need, note=note)
+
 
 def record(actor, action: str, subject, *, need=None, from_state="", to_state="", note=""):
     """Add an audit event for ``subject`` to the session; the request commits it."""

@@ -12,16 +12,13 @@ from sqlalchemy import select
 from ..core import audit
 from ..extensions import db
 from ..models import AuditEvent, Match, Need
-from ..needs import workflow
+from ..needs import states, workflow
 from ..needs.forms import create_draft, fill_need, need_form
 from ..needs.history import match_target, need_history
 from ..web.access import get_scoped_or_404
 from ..web.attempts import attempt
 from .blueprint import bp
 from .forms import RefuseForm, WithdrawForm
-
-# A need can be changed only while no coordinator is working on it.
-EDITABLE_STATES = ("draft", "needs_info")
 
 
 def _owns(need: Need) -> bool:
@@ -62,7 +59,7 @@ def new_need():
 @bp.route("/needs/<int:need_id>/edit", methods=["GET", "POST"])
 def edit_need(need_id: int):
     need = _own_need(need_id)
-    if need.state not in EDITABLE_STATES:
+    if need.state not in states.EDITABLE_NEED_STATES:
         flash("This need is with the coordinators and can no longer be changed.", "error")
         return _back_to(need)
     form = need_form(need)
@@ -86,8 +83,8 @@ def need(need_id: int):
         history=need_history(need, current_user),
         info_request=_latest_info_request(need) if need.state == "needs_info" else None,
         targets={match.id: match_target(match) for match in need.matches},
-        editable=need.state in EDITABLE_STATES,
-        withdrawable=need.state in workflow.OPEN_NEED_STATES,
+        editable=need.state in states.EDITABLE_NEED_STATES,
+        withdrawable=need.state in states.OPEN_NEED_STATES,
         refuse_form=RefuseForm(),
     )
 
@@ -113,8 +110,8 @@ def submit(need_id: int):
 @bp.route("/needs/<int:need_id>/withdraw", methods=["GET", "POST"])
 def withdraw(need_id: int):
     need = _own_need(need_id)
-    if need.state not in workflow.OPEN_NEED_STATES:
-        flash(f"This need is {workflow.STATE_LABELS[need.state]}: there is nothing to withdraw.", "error")
+    if need.state not in states.OPEN_NEED_STATES:
+        flash(f"This need is {states.STATE_LABELS[need.state]}: there is nothing to withdraw.", "error")
         return _back_to(need)
     form = WithdrawForm()
     if form.validate_on_submit():

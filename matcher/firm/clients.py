@@ -12,8 +12,7 @@ from ..conflicts import clientindex, clientlists
 from ..conflicts.clientlists import COLUMNS, ClientListError, parse_client_csv
 from ..extensions import db
 from ..models import ClientEntry, ClientImport
-from ..web.access import get_scoped_or_404
-from .blueprint import bp
+from .blueprint import bp, own_record_or_404
 from .forms import ClientListForm
 
 PAGE_SIZE = 50
@@ -84,7 +83,7 @@ def upload_clients():
 @bp.route("/clients/imports/<int:import_id>")
 def client_import(import_id: int):
     """Where an import stands; the page reloads itself (a Refresh header, no script) until it ends."""
-    record = get_scoped_or_404(ClientImport, import_id, lambda found: found.firm_id == current_user.firm_id)
+    record = own_record_or_404(ClientImport, import_id)
     stalled = clientlists.is_stalled(record)
     response = make_response(render_template("firm/clients_import.html", record=record, stalled=stalled,
                                              refresh=REFRESH_SECONDS))

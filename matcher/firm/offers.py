@@ -13,9 +13,8 @@ from sqlalchemy import exists, select
 from ..core import audit
 from ..extensions import db
 from ..models import Match, Offer
-from .blueprint import bp
+from .blueprint import bp, own_record_or_404
 from .forms import OFFER_FIELDS, OfferForm
-from .views import own_record_or_404
 
 
 def _copy(form: OfferForm, offer: Offer) -> None:

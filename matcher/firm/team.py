@@ -1,18 +1,16 @@
 """Inviting colleagues to the firm's team.
 
-An invitation is a signed link (see ``auth.join``): whoever opens it within its
+An invitation is a sealed link (``accounts.links``, opened by ``auth.join``): whoever opens it within its
 lifetime sets a password and joins the firm that sent it.
 """
 
 from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
-from sqlalchemy import exists, select
 
-from ..auth.views import invitation_token
+from ..accounts import links, people
 from ..core import audit
 from ..core.mail import notify
 from ..extensions import db
-from ..models import User
 from .blueprint import bp
 from .forms import InvitationForm
 
@@ -23,13 +21,13 @@ def invite():
     firm = current_user.firm
     if form.validate_on_submit():
         email = form.email.data
-        if db.session.scalar(select(exists().where(User.with_email(email)))):
+        if people.email_taken(email):
             form.email.errors.append(
                 "An account with this email exists already; one email can belong to one account only."
             )
         else:
             notify([email], "You are invited to join your firm's team", "auth.join",
-                   token=invitation_token(firm, email))
+                   token=links.make("invitation", firm=firm.id, email=email))
             audit.record(current_user, "firm.invite", firm, note=email)
             db.session.commit()
             flash(f"Invitation sent to {email}.")

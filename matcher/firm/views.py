@@ -8,7 +8,7 @@ active). Every read of a need's text by the firm is written to the audit log.
 
 from datetime import date
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
@@ -16,11 +16,10 @@ from sqlalchemy.orm import selectinload
 from ..core import audit
 from ..extensions import db
 from ..models import ClientEntry, Match
-from ..models.matches import OPEN_MATCH_STATES
 from ..needs import workflow
-from ..web.access import get_scoped_or_404
+from ..needs.states import DISCLOSED_MATCH_STATES, OPEN_MATCH_STATES, SUMMARY_MATCH_STATES
 from ..web.attempts import attempt
-from .blueprint import bp
+from .blueprint import bp, own_record_or_404
 from .forms import CloseForm, DeclineForm
 
 # What the dashboard says each open state asks of the firm.
@@ -30,22 +29,6 @@ OPEN_GROUPS = (
     ("active", "Active"),
 )
 RECENT_CLOSED = 20
-# The firm saw the summary when the matter was proposed, and keeps seeing it while it is open.
-SUMMARY_STATES = ("proposed", "accepted")
-# The defender consented: the firm works the matter and keeps its record.
-DISCLOSED_STATES = ("active", "completed")
-
-
-@bp.before_request
-def _require_firm():
-    """A firm account detached from its firm has no world to see."""
-    if current_user.firm_id is None:
-        abort(403)
-
-
-def own_record_or_404(model, ident: int):
-    """Load a record of the current user's firm; another firm's id answers 404."""
-    return get_scoped_or_404(model, ident, lambda record: record.firm_id == current_user.firm_id)
 
 
 @bp.route("/")
@@ -75,18 +58,18 @@ def dashboard():
 
 def _render_match(record: Match, decline_form=None, close_form=None):
     """Show what the match's state allows, and log the read of the need's text."""
-    if record.state in DISCLOSED_STATES:
-        audit.record(current_user, "need.read", record.need, need=record.need, note="details and contact")
+    if record.state in DISCLOSED_MATCH_STATES:
+        audit.record_read(current_user, record.need, "details and contact")
         db.session.commit()
-    elif record.state in SUMMARY_STATES:
-        audit.record(current_user, "need.read", record.need, need=record.need, note="summary")
+    elif record.state in SUMMARY_MATCH_STATES:
+        audit.record_read(current_user, record.need, "summary")
         db.session.commit()
     return render_template(
         "firm/match.html",
         match=record,
         need=record.need,
-        show_summary=record.state in SUMMARY_STATES + DISCLOSED_STATES,
-        disclosed=record.state in DISCLOSED_STATES,
+        show_summary=record.state in SUMMARY_MATCH_STATES + DISCLOSED_MATCH_STATES,
+        disclosed=record.state in DISCLOSED_MATCH_STATES,
         decline_form=decline_form or DeclineForm(),
         close_form=close_form or CloseForm(),
     )

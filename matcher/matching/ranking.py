@@ -33,6 +33,13 @@ class RankedNeed:
     offers: dict[str, Offer]
     funds: dict[str, LegalAidFund]
 
+    def label(self, kind: str, ident: str) -> str:
+        """A candidate's name for a person to read: the firm and its offer, or the fund."""
+        if kind == "offer":
+            offer = self.offers[ident]
+            return f"{offer.firm.name}: {offer.title}"
+        return self.funds[ident].name
+
 
 @dataclass
 class ExcludedGroup:

@@ -7,18 +7,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..core.crypto import EncryptedText
 from ..extensions import db
+from ..needs.states import MATCH_STATES, OPEN_MATCH_STATES
 from ._types import one_of, utcnow
-
-MATCH_STATES = (
-    "proposed",
-    "accepted",
-    "declined",
-    "refused",
-    "active",
-    "completed",
-    "cancelled",
-)
-OPEN_MATCH_STATES = ("proposed", "accepted", "active")
 
 
 class Match(db.Model):

@@ -7,20 +7,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..core.crypto import EncryptedJSON, EncryptedText
 from ..extensions import db
+from ..needs.states import NEED_STATES
 from ._types import one_of, utcnow
 
-NEED_STATES = (
-    "draft",
-    "submitted",
-    "needs_info",
-    "rejected",
-    "verified",
-    "proposed",
-    "accepted",
-    "matched",
-    "closed",
-    "withdrawn",
-)
 URGENCIES = ("emergency", "urgent", "standard")
 HANDLINGS = ("quiet", "public")
 PARTY_KINDS = ("organisation", "person")

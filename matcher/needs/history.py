@@ -1,4 +1,4 @@
-"""A need's history as its defender may read it.
+"""A need's history: as its defender may read it, and as coordinators read it.
 
 The audit log holds every event of a need, some of them internal (a need's own
 state moving along with its match records the same step twice). The defender
@@ -12,11 +12,10 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from ..core.audit import READ_NEED
 from ..extensions import db
 from ..models import AuditEvent, Match, Need, User
-
-# Match states in which the defender may know which firm it is.
-FIRM_NAMED_STATES = ("accepted", "active", "completed", "refused")
+from .states import FIRM_NAMED_MATCH_STATES
 
 # What the defender reads for each audited action; other actions are not shown.
 ACTION_LABELS = {
@@ -57,7 +56,7 @@ def need_history(need: Need, viewer: User) -> list[Entry]:
         .order_by(AuditEvent.created_at, AuditEvent.id)
     )
     matches = {match.id: match for match in need.matches}
-    named_firms = {m.firm_id for m in need.matches if m.firm_id and m.state in FIRM_NAMED_STATES}
+    named_firms = {m.firm_id for m in need.matches if m.firm_id and m.state in FIRM_NAMED_MATCH_STATES}
     entries = []
     for event in events:
         match = matches.get(event.subject_id) if event.subject_type == Match.__tablename__ else None
@@ -74,12 +73,22 @@ def need_history(need: Need, viewer: User) -> list[Entry]:
     return entries
 
 
+def audit_trail(need: Need) -> list[AuditEvent]:
+    """Every event of ``need`` as the coordinators read it: all of them but the reads."""
+    return db.session.scalars(
+        select(AuditEvent)
+        .where(AuditEvent.need_id == need.id, AuditEvent.action != READ_NEED)
+        .options(selectinload(AuditEvent.actor))
+        .order_by(AuditEvent.created_at, AuditEvent.id)
+    ).all()
+
+
 def match_target(match: Match, named_firms=None) -> str:
     """Who a match is with, in words the defender may read."""
     if match.fund is not None:
         return match.fund.name
     if named_firms is None:
-        named_firms = {match.firm_id} if match.state in FIRM_NAMED_STATES else set()
+        named_firms = {match.firm_id} if match.state in FIRM_NAMED_MATCH_STATES else set()
     return match.firm.name if match.firm_id in named_firms else "a law firm"
 
 

@@ -1,14 +1,11 @@
 """Every state change of a need or a match, in one place.
 
-Each transition is a row of a table (who may make it, from which states, to
-which state). A public function per transition checks the row, changes the
-state, writes the audit event and queues the notifications, which go out only
-once the caller commits. An illegal or stale move raises ``TransitionError``
+Each move is a row of a table in ``states`` (who may make it, from which states,
+to which state). A public function per move checks the row, changes the state,
+writes the audit event and queues the notifications, which go out only once the
+request (or the command) commits. An illegal or stale move raises ``TransitionError``
 with a message meant for the person who tried it.
 """
-
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from ..conflicts import screening
 from ..core import audit
@@ -16,101 +13,39 @@ from ..core.mail import firm_emails, notify, staff_emails
 from ..extensions import db
 from ..models import ConflictHit, DefenderProfile, LawFirm, LegalAidFund, Match, Need, Offer, User
 from ..models._types import utcnow
+from . import states
 
 
 class TransitionError(Exception):
     """A move that the rules do not allow, explained for the user."""
 
 
-def _staff(actor: User, _subject) -> bool:
-    return actor.is_staff
-
-
-def _need_owner_or_staff(actor: User, need: Need) -> bool:
-    return actor.is_staff or (actor.defender is not None and need.defender_id == actor.defender.id)
-
-
-def _match_owner_or_staff(actor: User, match: Match) -> bool:
-    return _need_owner_or_staff(actor, match.need)
-
-
-def _match_responder(actor: User, match: Match) -> bool:
-    """A firm's members answer for their firm; coordinators answer for a fund."""
-    if match.fund_id is not None:
-        return actor.is_staff
-    return actor.role == "firm" and actor.firm_id == match.firm_id
-
-
-@dataclass(frozen=True)
-class Transition:
-    sources: tuple[str, ...]
-    target: str
-    allowed: Callable[[User, object], bool]
-
-
-OPEN_NEED_STATES = ("draft", "submitted", "needs_info", "verified", "proposed", "accepted", "matched")
-
-NEED_TRANSITIONS = {
-    "submit": Transition(("draft", "needs_info"), "submitted", _need_owner_or_staff),
-    "verify": Transition(("submitted",), "verified", _staff),
-    "request_info": Transition(("submitted",), "needs_info", _staff),
-    "reject": Transition(("submitted",), "rejected", _staff),
-    "propose": Transition(("verified", "proposed"), "proposed", _staff),
-    "withdraw": Transition(OPEN_NEED_STATES, "withdrawn", _need_owner_or_staff),
-}
-
-MATCH_TRANSITIONS = {
-    "accept": Transition(("proposed",), "accepted", _match_responder),
-    "decline": Transition(("proposed",), "declined", _match_responder),
-    "confirm": Transition(("accepted",), "active", _match_owner_or_staff),
-    "refuse": Transition(("accepted",), "refused", _match_owner_or_staff),
-    "complete": Transition(("active",), "completed", _match_responder),
-}
-
-STATE_LABELS = {
-    "draft": "draft",
-    "submitted": "submitted, waiting for a coordinator",
-    "needs_info": "more information needed",
-    "rejected": "rejected",
-    "verified": "verified, looking for counsel",
-    "proposed": "proposed to counsel",
-    "accepted": "accepted by counsel, waiting for the defender's consent",
-    "matched": "matched",
-    "closed": "closed",
-    "withdrawn": "withdrawn",
-    "declined": "declined",
-    "refused": "refused by the defender",
-    "active": "active",
-    "completed": "completed",
-    "cancelled": "cancelled",
-}
-
-
-def _check(table: dict, name: str, actor: User, subject) -> Transition:
-    transition = table[name]
-    if not transition.allowed(actor, subject):
+def check_move(table: dict, name: str, actor: User, subject) -> states.Move:
+    """The row of move ``name``, or ``TransitionError`` if ``actor`` may not make it from ``subject``'s state."""
+    move = table[name]
+    if not move.allowed(actor, subject):
         raise TransitionError("You are not allowed to do that.")
-    if subject.state not in transition.sources:
-        label = STATE_LABELS.get(subject.state, subject.state)
+    if subject.state not in move.sources:
+        label = states.STATE_LABELS.get(subject.state, subject.state)
         raise TransitionError(f"This cannot be done any more: it is {label}.")
-    return transition
+    return move
 
 
-def _move(actor, subject, target: str, action: str, *, need: Need, note: str = "") -> None:
-    source = subject.state
-    subject.state = target
-    audit.record(actor, action, subject, need=need, from_state=source, to_state=target, note=note)
+def _move(table: dict, kind: str, name: str, actor: User, subject, need: Need, note: str) -> None:
+    """Make one move of ``table`` on ``subject``, and write it to the audit log."""
+    move = check_move(table, name, actor, subject)
+    source, subject.state = subject.state, move.target
+    audit.record(actor, f"{kind}.{name}", subject, need=need, from_state=source, to_state=move.target, note=note)
 
 
 def _move_need(actor, need: Need, name: str, note: str = "") -> None:
-    transition = _check(NEED_TRANSITIONS, name, actor, need)
-    _move(actor, need, transition.target, f"need.{name}", need=need, note=note)
+    _move(states.NEED_MOVES, "need", name, actor, need, need, note)
 
 
 def _move_match(actor, match: Match, name: str, note: str = "") -> None:
-    transition = _check(MATCH_TRANSITIONS, name, actor, match)
-    _move(actor, match, transition.target, f"match.{name}", need=match.need, note=note)
-    match.responded_at = utcnow()
+    _move(states.MATCH_MOVES, "match", name, actor, match, match.need, note)
+    if name != "cancel":
+        match.responded_at = utcnow()
 
 
 # Who hears about what ------------------------------------------------------
@@ -248,7 +183,7 @@ def accept_match(actor: User, match: Match, note: str = "") -> None:
     _move_match(actor, match, "accept", note)
     if match.offer is not None:
         match.offer.capacity_used += 1
-    _move(actor, need, "accepted", "need.accept", need=need)
+    _move_need(actor, need, "accept")
     for other in need.matches:
         if other is not match and other.state == "proposed":
             _cancel_match(actor, other, "another firm took the need")
@@ -270,7 +205,7 @@ def decline_match(actor: User, match: Match, reason: str) -> None:
 def confirm_match(actor: User, match: Match) -> None:
     """The defender's consent: contact details are released to both sides."""
     _move_match(actor, match, "confirm")
-    _move(actor, match.need, "matched", "need.match", need=match.need)
+    _move_need(actor, match.need, "match")
     notify(firm_emails(match.firm_id), "The defender consented: the matter is yours", "firm.match",
            match_id=match.id)
     notify(staff_emails(), "A match was confirmed", "coordinator.need", need_id=match.need_id)
@@ -292,7 +227,7 @@ def complete_match(actor: User, match: Match, hours: int, outcome: str) -> None:
     match.outcome = outcome
     match.closed_at = utcnow()
     _release(match)
-    _move(actor, match.need, "closed", "need.close", need=match.need)
+    _move_need(actor, match.need, "close")
     notify(_defender_email(match.need), "Your matter was closed", "defender.need", need_id=match.need_id)
     notify(staff_emails(), "A matter was closed", "coordinator.need", need_id=match.need_id)
 
@@ -300,7 +235,7 @@ def complete_match(actor: User, match: Match, hours: int, outcome: str) -> None:
 def _cancel_match(actor: User, match: Match, why: str) -> None:
     if match.state in ("accepted", "active"):
         _release(match)
-    _move(actor, match, "cancelled", "match.cancel", need=match.need, note=why)
+    _move_match(actor, match, "cancel", why)
 
 
 def _release(match: Match) -> None:
@@ -311,10 +246,8 @@ def _release(match: Match) -> None:
 
 def _back_to_proposing(actor: User, need: Need) -> None:
     """With no proposal left open, the need goes back to the coordinators' list."""
-    if need.state in ("proposed", "accepted") and not any(
-        m.state == "proposed" for m in need.matches
-    ):
-        _move(actor, need, "verified", "need.reopen", need=need)
+    if need.state in states.NEED_MOVES["reopen"].sources and not any(m.state == "proposed" for m in need.matches):
+        _move_need(actor, need, "reopen")
 
 
 # Conflict review ------------------------------------------------------------

@@ -23,6 +23,19 @@ def guard(blueprint, roles: tuple[str, ...]) -> None:
         return None
 
 
+def local_target(target: str, within: str = "/") -> str | None:
+    """``target`` if it is a path on this site under ``within``, else None.
+
+    Browsers read two slashes, a backslash, or a path with a tab or a line break
+    in it (which they drop) as a way to another host, so any of those is refused.
+    """
+    if not target.startswith(within) or "//" in target or "\\" in target:
+        return None
+    if any(ord(char) < 0x20 or ord(char) == 0x7F for char in target):
+        return None
+    return target
+
+
 def get_scoped_or_404(model, ident, allowed) -> object:
     """Load ``model`` by id, answering 404 unless ``allowed(record)`` holds."""
     record = db.session.get(model, ident)

@@ -1,7 +1,7 @@
 """Names and filters the templates use to show codes as words."""
 
 from ..matching import vocab
-from ..needs.workflow import STATE_LABELS
+from ..needs.states import STATE_LABELS
 
 
 def init_app(app) -> None:

@@ -1,0 +1,121 @@
+"""The states of a need and of a match, the groups of them the rules speak of, and every move.
+
+Each move is a row: the states it may start from, the state it ends in, and who may
+make it. ``workflow`` makes every move through these tables and nothing else changes
+a state, so what a need or a match can do next is read here, in one place. The
+groups that pages and queries use are named once below, most of them read off the
+tables, so a new move or state changes them all at once.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+NEED_STATES = (
+    "draft",
+    "submitted",
+    "needs_info",
+    "rejected",
+    "verified",
+    "proposed",
+    "accepted",
+    "matched",
+    "closed",
+    "withdrawn",
+)
+MATCH_STATES = ("proposed", "accepted", "declined", "refused", "active", "completed", "cancelled")
+
+STATE_LABELS = {
+    "draft": "draft",
+    "submitted": "submitted, waiting for a coordinator",
+    "needs_info": "more information needed",
+    "rejected": "rejected",
+    "verified": "verified, looking for counsel",
+    "proposed": "proposed to counsel",
+    "accepted": "accepted by counsel, waiting for the defender's consent",
+    "matched": "matched",
+    "closed": "closed",
+    "withdrawn": "withdrawn",
+    "declined": "declined",
+    "refused": "refused by the defender",
+    "active": "active",
+    "completed": "completed",
+    "cancelled": "cancelled",
+}
+
+
+def _staff(actor, _subject) -> bool:
+    return actor.is_staff
+
+
+def _need_owner_or_staff(actor, need) -> bool:
+    return actor.is_staff or (actor.defender is not None and need.defender_id == actor.defender.id)
+
+
+def _match_owner_or_staff(actor, match) -> bool:
+    return _need_owner_or_staff(actor, match.need)
+
+
+def _match_responder(actor, match) -> bool:
+    """A firm's members answer for their firm; coordinators answer for a fund."""
+    if match.fund_id is not None:
+        return actor.is_staff
+    return actor.role == "firm" and actor.firm_id == match.firm_id
+
+
+def _follows_a_match(_actor, _subject) -> bool:
+    """A need's move made by a match's move, whose own row said who may make it."""
+    return True
+
+
+@dataclass(frozen=True)
+class Move:
+    sources: tuple[str, ...]
+    target: str
+    allowed: Callable[[object, object], bool]
+
+
+# Open needs: a defender or a coordinator may still withdraw them.
+OPEN_NEED_STATES = ("draft", "submitted", "needs_info", "verified", "proposed", "accepted", "matched")
+
+NEED_MOVES = {
+    "submit": Move(("draft", "needs_info"), "submitted", _need_owner_or_staff),
+    "verify": Move(("submitted",), "verified", _staff),
+    "request_info": Move(("submitted",), "needs_info", _staff),
+    "reject": Move(("submitted",), "rejected", _staff),
+    "propose": Move(("verified", "proposed"), "proposed", _staff),
+    "accept": Move(("proposed",), "accepted", _follows_a_match),
+    "match": Move(("accepted",), "matched", _follows_a_match),
+    "close": Move(("matched",), "closed", _follows_a_match),
+    "reopen": Move(("proposed", "accepted"), "verified", _follows_a_match),
+    "withdraw": Move(OPEN_NEED_STATES, "withdrawn", _need_owner_or_staff),
+}
+
+# Open matches hold a firm's attention, and once accepted, a unit of its offer's capacity.
+OPEN_MATCH_STATES = ("proposed", "accepted", "active")
+
+MATCH_MOVES = {
+    "accept": Move(("proposed",), "accepted", _match_responder),
+    "decline": Move(("proposed",), "declined", _match_responder),
+    "confirm": Move(("accepted",), "active", _match_owner_or_staff),
+    "refuse": Move(("accepted",), "refused", _match_owner_or_staff),
+    "complete": Move(("active",), "completed", _match_responder),
+    "cancel": Move(OPEN_MATCH_STATES, "cancelled", _follows_a_match),
+}
+
+# Finished needs: nothing more happens to them, and retention erases them in time.
+FINISHED_NEED_STATES = tuple(state for state in NEED_STATES if state not in OPEN_NEED_STATES)
+# Needs the defender (or a coordinator, for an offline defender) may still change and submit.
+EDITABLE_NEED_STATES = NEED_MOVES["submit"].sources
+# Needs coordinators work on: every open need but the drafts, which stay their defender's own.
+QUEUE_NEED_STATES = tuple(state for state in OPEN_NEED_STATES if state != "draft")
+# Needs that may be proposed, so their candidates are ranked.
+RANKED_NEED_STATES = NEED_MOVES["propose"].sources
+# Needs whose screening is kept current: submitted, and not yet matched with counsel.
+SCREENED_NEED_STATES = ("submitted", "verified", "proposed", "accepted")
+
+# A firm reads a need's summary while its match is proposed or accepted...
+SUMMARY_MATCH_STATES = ("proposed", "accepted")
+# ...and its details and the defender's contact once the defender consented.
+DISCLOSED_MATCH_STATES = ("active", "completed")
+# A defender may know which firm a match is with once the firm accepted.
+FIRM_NAMED_MATCH_STATES = ("accepted", "active", "completed", "refused")
