@@ -32,7 +32,7 @@ N2,Andes Copper plc,,organisation,GB,,
 
 
 def seed() -> list[tuple[str, str]]:
-    """Create the demo world once and return (role, email) for each account."""
+    """Create the demo world once, in the caller's transaction, and return (role, email) for each account."""
     accounts = [
         ("defender", "defender@demo.example"),
         ("firm member, Alvarez", "partner@alvarez.example"),
@@ -77,7 +77,6 @@ def seed() -> list[tuple[str, str]]:
     db.session.add(need)
     db.session.flush()
     workflow.submit_need(defender, need)
-    db.session.commit()
     return accounts
 
 

@@ -65,7 +65,6 @@ def end() -> None:
     """Sign out here and everywhere else this account was signed in before now."""
     if current_user.is_authenticated:
         current_user.sessions_valid_after = _now_ms()
-        db.session.commit()
     logout_user()
     _new_session()
 

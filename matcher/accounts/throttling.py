@@ -42,4 +42,3 @@ def tell_owner_of_guessing(user) -> None:
     audit.record(None, "user.throttled", user)
     notify([user.email], "Someone is trying to sign in to your account", "auth.reset_request",
            action="If it was not you, choose a new password")
-    db.session.commit()

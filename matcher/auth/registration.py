@@ -12,7 +12,7 @@ from ..accounts import links, people, sessions
 from ..accounts.passwords import hash_password
 from ..core import audit
 from ..core.mail import notify, staff_emails
-from ..extensions import db, limiter
+from ..extensions import limiter
 from ..models import User
 from .blueprint import bp
 from .forms import DefenderRegistrationForm, FirmRegistrationForm
@@ -52,7 +52,6 @@ def _send_confirmation(email: str, registration: dict):
     else:
         notify([email], "Confirm your address to finish registering", "auth.confirm_registration",
                action="Confirm your address", token=links.make("registration", **registration))
-    db.session.commit()
     return render_template("auth/check_email.html", email=email)
 
 
@@ -66,7 +65,6 @@ def confirm_registration(token: str):
         flash("This address is already registered: sign in.")
         return redirect(url_for("auth.login"))
     user = _create_defender(registration) if registration["role"] == "defender" else _create_firm(registration)
-    db.session.commit()
     sessions.start(user)
     if user.role == "defender":
         flash("Welcome. A coordinator will verify your account; you can already write your need.")

@@ -40,10 +40,8 @@ def second_factor():
         if method:
             sessions.start(user)
             audit.record(user, "user.login", user, note=method)
-            db.session.commit()
             return redirect(safe_next() or url_for("home.index"))
         audit.record(None, "user.second_factor_failed", user)
-        db.session.commit()
         form.code.errors.append("This code is not right, or was already used.")
     return render_template("auth/second_factor.html", form=form)
 
@@ -77,7 +75,6 @@ def two_factor_setup():
             user.recovery_codes = [twofactor.digest(code) for code in codes]
             session.pop("totp_setup")
             audit.record(user, "user.second_factor_enabled", user)
-            db.session.commit()
             return render_template("auth/recovery_codes.html", codes=codes)
         form.code.errors.append("This code does not match: check the time on your phone and try again.")
     return render_template(

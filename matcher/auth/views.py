@@ -31,15 +31,12 @@ def login():
         if check_password(user, form.password.data) and user.is_active:
             if user.totp_secret:
                 sessions.await_second_factor(user)
-                db.session.commit()
                 return redirect(url_for("auth.second_factor", next=safe_next()))
             sessions.start(user)
             audit.record(user, "user.login", user)
-            db.session.commit()
             return redirect(safe_next() or url_for("home.index"))
         if user is not None:
             audit.record(None, "user.login_failed", user)
-            db.session.commit()
         form.password.errors.append("The email or the password is not right.")
     return render_template("auth/login.html", form=form)
 
@@ -72,7 +69,6 @@ def join(token: str):
         user = people.create_firm_member(firm, email=data["email"], password_hash=hash_password(form.password.data),
                                          display_name=form.display_name.data)
         audit.record(user, "firm.join", firm)
-        db.session.commit()
         sessions.start(user)
         flash(f"Welcome to {firm.name} on the platform.")
         return redirect(url_for("firm.dashboard"))
@@ -93,7 +89,6 @@ def reset_request():
             notify([user.email], "Reset your password", "auth.reset_password", action="Choose a new password",
                    token=token)
             audit.record(None, "user.reset_requested", user)
-            db.session.commit()
         flash("If an account uses this address, we have sent it a link to choose a new password.")
         return redirect(url_for("auth.login"))
     return render_template("auth/reset_request.html", form=form)
@@ -134,5 +129,4 @@ def _set_password(user: User, password: str, action: str) -> None:
     audit.record(user, action, user)
     notify([user.email], "Your password was changed", "auth.login",
            action="If this was not you, reset it at once")
-    db.session.commit()
     sessions.start(user)

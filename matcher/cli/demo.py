@@ -5,6 +5,7 @@ import pyotp
 from flask import current_app
 
 from .. import demo
+from ..extensions import db
 
 
 @click.command("demo-code")
@@ -17,6 +18,7 @@ def demo_code() -> None:
 def seed_demo() -> None:
     """Create the demo accounts and data, once; running it again changes nothing."""
     accounts = demo.seed()
+    db.session.commit()
     click.echo(f"Demo accounts (password for all: {demo.PASSWORD}):")
     for role, email in accounts:
         click.echo(f"  {role:<26} {email}")

@@ -59,7 +59,6 @@ def audit_log():
 def audit_export():
     events = db.session.scalars(_filtered().limit(EXPORT_CAP)).all()
     audit.record(current_user._get_current_object(), "audit.export", current_user._get_current_object())
-    db.session.commit()
     rows = (
         [e.created_at.isoformat(), e.actor.email if e.actor else "", e.actor.role if e.actor else "", e.action,
          e.subject_type, e.subject_id, e.need_id or "", e.from_state, e.to_state]

@@ -29,7 +29,6 @@ def new_fund():
         db.session.add(fund)
         db.session.flush()
         audit.record(current_user, "fund.create", fund)
-        db.session.commit()
         flash(f"{fund.name} is in the catalogue.")
         return redirect(url_for(".funds"))
     return render_template("coordinator/fund_form.html", form=form, fund=None)
@@ -43,7 +42,6 @@ def edit_fund(fund_id: int):
         changed = _copy(form, fund)
         if changed:
             audit.record(current_user, "fund.edit", fund, note="changed: " + ", ".join(changed))
-            db.session.commit()
             flash(f"{fund.name} is saved.")
         else:
             flash("Nothing was changed.")

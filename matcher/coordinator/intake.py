@@ -75,7 +75,6 @@ def intake():
             offline.email.errors.append("An account has this email: choose that defender above.")
         else:
             profile = _record_offline_defender(offline)
-            db.session.commit()
             flash(f"{profile.pseudonym} is recorded. Now write their need.")
             return redirect(url_for("coordinator.intake_need", defender_id=profile.id))
     return render_template("coordinator/intake_defender.html", choose=choose, offline=offline)
@@ -105,7 +104,6 @@ def intake_need(defender_id: int):
                 message = "The need is submitted and screened."
             except workflow.TransitionError as error:
                 flash(str(error), "error")
-        db.session.commit()
         flash(message)
         return redirect(url_for("coordinator.need", need_id=need.id))
     return render_template("coordinator/intake_need.html", form=form, profile=profile)

@@ -11,7 +11,6 @@ from wtforms.validators import DataRequired
 from ..accounts import privacy, sessions
 from ..accounts.passwords import check_password
 from ..core import audit
-from ..extensions import db
 from .blueprint import bp
 
 
@@ -32,7 +31,6 @@ def data():
 def download():
     user = current_user._get_current_object()
     audit.record(user, "defender.export", user.defender)
-    db.session.commit()
     body = json.dumps(privacy.export(user), ensure_ascii=False, indent=2)
     return Response(body, mimetype="application/json",
                     headers={"Content-Disposition": 'attachment; filename="my-data.json"'})
@@ -45,7 +43,6 @@ def delete_account():
     if form.validate_on_submit():
         if check_password(user, form.password.data):
             privacy.erase_defender(user, user)
-            db.session.commit()
             sessions.end()
             flash("Your account is deleted and what you wrote is erased.")
             return redirect(url_for("home.index"))

@@ -50,7 +50,6 @@ def new_need():
         form.add_party_row()
     elif form.validate_on_submit():
         need = create_draft(current_user, profile, form)
-        db.session.commit()
         flash("Your draft is saved. Submit it when it is complete.")
         return _back_to(need)
     return render_template("defender/need_form.html", form=form, need=None)
@@ -68,7 +67,6 @@ def edit_need(need_id: int):
     elif form.validate_on_submit():
         fill_need(need, form)
         audit.record(current_user, "need.edit", need, need=need)
-        db.session.commit()
         flash("Your changes are saved.")
         return _back_to(need)
     return render_template("defender/need_form.html", form=form, need=need)

@@ -38,7 +38,6 @@ def new_offer():
         db.session.add(offer)
         db.session.flush()
         audit.record(current_user, "offer.create", offer)
-        db.session.commit()
         flash("The offer is published to the coordinators.")
         return redirect(url_for("firm.dashboard"))
     return render_template("firm/offer_form.html", form=form, offer=None)
@@ -55,7 +54,6 @@ def edit_offer(offer_id: int):
     if form.validate_on_submit():
         _copy(form, offer)
         audit.record(current_user, "offer.edit", offer)
-        db.session.commit()
         flash("The offer is saved.")
         return redirect(url_for("firm.dashboard"))
     return render_template("firm/offer_form.html", form=form, offer=offer)
@@ -72,7 +70,6 @@ def end_offer(offer_id: int):
     offer.valid_until = yesterday
     offer.valid_from = min(offer.valid_from, yesterday)
     audit.record(current_user, "offer.end", offer)
-    db.session.commit()
     flash("The offer has ended: no new matter will be proposed under it. Matters in progress continue.")
     return redirect(url_for("firm.dashboard"))
 
@@ -86,6 +83,5 @@ def delete_offer(offer_id: int):
         return redirect(url_for("firm.edit_offer", offer_id=offer.id))
     audit.record(current_user, "offer.delete", offer)
     db.session.delete(offer)
-    db.session.commit()
     flash("The offer is deleted.")
     return redirect(url_for("firm.dashboard"))

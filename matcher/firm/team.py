@@ -10,7 +10,6 @@ from flask_login import current_user
 from ..accounts import links, people
 from ..core import audit
 from ..core.mail import notify
-from ..extensions import db
 from .blueprint import bp
 from .forms import InvitationForm
 
@@ -29,7 +28,6 @@ def invite():
             notify([email], "You are invited to join your firm's team", "auth.join",
                    token=links.make("invitation", firm=firm.id, email=email))
             audit.record(current_user, "firm.invite", firm, note=email)
-            db.session.commit()
             flash(f"Invitation sent to {email}.")
             return redirect(url_for("firm.dashboard"))
     return render_template("firm/invite.html", form=form, firm=firm)

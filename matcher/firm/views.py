@@ -60,10 +60,8 @@ def _render_match(record: Match, decline_form=None, close_form=None):
     """Show what the match's state allows, and log the read of the need's text."""
     if record.state in DISCLOSED_MATCH_STATES:
         audit.record_read(current_user, record.need, "details and contact")
-        db.session.commit()
     elif record.state in SUMMARY_MATCH_STATES:
         audit.record_read(current_user, record.need, "summary")
-        db.session.commit()
     return render_template(
         "firm/match.html",
         match=record,

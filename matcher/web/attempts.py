@@ -1,4 +1,4 @@
-"""Running one workflow change from a page: commit it, or undo it and say why it was refused."""
+"""Running one workflow change from a page: keep it for the request's commit, or undo it and say why."""
 
 from collections.abc import Callable
 
@@ -9,14 +9,14 @@ from ..needs import workflow
 
 
 def attempt(change: Callable[[], object], success: str | None = None) -> bool:
-    """Run ``change`` and commit; a stale or illegal move is flashed, rolled back, never a 500."""
+    """Run ``change``, which the request then commits; a stale or illegal move is flashed and rolled back,
+    never a 500."""
     try:
         change()
     except workflow.TransitionError as error:
         db.session.rollback()
         flash(str(error), "error")
         return False
-    db.session.commit()
     if success:
         flash(success)
     return True
