@@ -10,8 +10,9 @@ import html
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from matcher.conflicts.clientlists import ClientListError, parse_client_csv
-from matcher.conflicts.registry import RelationListError, parse_relations_csv
+from matcher.conflicts.clientlists import parse_client_csv
+from matcher.conflicts.registry import parse_relations_csv
+from matcher.core.csvfiles import FileRefused
 from matcher.extensions import db
 from matcher.models import Need
 from tests import factories
@@ -78,7 +79,7 @@ def test_the_login_form_never_fails_on_hostile_input(web, email, password):
 def test_the_client_list_reader_refuses_with_reasons_or_reads_but_never_crashes(data):
     try:
         rows = parse_client_csv(data)
-    except ClientListError as refused:
+    except FileRefused as refused:
         assert refused.errors and all(isinstance(error, str) for error in refused.errors)
     else:
         assert all(row.name and row.external_id for row in rows)
@@ -92,7 +93,7 @@ def test_the_client_list_reader_refuses_with_reasons_or_reads_but_never_crashes(
 def test_the_relations_reader_refuses_with_reasons_or_reads_but_never_crashes(data):
     try:
         parse_relations_csv(data)
-    except RelationListError as refused:
+    except FileRefused as refused:
         assert refused.errors
 
 

@@ -16,14 +16,14 @@ from typing import NoReturn
 import click
 
 from ..conflicts import engine, screening
-from ..conflicts.clientlists import ClientListError, parse_client_csv, replace_client_list
-from ..conflicts.registry import RelationListError, parse_relations_csv
-from ..core import audit
+from ..conflicts.clientlists import parse_client_csv, replace_client_list
+from ..conflicts.registry import parse_relations_csv
+from ..core import audit, csvfiles
+from ..core.csvfiles import FileRefused
 from ..extensions import db
 from ..models import LawFirm
 
 PARTY_COLUMNS = ("id", "name", "aliases", "kind", "country")
-RELATION_COLUMNS = ("child", "parent")
 OUTPUT_COLUMNS = ("party_id", "client_id", "band", "score", "reason")
 
 _File = click.Path(exists=True, dir_okay=False, readable=True)
@@ -40,17 +40,9 @@ def conflicts_group() -> None:
 @click.option("--relations", "relations_csv", type=_File, help="CSV of child,parent names.")
 def screen_files(clients_csv: str, parties_csv: str, relations_csv: str | None) -> None:
     """Screen PARTIES_CSV against CLIENTS_CSV; write party_id,client_id,band,score,reason."""
-    clients = _client_names(clients_csv)
-    parties = [
-        engine.Party(id=row["id"], name=row["name"], aliases=_aliases(row["aliases"]),
-                        kind=row["kind"] or "organisation", country=row["country"].upper())
-        for row in _records(parties_csv, PARTY_COLUMNS, required=("id", "name"))
-    ]
-    relations = engine.Relations(
-        (row["child"], row["parent"])
-        for row in (_records(relations_csv, RELATION_COLUMNS, required=RELATION_COLUMNS)
-                    if relations_csv else [])
-    )
+    clients = _client_names(_parsed(clients_csv, parse_client_csv))
+    parties = _parsed(parties_csv, _parse_parties)
+    relations = engine.Relations(_parsed(relations_csv, parse_relations_csv).pairs if relations_csv else ())
     hits = engine.MemoryIndex(clients).screen(parties, relations)
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(OUTPUT_COLUMNS)
@@ -68,7 +60,7 @@ def import_clients(firm_id: int, clients_csv: str) -> None:
         raise click.ClickException(f"no firm has the id {firm_id}")
     try:
         rows = parse_client_csv(_read(clients_csv))
-    except ClientListError as refused:
+    except FileRefused as refused:
         _refuse(clients_csv, refused.errors, "the firm's list")
     screened = replace_client_list(firm, rows)
     audit.record(None, "clients.replace", firm, note=f"{len(rows)} entries, imported from the command line")
@@ -82,7 +74,7 @@ def import_relations(relations_csv: str) -> None:
     """Replace the corporate relations registry with RELATIONS_CSV (child,parent) and re-screen open needs."""
     try:
         parsed = parse_relations_csv(_read(relations_csv))
-    except RelationListError as refused:
+    except FileRefused as refused:
         _refuse(relations_csv, refused.errors, "the registry")
     imported = screening.replace_registry(parsed)
     db.session.commit()
@@ -111,46 +103,32 @@ def _refuse(path: str, errors: list[str], kept: str) -> NoReturn:
     raise click.exceptions.Exit(1)
 
 
-def _client_names(path: str) -> list[engine.ClientName]:
-    with open(path, "rb") as handle:
-        data = handle.read()
+def _parsed(path: str, parse):
+    """``parse`` of the file's bytes, or the file's problems, line by line, and exit 1."""
     try:
-        rows = parse_client_csv(data)
-    except ClientListError as exc:
-        raise click.ClickException(f"{path}: " + "; ".join(exc.errors)) from exc
+        return parse(_read(path))
+    except FileRefused as refused:
+        raise click.ClickException(f"{path}: " + "; ".join(refused.errors)) from refused
+
+
+def _client_names(rows) -> list[engine.ClientName]:
     return [
         engine.ClientName(client_id=row.external_id, name=name, client_name=row.name,
-                             is_alias=position > 0, lei=row.lei, parent=row.parent_external_id)
+                          is_alias=position > 0, lei=row.lei, parent=row.parent_external_id)
         for row in rows
         for position, name in enumerate((row.name, *row.aliases))
     ]
 
 
-def _records(path: str, columns: tuple[str, ...], required: tuple[str, ...]) -> list[dict]:
-    """Rows of a small CSV with a header, every required column filled, or a clear error."""
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            header = [(name or "").strip().lower() for name in reader.fieldnames or []]
-            missing = [column for column in required if column not in header]
-            if missing:
-                raise click.ClickException(
-                    f"{path}: line 1: the header must name the columns {', '.join(columns)} "
-                    f"(missing: {', '.join(missing)})")
-            reader.fieldnames = header
-            rows = []
-            for record in reader:
-                row = {column: (record.get(column) or "").strip() for column in columns}
-                empty = [column for column in required if not row[column]]
-                if empty:
-                    raise click.ClickException(f"{path}: line {reader.line_num}: {', '.join(empty)} is empty")
-                rows.append(row)
-    except UnicodeDecodeError as exc:
-        raise click.ClickException(f"{path}: the file is not UTF-8 text") from exc
-    except csv.Error as exc:
-        raise click.ClickException(f"{path}: the file is not valid CSV ({exc})") from exc
-    return rows
+def _parse_parties(data: bytes) -> list[engine.Party]:
+    """The parties file (``id,name,aliases,kind,country``), read as the client lists are."""
+    return csvfiles.collect(csvfiles.dict_reader(data, PARTY_COLUMNS, required=("id", "name")), _party)
 
 
-def _aliases(text: str) -> tuple[str, ...]:
-    return tuple(alias.strip() for alias in text.split("|") if alias.strip())
+def _party(record: dict, line: int) -> tuple[engine.Party | None, list[str]]:
+    value = {column: (record.get(column) or "").strip() for column in PARTY_COLUMNS}
+    empty = [column for column in ("id", "name") if not value[column]]
+    if empty:
+        return None, [f"line {line}: {', '.join(empty)} is empty"]
+    return engine.Party(id=value["id"], name=value["name"], aliases=csvfiles.other_names(value["aliases"]),
+                        kind=value["kind"] or "organisation", country=value["country"].upper()), []

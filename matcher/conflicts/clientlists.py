@@ -27,8 +27,6 @@ process that dies mid-import rolls its transaction back; the import is then show
 as stopped after ``STALLED_AFTER``, with the old list still in place.
 """
 
-import csv
-import io
 import logging
 import re
 import threading
@@ -47,7 +45,6 @@ from . import clientindex, screening
 
 COLUMNS = ("id", "name", "aliases", "kind", "country", "parent_id", "lei")
 REQUIRED_COLUMNS = ("id", "name")
-MAX_ERRORS = 50
 # An import not finished after this long died with its process (its transaction rolled back).
 STALLED_AFTER = timedelta(minutes=30)
 log = logging.getLogger(__name__)
@@ -65,41 +62,13 @@ class ClientRow:
     lei: str
 
 
-class ClientListError(ValueError):
-    """The file was refused; ``errors`` lists what to fix, with line numbers."""
-
-    def __init__(self, errors: list[str]):
-        super().__init__("; ".join(errors))
-        self.errors = errors
-
-
 def parse_client_csv(data: bytes) -> list[ClientRow]:
-    """Read and validate a whole file, or raise ``ClientListError``."""
-    text = csvfiles.decode(data, ClientListError)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=csvfiles.delimiter(text), strict=True)
-    header = [(name or "").strip().lower() for name in reader.fieldnames or []]
-    missing = [column for column in REQUIRED_COLUMNS if column not in header]
-    if missing:
-        raise ClientListError([f"line 1: the header must name the columns {', '.join(COLUMNS)} "
-                               f"(missing: {', '.join(missing)})"])
-    reader.fieldnames = header
-    rows, errors, seen = [], [], {}
-    try:
-        for record in reader:
-            line = reader.line_num
-            row, problems = _row(record, line, seen)
-            errors.extend(problems)
-            if row is not None:
-                rows.append(row)
-            if len(errors) >= MAX_ERRORS:
-                errors.append("too many errors: stopped reading")
-                break
-    except csv.Error as exc:
-        errors.append(f"line {reader.line_num}: the file is not valid CSV ({exc})")
-    if not errors and not rows:
-        errors.append("the file has no client rows")
-    if errors:
-        raise ClientListError(errors)
+    """Read and validate a whole file, or raise ``csvfiles.FileRefused``."""
+    seen: dict[str, int] = {}
+    rows = csvfiles.collect(csvfiles.dict_reader(data, COLUMNS, REQUIRED_COLUMNS),
+                            lambda record, line: _row(record, line, seen))
+    if not rows:
+        raise csvfiles.FileRefused(["the file has no client rows"])
     return rows
 
 
@@ -132,8 +101,8 @@ def _row(record: dict, line: int, seen: dict) -> tuple[ClientRow | None, list[st
             problems.append(f"line {line}: {column} is longer than {limit} characters")
     if problems:
         return None, problems
-    aliases = tuple(alias.strip() for alias in value["aliases"].split("|") if alias.strip())
-    return ClientRow(value["id"], value["name"], aliases, kind, country, value["parent_id"], lei), []
+    return ClientRow(value["id"], value["name"], csvfiles.other_names(value["aliases"]), kind, country,
+                     value["parent_id"], lei), []
 
 
 def replace_client_list(firm: LawFirm, rows: list[ClientRow]) -> int:

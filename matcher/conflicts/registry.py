@@ -7,8 +7,6 @@ for the links reachable from a need's party names, walked as far as the engine w
 (``engine.relations.MAX_DEPTH``), so the registry can be large.
 """
 
-import csv
-import io
 from dataclasses import dataclass
 
 from sqlalchemy import delete, insert, select
@@ -20,16 +18,7 @@ from . import engine
 from .engine.relations import MAX_DEPTH, node
 
 COLUMNS = ("child", "parent")
-MAX_ERRORS = 50
 NAME_LIMIT = 300
-
-
-class RelationListError(ValueError):
-    """The file was refused; ``errors`` lists what to fix, with line numbers."""
-
-    def __init__(self, errors: list[str]):
-        super().__init__("; ".join(errors))
-        self.errors = errors
 
 
 @dataclass(frozen=True)
@@ -41,40 +30,24 @@ class Parsed:
 
 
 def parse_relations_csv(data: bytes) -> Parsed:
-    """Read and validate a whole file, or raise ``RelationListError``.
+    """Read and validate a whole file, or raise ``csvfiles.FileRefused``.
 
     Two lines naming the same entities (after normalisation, so "Gazprom PJSC" and
     "ПАО Газпром" are one) are one link: the repeat is counted, not refused."""
-    text = csvfiles.decode(data, RelationListError)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=csvfiles.delimiter(text), strict=True)
-    errors: list[str] = []
-    try:
-        header = [cell.strip().lower() for cell in next(reader, [])]
-        if header[:2] != list(COLUMNS) or any(cell for cell in header[2:]):
-            raise RelationListError(["line 1: the header must be 'child,parent'"])
-        pairs, seen, repeated = [], set(), 0
-        for cells in reader:
-            line = reader.line_num
-            if not any(cell.strip() for cell in cells):
-                continue
-            pair, problems = _row(cells, line)
-            errors.extend(problems)
-            if pair is not None:
-                link = (_key(pair[0]), _key(pair[1]))
-                if link in seen:
-                    repeated += 1
-                else:
-                    seen.add(link)
-                    pairs.append(pair)
-            if len(errors) >= MAX_ERRORS:
-                errors.append("too many errors: stopped reading")
-                break
-    except csv.Error as exc:
-        errors.append(f"line {reader.line_num}: the file is not valid CSV ({exc})")
-    if not errors and not pairs:
-        errors.append("the file has no relations")
-    if errors:
-        raise RelationListError(errors)
+    rows = csvfiles.reader(csvfiles.decode(data))
+    header = [cell.strip().lower() for cell in next(rows, [])]
+    if header[:2] != list(COLUMNS) or any(cell for cell in header[2:]):
+        raise csvfiles.FileRefused(["line 1: the header must be 'child,parent'"])
+    pairs, seen, repeated = [], set(), 0
+    for pair in csvfiles.collect(rows, _row):
+        link = (_key(pair[0]), _key(pair[1]))
+        if link in seen:
+            repeated += 1
+        else:
+            seen.add(link)
+            pairs.append(pair)
+    if not pairs:
+        raise csvfiles.FileRefused(["the file has no relations"])
     return Parsed(pairs, repeated)
 
 
@@ -117,6 +90,8 @@ def _key(name: str) -> str:
 
 
 def _row(cells: list[str], line: int) -> tuple[tuple[str, str] | None, list[str]]:
+    if not any(cell.strip() for cell in cells):
+        return None, []
     if len(cells) > len(COLUMNS) and any(cell.strip() for cell in cells[len(COLUMNS):]):
         return None, [f"line {line}: more fields than child and parent"]
     child, parent = ((cells + ["", ""])[i].strip() for i in range(2))

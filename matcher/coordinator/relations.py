@@ -11,7 +11,8 @@ from flask_wtf.file import FileField, FileRequired
 from sqlalchemy import func, or_, select
 
 from ..conflicts import screening
-from ..conflicts.registry import RelationListError, parse_relations_csv
+from ..conflicts.registry import parse_relations_csv
+from ..core.csvfiles import FileRefused
 from ..extensions import db
 from ..models import CorporateRelation
 from .blueprint import bp
@@ -49,11 +50,10 @@ def upload_relations():
     if form.validate_on_submit():
         try:
             parsed = parse_relations_csv(form.file.data.read())
-        except RelationListError as refused:
+        except FileRefused as refused:
             errors = refused.errors
         else:
             imported = screening.replace_registry(parsed)
-            db.session.commit()
             repeated = f" ({imported.repeated} repeated lines counted once)" if imported.repeated else ""
             flash(f"The registry now holds {imported.relations} relations{repeated}; "
                   f"{imported.needs_screened} open needs were screened again.")

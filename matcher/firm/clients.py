@@ -9,7 +9,8 @@ from flask_login import current_user
 from sqlalchemy import case, func, literal, or_, select
 
 from ..conflicts import clientindex, clientlists
-from ..conflicts.clientlists import COLUMNS, ClientListError, parse_client_csv
+from ..conflicts.clientlists import COLUMNS, parse_client_csv
+from ..core.csvfiles import FileRefused
 from ..extensions import db
 from ..models import ClientEntry, ClientImport
 from .blueprint import bp, own_record_or_404
@@ -67,7 +68,7 @@ def upload_clients():
         else:
             try:
                 rows = parse_client_csv(data)
-            except ClientListError as refused:
+            except FileRefused as refused:
                 errors = refused.errors
             else:
                 running = clientlists.running_import(current_user.firm)
