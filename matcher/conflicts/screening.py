@@ -19,6 +19,7 @@ from ..models import ConflictCheck, ConflictDecision, ConflictHit, LawFirm, Need
 from ..models._types import utcnow
 from ..needs.states import SCREENED_NEED_STATES
 from . import clientindex, engine, registry
+from .decisions import BLOCKING
 
 
 def screen_need(need: Need) -> None:
@@ -138,9 +139,9 @@ def remember_decision(hit: ConflictHit) -> ConflictDecision:
 
 
 def result_of(hits) -> str:
-    """``conflict`` while a hit is confirmed or a certain hit undecided; ``potential`` while a
-    hit awaits review; ``clear`` otherwise (cleared and waived hits do not block)."""
-    if any(hit.decision == "confirmed" or (hit.band == "conflict" and hit.decision is None) for hit in hits):
+    """``conflict`` while a hit's decision blocks (it is confirmed) or a certain hit is undecided;
+    ``potential`` while a hit awaits review; ``clear`` otherwise (cleared and waived hits do not block)."""
+    if any(hit.decision in BLOCKING or (hit.band == "conflict" and hit.decision is None) for hit in hits):
         return "conflict"
     if any(hit.band == "review" and hit.decision is None for hit in hits):
         return "potential"

@@ -5,13 +5,13 @@ from datetime import datetime
 from sqlalchemy import DateTime, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..conflicts.decisions import DECISIONS
 from ..core.crypto import EncryptedText
 from ..extensions import db
 from ._types import one_of, utcnow
 
 CHECK_RESULTS = ("clear", "potential", "conflict")
 HIT_BANDS = ("conflict", "review")
-HIT_DECISIONS = ("confirmed", "cleared", "waived")
 
 
 class ConflictCheck(db.Model):
@@ -47,7 +47,7 @@ class ConflictHit(db.Model):
     __tablename__ = "conflict_hit"
     __table_args__ = (
         one_of("band", HIT_BANDS, "band"),
-        one_of("decision", HIT_DECISIONS, "decision"),
+        one_of("decision", DECISIONS, "decision"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -78,7 +78,7 @@ class ConflictDecision(db.Model):
     __tablename__ = "conflict_decision"
     __table_args__ = (
         UniqueConstraint("firm_id", "party_key", "client_external_id"),
-        one_of("decision", HIT_DECISIONS, "decision"),
+        one_of("decision", DECISIONS, "decision"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,11 +1,12 @@
 """Names and filters the templates use to show codes as words."""
 
+from ..conflicts.decisions import DECISIONS
 from ..matching import vocab
 from ..needs.states import STATE_LABELS
 
 
 def init_app(app) -> None:
-    app.jinja_env.globals.update(vocab=vocab)
+    app.jinja_env.globals.update(vocab=vocab, hit_decisions=DECISIONS)
     app.jinja_env.filters.update(
         country=vocab.country_name,
         language=vocab.language_name,
