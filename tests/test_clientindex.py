@@ -8,7 +8,7 @@ from sqlalchemy import delete, func, select, text
 from matcher.conflicts import clientindex, clientlists, engine, screening
 from matcher.core import crypto
 from matcher.extensions import db
-from matcher.models import ClientEntry, ClientImport, ClientNameKey, LawFirm, User
+from matcher.models import ClientEntry, ClientImport, ClientNameKey, ConflictHit, LawFirm, User
 from tests import factories
 
 pytestmark = pytest.mark.usefixtures("app")
@@ -198,6 +198,15 @@ def test_a_need_is_screened_through_the_index_and_stored_per_firm():
 
     assert screening.cleared_firm_ids(need) >= {clean.id}
     assert conflicted.id not in screening.cleared_firm_ids(need)
+
+
+def test_a_stored_hit_keeps_the_rule_it_rests_on():
+    factories.firm(clients=FIRM_A)
+    factories.need(factories.defender(), parties=("Minera Andina Ltda.", "Banco del Sur Norte"), state="submitted")
+    db.session.commit()
+
+    stored = {(hit.client_external_id, hit.rule) for hit in db.session.scalars(select(ConflictHit))}
+    assert stored == {("A-1", "equal"), ("A-2", "related"), ("A-3", "extra_words")}
 
 
 def test_the_database_holds_no_client_name_in_a_readable_form():

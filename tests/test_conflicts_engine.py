@@ -3,9 +3,12 @@
 import pytest
 
 from matcher.conflicts.engine import (
+    RULES,
     ClientName,
+    Evidence,
     MemoryIndex,
     Party,
+    Relation,
     Relations,
     index_keys,
     is_whole_key,
@@ -145,10 +148,39 @@ def test_aliases_carry_names_no_spelling_rule_can_find():
     assert (hit.client_id, hit.band, hit.party_name) == ("C3", "conflict", "أرامكو السعودية")
 
 
+# One pair of names per rule of ``compare``: the rule a hit rests on is data, not words to read back.
+COMPARE_RULES = [
+    ("MINERA ANDINA, S.A.", "Minera Andina S.A.", "equal"),
+    ("Andina Minera Ltd", "Minera Andina S.A.", "equal"),
+    ("ExxonMobil", "Exxon Mobil Corporation", "joined"),
+    ("Minera Andna S.A.", "Minera Andina S.A.", "typo"),
+    ("Minera Andina del Sur", "Minera Andina", "extra_words"),
+    ("PacificS.A.", "Pacific Ltd", "similar"),
+    ("IBM", "International Business Machines Corp", "acronym"),
+]
+
+
+@pytest.mark.parametrize("party, client, rule", COMPARE_RULES)
+def test_a_hit_carries_the_rule_it_rests_on(party, client, rule):
+    hit = _only_hit(party, _client("C1", client))
+    assert (hit.rule, hit.evidence.rule, hit.evidence.name, hit.relation) == (rule, rule, party, None)
+
+
+def test_every_rule_of_the_vocabulary_is_one_a_hit_can_rest_on():
+    assert {rule for _, _, rule in COMPARE_RULES} | {"identifier", "related"} == set(RULES)
+
+
+def test_a_hit_on_a_client_alias_keeps_the_alias_apart_from_its_rule():
+    hit = _only_hit("PEMEX", _client("C1", "Petróleos Mexicanos", "PEMEX"))
+    assert hit.evidence == Evidence("equal", "", "PEMEX", client_alias="PEMEX")
+    assert hit.rule == "equal"
+
+
 def test_an_equal_lei_is_a_conflict_whatever_the_names():
     client = _client("C1", "Siemens AG", lei="W38RGI023J3WT1HWRP32")
     hits = MemoryIndex(client).screen([Party("p", "Siemens Beteiligungen", lei="w38rgi023j3wt1hwrp32")])
     assert [(h.band, h.reason) for h in hits] == [("conflict", "identifier equal: LEI W38RGI023J3WT1HWRP32")]
+    assert (hits[0].rule, hits[0].evidence.detail) == ("identifier", "LEI W38RGI023J3WT1HWRP32")
 
 
 @pytest.mark.parametrize(
@@ -198,6 +230,8 @@ def test_a_subsidiary_in_the_registry_is_a_related_entity_with_its_path():
     assert hit.reason.startswith(
         "related entity: Gazprom Germania GmbH is a subsidiary of PJSC Gazprom "
         "(path Gazprom Germania GmbH -> Gazprom Export LLC -> Gazprom)")
+    assert (hit.rule, hit.evidence.rule, hit.evidence.name) == ("related", "equal", "Gazprom")
+    assert hit.relation == Relation("subsidiary", ("Gazprom Germania GmbH", "Gazprom Export LLC", "Gazprom"))
 
 
 def test_a_parent_in_the_registry_is_a_related_entity():
@@ -205,6 +239,7 @@ def test_a_parent_in_the_registry_is_a_related_entity():
     hit = _only_hit("Grupo Andes Holdings", _client("C1", "Minera Andina"), relations=relations)
     assert ("Grupo Andes Holdings is a parent of Minera Andina "
             "(path Minera Andina S.A. -> Grupo Andes Holdings)") in hit.reason
+    assert (hit.rule, hit.relation.role, hit.relation.in_firm_list) == ("related", "parent", False)
 
 
 def test_a_party_matching_a_client_relates_to_its_family_in_the_firm_list():
@@ -215,6 +250,19 @@ def test_a_party_matching_a_client_relates_to_its_family_in_the_firm_list():
     assert "Minera Andina SA is a subsidiary of Grupo Andes (path Minera Andina -> Grupo Andes" in hits["P"].reason
     assert ("Minera Andina SA is a parent of Andina Transportes "
             "(path Andina Transportes -> Minera Andina") in hits["G"].reason
+    assert (hits["C"].rule, hits["P"].rule, hits["G"].rule) == ("equal", "related", "related")
+    assert hits["P"].relation == Relation("subsidiary", ("Minera Andina", "Grupo Andes"), in_firm_list=True)
+    assert hits["G"].relation == Relation("parent", ("Andina Transportes", "Minera Andina"), in_firm_list=True)
+    assert hits["P"].evidence == hits["G"].evidence == hits["C"].evidence
+
+
+def test_a_related_hit_in_the_firm_list_keeps_the_rule_of_the_hit_it_comes_from():
+    clients = _client("P", "Grupo Andes") + _client("C", "Siemens AG", lei="W38RGI023J3WT1HWRP32", parent="P")
+    party = Party("p", "Beteiligungen", lei="W38RGI023J3WT1HWRP32")
+    hits = {h.client_id: h for h in MemoryIndex(clients).screen([party])}
+    assert (hits["C"].rule, hits["P"].rule, hits["P"].evidence.rule) == ("identifier", "related", "identifier")
+    assert hits["P"].reason.endswith("(path Siemens AG -> Grupo Andes, in the firm's list); "
+                                     "identifier equal: LEI W38RGI023J3WT1HWRP32")
 
 
 def test_one_hit_per_party_and_client_keeps_the_strongest_reason():

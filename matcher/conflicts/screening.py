@@ -19,6 +19,7 @@ from ..models import ConflictCheck, ConflictDecision, ConflictHit, LawFirm, Need
 from ..models._types import utcnow
 from ..needs.states import SCREENED_NEED_STATES
 from . import clientindex, engine, registry
+from .decisions import BLOCKING
 
 
 def screen_need(need: Need) -> None:
@@ -138,9 +139,9 @@ def remember_decision(hit: ConflictHit) -> ConflictDecision:
 
 
 def result_of(hits) -> str:
-    """``conflict`` while a hit is confirmed or a certain hit undecided; ``potential`` while a
-    hit awaits review; ``clear`` otherwise (cleared and waived hits do not block)."""
-    if any(hit.decision == "confirmed" or (hit.band == "conflict" and hit.decision is None) for hit in hits):
+    """``conflict`` while a hit's decision blocks (it is confirmed) or a certain hit is undecided;
+    ``potential`` while a hit awaits review; ``clear`` otherwise (cleared and waived hits do not block)."""
+    if any(hit.decision in BLOCKING or (hit.band == "conflict" and hit.decision is None) for hit in hits):
         return "conflict"
     if any(hit.band == "review" and hit.decision is None for hit in hits):
         return "potential"
@@ -160,7 +161,7 @@ def _remembered(hits_by_firm) -> dict[tuple, ConflictDecision]:
 def _stored_hit(hit: engine.Hit, remembered: ConflictDecision | None) -> ConflictHit:
     """The hit as stored, with the remembered decision if the client's name is still the one decided on."""
     stored = ConflictHit(party_name=hit.party_name, client_name=hit.client_name, client_external_id=hit.client_id,
-                         band=hit.band, score=hit.score, reason=hit.reason)
+                         band=hit.band, score=hit.score, rule=hit.rule, reason=hit.reason)
     if remembered is not None and remembered.client_key == decision_key(hit.client_name):
         stored.decision = remembered.decision
         stored.decision_note = remembered.note

@@ -16,6 +16,7 @@ from sqlalchemy.orm import contains_eager
 from wtforms import HiddenField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from ..conflicts.decisions import DECISIONS
 from ..core import audit
 from ..extensions import db
 from ..matching import vocab
@@ -33,11 +34,7 @@ STALE = "The need was screened again since that page was loaded: these are the c
 class DecisionForm(FlaskForm):
     decision = SelectField(
         "Decision",
-        choices=vocab.choices({
-            "confirmed": "Confirm the conflict: the firm stays away from this need",
-            "cleared": "Clear: not the same entity",
-            "waived": "Record a waiver: a known conflict the people concerned accept",
-        }),
+        choices=vocab.choices({code: decision.choice for code, decision in DECISIONS.items()}),
     )
     note = TextAreaField(
         "Note",
@@ -70,8 +67,7 @@ def _current_hit(need: Need, hit_id: int, token: str | None) -> ConflictHit | No
 
 
 def _render(need: Need, hit: ConflictHit, form: DecisionForm):
-    return render_template("coordinator/review_hit.html", need=need, hit=hit, firm=hit.check.firm, form=form,
-                           labels=workflow.HIT_DECISION_LABELS)
+    return render_template("coordinator/review_hit.html", need=need, hit=hit, firm=hit.check.firm, form=form)
 
 
 @bp.route("/reviews")
@@ -117,6 +113,6 @@ def decide_hit(need_id: int, hit_id: int):
     firm = hit.check.firm
     decision = form.decision.data
     if attempt(lambda: workflow.decide_hit(current_user, hit, decision, form.note.data),
-               f"The hit on {firm.name} is {workflow.HIT_DECISION_LABELS[decision]}."):
+               f"The hit on {firm.name} is {DECISIONS[decision].label}."):
         flash(f"{firm.name}'s screening for this need is now: {hit.check.result}.")
     return back(url_for(".need", need_id=need.id))

@@ -5,13 +5,16 @@ from datetime import datetime
 from sqlalchemy import DateTime, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..conflicts.decisions import DECISIONS
+from ..conflicts.engine import RULES
 from ..core.crypto import EncryptedText
 from ..extensions import db
 from ._types import one_of, utcnow
 
 CHECK_RESULTS = ("clear", "potential", "conflict")
 HIT_BANDS = ("conflict", "review")
-HIT_DECISIONS = ("confirmed", "cleared", "waived")
+# The engine's rules, and "unrecorded": hits stored before the rule was kept, until they are screened again.
+HIT_RULES = (*RULES, "unrecorded")
 
 
 class ConflictCheck(db.Model):
@@ -38,7 +41,8 @@ class ConflictCheck(db.Model):
 
 
 class ConflictHit(db.Model):
-    """One adverse-party name that matched one client row, and why.
+    """One adverse-party name that matched one client row, and why: the engine's rule as a
+    code, and the reason in words.
 
     The client's name is copied so a coordinator sees the one row that matched
     without being given the firm's list.
@@ -47,7 +51,8 @@ class ConflictHit(db.Model):
     __tablename__ = "conflict_hit"
     __table_args__ = (
         one_of("band", HIT_BANDS, "band"),
-        one_of("decision", HIT_DECISIONS, "decision"),
+        one_of("rule", HIT_RULES, "rule"),
+        one_of("decision", DECISIONS, "decision"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -59,6 +64,7 @@ class ConflictHit(db.Model):
     client_external_id: Mapped[str] = mapped_column(String(100))
     band: Mapped[str] = mapped_column(String(20))
     score: Mapped[float] = mapped_column(Float)
+    rule: Mapped[str] = mapped_column(String(20))
     reason: Mapped[str] = mapped_column(EncryptedText)  # it names both parties
     decision: Mapped[str | None] = mapped_column(String(20))
     decision_note: Mapped[str] = mapped_column(Text, default="")
@@ -78,7 +84,7 @@ class ConflictDecision(db.Model):
     __tablename__ = "conflict_decision"
     __table_args__ = (
         UniqueConstraint("firm_id", "party_key", "client_external_id"),
-        one_of("decision", HIT_DECISIONS, "decision"),
+        one_of("decision", DECISIONS, "decision"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

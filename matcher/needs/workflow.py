@@ -8,6 +8,7 @@ with a message meant for the person who tried it.
 """
 
 from ..conflicts import screening
+from ..conflicts.decisions import DECISIONS
 from ..core import audit
 from ..core.mail import firm_emails, notify, staff_emails
 from ..extensions import db
@@ -252,31 +253,25 @@ def _back_to_proposing(actor: User, need: Need) -> None:
 
 # Conflict review ------------------------------------------------------------
 
-HIT_DECISION_LABELS = {
-    "confirmed": "conflict confirmed",
-    "cleared": "cleared",
-    "waived": "waived",
-}
-
 
 def decide_hit(actor: User, hit: ConflictHit, decision: str, note: str) -> None:
     """A coordinator's judgement on one screening hit, with the note that justifies it.
 
-    ``confirmed`` keeps the firm away from the need; ``cleared`` (not the same entity)
-    and ``waived`` (a conflict the people concerned accept) no longer block it. The
-    decision is remembered for the firm, party name and client, so later screens of
-    the same names apply it again; the audit event points at that remembered decision,
-    since the hit itself is replaced whenever the need is screened again.
+    A blocking decision (``confirmed``, see ``conflicts.decisions``) keeps the firm away
+    from the need; ``cleared`` and ``waived`` no longer block it. The decision is
+    remembered for the firm, party name and client, so later screens of the same names
+    apply it again; the audit event points at that remembered decision, since the hit
+    itself is replaced whenever the need is screened again.
     """
     if not actor.is_staff:
         raise TransitionError("You are not allowed to do that.")
-    if decision not in HIT_DECISION_LABELS:
+    if decision not in DECISIONS:
         raise TransitionError("Choose whether to confirm the conflict, clear the hit or record a waiver.")
     note = note.strip()
     if not note:
         raise TransitionError("Write a note saying why: it is kept with the decision.")
     if hit.decision is not None:
-        raise TransitionError(f"This hit was already decided: {HIT_DECISION_LABELS[hit.decision]}.")
+        raise TransitionError(f"This hit was already decided: {DECISIONS[hit.decision].label}.")
     check = hit.check
     before = check.result
     hit.decision, hit.decision_note = decision, note

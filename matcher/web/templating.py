@@ -1,11 +1,13 @@
 """Names and filters the templates use to show codes as words."""
 
+from ..conflicts.decisions import DECISIONS
+from ..conflicts.engine import RULES
 from ..matching import vocab
 from ..needs.states import STATE_LABELS
 
 
 def init_app(app) -> None:
-    app.jinja_env.globals.update(vocab=vocab)
+    app.jinja_env.globals.update(vocab=vocab, hit_decisions=DECISIONS, hit_rules=RULES)
     app.jinja_env.filters.update(
         country=vocab.country_name,
         language=vocab.language_name,

@@ -2,25 +2,28 @@
 
 Plain Python, no Flask and no database session. ``normalise`` reduces a name,
 ``keys`` files it in an index, ``score`` compares two names, ``relations`` walks
-corporate families and ``screen`` turns candidates into hits with reasons. The
-caller looks candidates up by ``party_keys`` in its index (the database, or
-``MemoryIndex``) and calls ``screen``.
+corporate families and ``screen`` turns candidates into hits, each with the rule
+it rests on (``RULES``) and a reason made from it. The caller looks candidates up
+by ``party_keys`` in its index (the database, or ``MemoryIndex``) and calls ``screen``.
 """
 
 from .index import MemoryIndex
 from .keys import COMMON_KEY_LIMIT, core_keys, identifier_key, index_keys, is_whole_key, lookup_keys, word_keys
 from .normalise import NormalName, name_key, normalise
-from .records import ClientName, Hit, Party
+from .records import RULES, ClientName, Evidence, Hit, Party, Relation
 from .relations import Relations
 from .screen import party_keys, screen, screen_lists
 
 __all__ = [
     "COMMON_KEY_LIMIT",
+    "RULES",
     "ClientName",
+    "Evidence",
     "Hit",
     "MemoryIndex",
     "NormalName",
     "Party",
+    "Relation",
     "Relations",
     "core_keys",
     "identifier_key",

@@ -1,4 +1,4 @@
-"""Scoring one party name against one client name: a band, a score and what differed.
+"""Scoring one party name against one client name: a band, a score, the rule and what differed.
 
 Missing a conflict is the worst outcome, so anything a person could take for the same
 name is a hit; the band says how sure: ``conflict`` when the names are the same up to
@@ -26,9 +26,13 @@ TYPO_WORD = 6
 
 @dataclass(frozen=True)
 class Verdict:
+    """How sure (``band``, ``score``), by which rule (a code of ``records.RULES``), and the
+    particulars the rule found ("" when the names are equal after normalisation)."""
+
     band: str
     score: float
-    detail: str  # "" when the names are equal after normalisation
+    rule: str
+    detail: str = ""
 
 
 def compare(party: NormalName, client: NormalName) -> Verdict | None:
@@ -38,8 +42,7 @@ def compare(party: NormalName, client: NormalName) -> Verdict | None:
     if party.sorted_core == client.sorted_core:
         return _equal(party, client)
     if party.joined == client.joined:
-        return Verdict(CONFLICT, 0.97, f"joined/split words: '{' '.join(party.core)}' vs "
-                                       f"'{' '.join(client.core)}'")
+        return Verdict(CONFLICT, 0.97, "joined", f"'{' '.join(party.core)}' vs '{' '.join(client.core)}'")
     if min(len(party.joined), len(client.joined)) < SHORT:
         return _acronym(party, client)
     return _typo(party, client) or _fuzzy(party, client) or _acronym(party, client)
@@ -52,7 +55,7 @@ def _equal(party: NormalName, client: NormalName) -> Verdict:
     forms_differ = bool(party.kinds and client.kinds and set(party.kinds) != set(client.kinds))
     if forms_differ:
         notes.append(f"legal form differs: {_forms(party)} vs {_forms(client)}")
-    return Verdict(CONFLICT, 0.97 if forms_differ else 1.0, "; ".join(notes))
+    return Verdict(CONFLICT, 0.97 if forms_differ else 1.0, "equal", "; ".join(notes))
 
 
 def _forms(name: NormalName) -> str:
@@ -70,7 +73,7 @@ def _typo(party: NormalName, client: NormalName) -> Verdict | None:
         return None
     score = round(fuzz.ratio(party.sorted_core, client.sorted_core) / 100, 3)
     band = CONFLICT if max(len(one), len(other)) >= TYPO_WORD else REVIEW
-    return Verdict(band, score, f"typo: '{one}' vs '{other}'")
+    return Verdict(band, score, "typo", f"'{one}' vs '{other}'")
 
 
 def _swapped(one: str, other: str) -> bool:
@@ -90,10 +93,9 @@ def _fuzzy(party: NormalName, client: NormalName) -> Verdict | None:
     if smaller < larger and (len(smaller) >= 2 or len(next(iter(smaller))) >= TYPO_WORD):
         extra = " ".join(word for word in (party.core + client.core) if word not in smaller)
         share = sum(map(len, smaller)) / max(len(party.joined), len(client.joined))
-        return Verdict(REVIEW, round(max(score, share), 3), f"extra words: '{extra}'")
+        return Verdict(REVIEW, round(max(score, share), 3), "extra_words", f"'{extra}'")
     if score >= REVIEW_SCORE:
-        return Verdict(REVIEW, round(score, 3), f"similar: '{' '.join(party.core)}' vs "
-                                                f"'{' '.join(client.core)}'")
+        return Verdict(REVIEW, round(score, 3), "similar", f"'{' '.join(party.core)}' vs '{' '.join(client.core)}'")
     return None
 
 
@@ -102,6 +104,6 @@ def _acronym(party: NormalName, client: NormalName) -> Verdict | None:
     for short, long_ in ((party, client), (client, party)):
         if len(short.core) == 1 and len(long_.core) >= 3 and \
                 short.core[0] == "".join(word[0] for word in long_.core):
-            return Verdict(REVIEW, 0.8, f"acronym: '{short.core[0].upper()}' is the initials of "
-                                        f"'{' '.join(long_.core)}'")
+            return Verdict(REVIEW, 0.8, "acronym",
+                           f"'{short.core[0].upper()}' is the initials of '{' '.join(long_.core)}'")
     return None

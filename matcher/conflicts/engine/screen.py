@@ -5,19 +5,21 @@ The caller finds candidates by ``party_keys`` in its index (the database, or
 is scored against each party name and alias and against the names of the party's
 parents and subsidiaries. A client's own parent and children in the firm's list
 (``ClientName.parent``) are hits too when one of them matches: the caller passes
-them among the candidates.
+them among the candidates. A hit carries the rule that matched and the family link
+as data (``records.Evidence``, ``records.Relation``), so choosing the strongest hit
+and relating it reads no words.
 """
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
 from .keys import identifier_key, index_keys
 from .normalise import NormalName, normalise
-from .records import ClientName, Hit, Party
+from .records import ClientName, Evidence, Hit, Party, Relation
 from .relations import MAX_DEPTH, Relations, Relative
 from .score import CONFLICT, compare
 
@@ -28,11 +30,11 @@ PREFILTER_SCORE = 70
 
 @dataclass(frozen=True)
 class _Probe:
-    """A name screened on a party's behalf: its own, or a relative's."""
+    """A name screened on a party's behalf: its own, or a relative's (``relation`` says whose)."""
 
     name: str
     party_name: str
-    relative: Relative | None = None
+    relation: Relation | None = None
 
 
 def party_keys(parties: Iterable[Party], relations: Relations | None = None) -> set[str]:
@@ -70,7 +72,7 @@ def screen_lists(
         for position in by_identifier.get(identifier_key(party.lei), ()) if party.lei else ():
             key, candidate = flat[position]
             _keep(hits[key], _hit(party, party.name, candidate, CONFLICT, 1.0,
-                                  f"identifier equal: LEI {party.lei.upper()}"))
+                                  Evidence("identifier", f"LEI {party.lei.upper()}")))
         probes += [(party, probe, normalise(probe.name)) for probe in _probes(party, relations)]
     for row, position in sorted(_plausible([probe_name for _, _, probe_name in probes], normal)):
         party, probe, probe_name = probes[row]
@@ -78,7 +80,9 @@ def screen_lists(
         if verdict is not None:
             key, candidate = flat[position]
             _keep(hits[key], _hit(party, probe.party_name, candidate, verdict.band, verdict.score,
-                                  _reason(probe, candidate, verdict)))
+                                  Evidence(verdict.rule, verdict.detail, probe.name,
+                                           candidate.name if candidate.is_alias else ""),
+                                  probe.relation))
     for key, found in hits.items():
         if found:
             family = _Family(lists[key])
@@ -124,24 +128,14 @@ def _plausible(probes: list[NormalName], normal: list[NormalName]) -> set[tuple[
 def _probes(party: Party, relations: Relations | None) -> list[_Probe]:
     probes = [_Probe(name, name) for name in party.names if name.strip()]
     if relations:
-        probes += [_Probe(relative.name, name, relative)
+        probes += [_Probe(relative.name, name, _relation(relative))
                    for name in party.names for relative in relations.relatives(name)]
     return probes
 
 
-def _reason(probe: _Probe, candidate: ClientName, verdict) -> str:
-    via = f"client alias '{candidate.name}'" if candidate.is_alias else "client name"
-    if verdict.score == 1.0 or verdict.detail.startswith(("word order", "legal form")):
-        match = f"'{probe.name}' equals the {via} after normalisation"
-        match += f" ({verdict.detail})" if verdict.detail else ""
-    else:
-        match = f"'{probe.name}' resembles the {via}, score {verdict.score:.2f}: {verdict.detail}"
-    if probe.relative is None:
-        return match
-    relative = probe.relative
-    role = "a subsidiary" if relative.direction == "parent" else "a parent"
-    return (f"related entity: {probe.party_name} is {role} of {candidate.client_name} "
-            f"(path {' -> '.join(relative.path)}); {match}")
+def _relation(relative: Relative) -> Relation:
+    """What the party is of a client matching its relative: a subsidiary of its parent, or the other way."""
+    return Relation("subsidiary" if relative.direction == "parent" else "parent", relative.path)
 
 
 class _Family:
@@ -156,27 +150,25 @@ class _Family:
             self.children[parent].append(child)
 
     def hits(self, hit: Hit) -> list[Hit]:
-        if hit.reason.startswith("related entity") or not self.parent_of:
+        if hit.relation is not None or not self.parent_of:
             return []
         found = []
-        for role, step in (("a subsidiary", lambda c: [self.parent_of[c]] if c in self.parent_of else []),
-                           ("a parent", lambda c: self.children.get(c, []))):
+        for role, step in (("subsidiary", lambda c: [self.parent_of[c]] if c in self.parent_of else []),
+                           ("parent", lambda c: self.children.get(c, []))):
             paths, seen = [(hit.client_id,)], {hit.client_id}
             for _ in range(MAX_DEPTH):
                 paths = [path + (nxt,) for path in paths for nxt in step(path[-1]) if nxt not in seen]
                 seen.update(path[-1] for path in paths)
                 for path in paths:
-                    chain = " -> ".join(self.names[i] for i in (path if role == "a subsidiary" else path[::-1]))
-                    relative = self.names[path[-1]]
-                    found.append(Hit(hit.party_id, hit.party_name, path[-1], relative, hit.band, hit.score,
-                                     f"related entity: {hit.party_name} is {role} of {relative} "
-                                     f"(path {chain}, in the firm's list); {hit.reason}"))
+                    chain = tuple(self.names[i] for i in (path if role == "subsidiary" else path[::-1]))
+                    relation = Relation(role, chain, in_firm_list=True)
+                    found.append(replace(hit, client_id=path[-1], client_name=self.names[path[-1]], relation=relation))
         return found
 
 
 def _hit(party: Party, party_name: str, candidate: ClientName, band: str, score: float,
-         reason: str) -> Hit:
-    return Hit(party.id, party_name, candidate.client_id, candidate.client_name, band, score, reason)
+         evidence: Evidence, relation: Relation | None = None) -> Hit:
+    return Hit(party.id, party_name, candidate.client_id, candidate.client_name, band, score, evidence, relation)
 
 
 def _keep(hits: dict[tuple[str, str], Hit], hit: Hit) -> None:
@@ -188,4 +180,4 @@ def _keep(hits: dict[tuple[str, str], Hit], hit: Hit) -> None:
 
 
 def _strength(hit: Hit) -> tuple:
-    return hit.band == CONFLICT, not hit.reason.startswith("related entity"), hit.score
+    return hit.band == CONFLICT, hit.relation is None, hit.score
