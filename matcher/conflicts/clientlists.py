@@ -31,7 +31,7 @@ import logging
 import re
 import threading
 from dataclasses import dataclass
-from datetime import UTC, timedelta
+from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import select
@@ -123,8 +123,7 @@ def running_import(firm: LawFirm) -> ClientImport | None:
 
 def is_stalled(record: ClientImport) -> bool:
     """Unfinished for longer than any import takes: its process died, its transaction with it."""
-    created = record.created_at if record.created_at.tzinfo else record.created_at.replace(tzinfo=UTC)
-    return not record.finished and created < utcnow() - STALLED_AFTER
+    return not record.finished and record.created_at < utcnow() - STALLED_AFTER
 
 
 def start_import(firm: LawFirm, user: User, rows: list[ClientRow]) -> ClientImport:

@@ -6,8 +6,6 @@ posted against a screen that has since been replaced is refused with a message
 instead of being applied to hits the coordinator has not seen.
 """
 
-from datetime import UTC
-
 from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -49,11 +47,8 @@ class DecisionForm(FlaskForm):
 
 @bp.app_template_global()
 def screen_token(check: ConflictCheck) -> str:
-    """Which screen a page showed: the check and when it ran (in UTC, as either database returns it)."""
-    when = check.checked_at
-    if when.tzinfo is not None:
-        when = when.astimezone(UTC).replace(tzinfo=None)
-    return f"{check.id}-{when:%Y%m%d%H%M%S%f}"
+    """Which screen a page showed: the check and when it ran."""
+    return f"{check.id}-{check.checked_at:%Y%m%d%H%M%S%f}"
 
 
 def _current_hit(need: Need, hit_id: int, token: str | None) -> ConflictHit | None:
@@ -95,7 +90,6 @@ def review_hit(need_id: int, hit_id: int):
         return redirect(url_for(".need", need_id=need.id))
     form = DecisionForm(formdata=None, screen=screen_token(hit.check), next=url_for(".reviews"))
     audit.record_read(current_user, need, "conflict hit")
-    db.session.commit()
     return _render(need, hit, form)
 
 

@@ -4,12 +4,12 @@ import hashlib
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Integer, String, false
+from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from ..core.crypto import EncryptedText, index_digest
 from ..extensions import db
-from ._types import one_of, utcnow
+from ._types import UTCDateTime, one_of, utcnow
 
 ROLES = ("defender", "firm", "coordinator", "admin")
 DEFENDER_KINDS = ("individual", "community", "journalist", "organisation")
@@ -31,7 +31,7 @@ class User(UserMixin, db.Model):
     display_name: Mapped[str] = mapped_column(EncryptedText)
     firm_id: Mapped[int | None] = mapped_column(ForeignKey("law_firm.id"), index=True)
     is_disabled: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Two-factor authentication: the TOTP secret (sealed), the last time step used
     # (a code works once), and one-time recovery codes, stored as SHA-256 digests.
     totp_secret: Mapped[str | None] = mapped_column(EncryptedText)
@@ -108,8 +108,8 @@ class DefenderProfile(db.Model):
     # How to reach the defender safely: released to a firm only after consent.
     contact: Mapped[str] = mapped_column(EncryptedText, default="")
     verified: Mapped[bool] = mapped_column(Boolean, default=False)
-    verified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     user = relationship("User", back_populates="defender")
     needs = relationship("Need", back_populates="defender", order_by="Need.id")

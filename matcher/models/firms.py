@@ -8,7 +8,6 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -20,7 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..core.crypto import EncryptedJSON, EncryptedText
 from ..extensions import db
-from ._types import one_of, utcnow
+from ._types import UTCDateTime, one_of, utcnow
 
 CLIENT_KINDS = ("organisation", "person")
 IMPORT_STATES = ("waiting", "importing", "done", "failed")
@@ -36,9 +35,9 @@ class LawFirm(db.Model):
     contact_email: Mapped[str] = mapped_column(EncryptedText)
     contact_phone: Mapped[str] = mapped_column(EncryptedText, default="")
     verified: Mapped[bool] = mapped_column(Boolean, default=False)
-    verified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    clients_updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    clients_updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     members = relationship("User", back_populates="firm", order_by="User.id")
     offers = relationship("Offer", back_populates="firm", order_by="Offer.id")
@@ -104,9 +103,9 @@ class ClientImport(db.Model):
     rows: Mapped[int] = mapped_column(Integer, default=0)
     needs_screened: Mapped[int | None] = mapped_column(Integer)
     error: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     @property
     def finished(self) -> bool:
@@ -137,7 +136,7 @@ class Offer(db.Model):
     valid_from: Mapped[date] = mapped_column(Date)
     valid_until: Mapped[date] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     firm = relationship("LawFirm", back_populates="offers")
 

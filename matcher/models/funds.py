@@ -2,11 +2,11 @@
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
-from ._types import utcnow
+from ._types import UTCDateTime, utcnow
 
 
 class LegalAidFund(db.Model):
@@ -25,4 +25,4 @@ class LegalAidFund(db.Model):
     turnaround_days: Mapped[int] = mapped_column(Integer)
     how_to_apply: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -2,13 +2,13 @@
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, DateTime, Float, ForeignKey, Integer, String
+from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..core.crypto import EncryptedText
 from ..extensions import db
 from ..needs.states import MATCH_STATES, OPEN_MATCH_STATES
-from ._types import one_of, utcnow
+from ._types import UTCDateTime, one_of, utcnow
 
 
 class Match(db.Model):
@@ -31,12 +31,12 @@ class Match(db.Model):
     score: Mapped[float] = mapped_column(Float, default=0.0)
     reasons: Mapped[list] = mapped_column(JSON, default=list)
     proposed_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
-    proposed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    responded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    proposed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    responded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     response_note: Mapped[str] = mapped_column(EncryptedText, default="")
     hours: Mapped[int | None] = mapped_column(Integer)
     outcome: Mapped[str] = mapped_column(EncryptedText, default="")
-    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     need = relationship("Need", back_populates="matches")
     offer = relationship("Offer")

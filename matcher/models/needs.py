@@ -2,13 +2,13 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..core.crypto import EncryptedJSON, EncryptedText
 from ..extensions import db
 from ..needs.states import NEED_STATES
-from ._types import one_of, utcnow
+from ._types import UTCDateTime, one_of, utcnow
 
 URGENCIES = ("emergency", "urgent", "standard")
 HANDLINGS = ("quiet", "public")
@@ -43,8 +43,8 @@ class Need(db.Model):
     details: Mapped[str] = mapped_column(EncryptedText, default="")
     handling: Mapped[str] = mapped_column(String(10), default="quiet")
     consent_share_summary: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     defender = relationship("DefenderProfile", back_populates="needs")
     parties = relationship(

@@ -2,14 +2,14 @@
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..conflicts.decisions import DECISIONS
 from ..conflicts.engine import RULES
 from ..core.crypto import EncryptedText
 from ..extensions import db
-from ._types import one_of, utcnow
+from ._types import UTCDateTime, one_of, utcnow
 
 CHECK_RESULTS = ("clear", "potential", "conflict")
 HIT_BANDS = ("conflict", "review")
@@ -28,7 +28,7 @@ class ConflictCheck(db.Model):
     need_id: Mapped[int] = mapped_column(ForeignKey("need.id"))
     firm_id: Mapped[int] = mapped_column(ForeignKey("law_firm.id"), index=True)
     result: Mapped[str] = mapped_column(String(20))
-    checked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    checked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     need = relationship("Need", back_populates="checks")
     firm = relationship("LawFirm")
@@ -69,7 +69,7 @@ class ConflictHit(db.Model):
     decision: Mapped[str | None] = mapped_column(String(20))
     decision_note: Mapped[str] = mapped_column(Text, default="")
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
-    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     check = relationship("ConflictCheck", back_populates="hits")
 
@@ -95,7 +95,7 @@ class ConflictDecision(db.Model):
     decision: Mapped[str] = mapped_column(String(20))
     note: Mapped[str] = mapped_column(Text)
     decided_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
-    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class CorporateRelation(db.Model):
@@ -109,4 +109,4 @@ class CorporateRelation(db.Model):
     parent_name: Mapped[str] = mapped_column(String(300))
     child_key: Mapped[str] = mapped_column(String(300), index=True)
     parent_key: Mapped[str] = mapped_column(String(300), index=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
