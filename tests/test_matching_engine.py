@@ -4,6 +4,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from matcher.matching.engine import FundProfile, NeedProfile, OfferProfile, rank
+from matcher.matching.engine.filters import FILTER_WORDS, FUND_CHECKS, OFFER_CHECKS
 
 TODAY = date(2026, 11, 25)
 
@@ -114,6 +115,8 @@ def test_a_hearing_in_six_days_in_honduras_puts_the_local_emergency_ready_firm_f
                    [slow_fund, quick_fund], TODAY)
 
     assert [c.id for c in ranking.candidates] == ["local", "office", "quick", "abroad", "slow"]
+    assert {e.id: e.filter for e in ranking.excluded} == {
+        "conflicted": "conflict", "english": "language", "not-ready": "emergency", "slow-fund": "fund_turnaround"}
     assert {e.id: e.reason for e in ranking.excluded} == {
         "conflicted": "the firm has an unresolved conflict with an adverse party",
         "english": "no language in common (the need: Spanish; the offer: English)",
@@ -173,3 +176,17 @@ def test_a_fund_with_more_time_to_spare_before_the_deadline_ranks_higher():
     ranking = rank(NEED, [], [just_in_time, quick], TODAY)
     assert [c.id for c in ranking.candidates] == ["quick", "just"]
     assert "decides within 1 day, leaving 5 days before the deadline" in ranking.candidates[0].reasons
+
+
+def test_every_hard_filter_has_words_for_the_group_of_what_it_removed():
+    names = [name for name, _check in OFFER_CHECKS + FUND_CHECKS]
+    assert len(set(names)) == len(names)
+    assert set(names) == set(FILTER_WORDS)
+
+
+def test_each_reason_begins_with_its_filters_words():
+    expired = rank(NEED, [replace(OFFER, valid_until=TODAY - timedelta(days=1))], [], TODAY).excluded[0]
+    late = rank(replace(NEED, deadline=TODAY - timedelta(days=1)), [], [FUND], TODAY).excluded[0]
+    assert (expired.filter, late.filter) == ("validity", "fund_deadline_passed")
+    assert expired.reason.startswith(FILTER_WORDS[expired.filter])
+    assert late.reason == FILTER_WORDS[late.filter]

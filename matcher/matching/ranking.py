@@ -6,7 +6,6 @@ answered proposals before (from the audit log, since a match's own timestamps
 move on with later steps).
 """
 
-import re
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass
@@ -20,9 +19,9 @@ from ..extensions import db
 from ..models import AuditEvent, LawFirm, LegalAidFund, Match, Need, Offer
 from . import engine
 from .engine import places, taxonomy
+from .engine.filters import FILTER_WORDS
 
 ANSWERS = ("match.accept", "match.decline")
-_PARTICULARS = re.compile(r"\s*\([^()]*\)")
 
 
 @dataclass
@@ -45,9 +44,9 @@ class RankedNeed:
 class ExcludedGroup:
     """The offers (or funds) one filter removed: how many, and the first few of them.
 
-    ``reason`` is the filter's words without the particulars the engine puts in
-    parentheses ("no language in common"); ``same_reason`` says whether every
-    member was removed in exactly the same words, so a page need not repeat them.
+    ``reason`` is the filter's words without any candidate's particulars ("no language
+    in common"); ``same_reason`` says whether every member was removed in exactly the
+    same words, so a page need not repeat them.
     """
 
     kind: str
@@ -165,27 +164,14 @@ def group_excluded(ranking: engine.Ranking, keep: int) -> list[ExcludedGroup]:
     coordinator needs to know which filters and how many, not to read every row:
     only ``keep`` members per group are kept to show.
     """
-    general: dict[str, str] = {}  # one regex per distinct reason, not per row
     groups: dict[tuple[str, str], ExcludedGroup] = {}
-    for kind, ident, reason in ranking.excluded_rows:
-        if reason not in general:
-            general[reason] = _without_particulars(reason)
-        key = (kind, general[reason])
-        group = groups.get(key)
+    for kind, ident, reason, name in ranking.excluded_rows:
+        group = groups.get((kind, name))
         if group is None:
-            group = groups[key] = ExcludedGroup(kind, key[1], 0, [], True)
+            group = groups[(kind, name)] = ExcludedGroup(kind, FILTER_WORDS[name], 0, [], True)
         group.count += 1
         if len(group.first) < keep:
-            group.first.append(engine.Excluded(kind, ident, reason))
+            group.first.append(engine.Excluded(kind, ident, reason, name))
         if group.same_reason and reason != group.first[0].reason:
             group.same_reason = False
     return sorted(groups.values(), key=lambda g: (g.kind != "offer", -g.count, g.reason))
-
-
-def _without_particulars(reason: str) -> str:
-    """The reason without its parenthesised particulars, e.g. "no language in common"."""
-    while True:
-        shorter = _PARTICULARS.sub("", reason)
-        if shorter == reason:
-            return reason
-        reason = shorter

@@ -2,7 +2,9 @@
 
 Checks run in the order a coordinator would ask the questions, so the reason
 given is the first, most basic one (a conflicted firm is reported as conflicted,
-not as lacking a language). Each check returns its reason in words, or None.
+not as lacking a language). Each check returns its reason in words, or None, and
+is named: the name travels with the reason, so exclusions are grouped by the filter
+that made them, under the filter's words (``FILTER_WORDS``), without reading them back.
 """
 
 from datetime import date
@@ -63,15 +65,16 @@ def _emergency(need: NeedProfile, offer: OfferProfile, today: date) -> str | Non
     return None
 
 
-OFFER_CHECKS = (_conflict, _validity, _capacity, _jurisdiction, _language, _help, _emergency)
+OFFER_CHECKS = (("conflict", _conflict), ("validity", _validity), ("capacity", _capacity),
+                ("jurisdiction", _jurisdiction), ("language", _language), ("help", _help), ("emergency", _emergency))
 
 
-def offer_filter(need: NeedProfile, offer: OfferProfile, today: date) -> str | None:
-    """The first hard filter that removes ``offer``, in words, or None."""
-    for check in OFFER_CHECKS:
+def offer_filter(need: NeedProfile, offer: OfferProfile, today: date) -> tuple[str, str] | None:
+    """The first hard filter that removes ``offer``: its name and the reason in words, or None."""
+    for name, check in OFFER_CHECKS:
         reason = check(need, offer, today)
         if reason:
-            return reason
+            return name, reason
     return None
 
 
@@ -103,25 +106,49 @@ def _fund_amount(need: NeedProfile, fund: FundProfile, today: date) -> str | Non
     return None
 
 
+def _fund_deadline_passed(need: NeedProfile, fund: FundProfile, today: date) -> str | None:
+    if need.deadline is not None and need.deadline < today:
+        return "the need's deadline has passed"
+    return None
+
+
 def _fund_turnaround(need: NeedProfile, fund: FundProfile, today: date) -> str | None:
     if need.deadline is None:
         return None
     left = (need.deadline - today).days
-    if left < 0:
-        return "the need's deadline has passed"
     if fund.turnaround_days > left:
         return (f"the fund cannot decide before the deadline (it takes {words.days(fund.turnaround_days)}; "
                 f"{words.days(left)} left)")
     return None
 
 
-FUND_CHECKS = (_fund_country, _fund_defender_kind, _fund_covers, _fund_amount, _fund_turnaround)
+FUND_CHECKS = (("fund_country", _fund_country), ("fund_defender_kind", _fund_defender_kind),
+               ("fund_covers", _fund_covers), ("fund_amount", _fund_amount),
+               ("fund_deadline_passed", _fund_deadline_passed), ("fund_turnaround", _fund_turnaround))
 
 
-def fund_filter(need: NeedProfile, fund: FundProfile, today: date) -> str | None:
-    """The first hard filter that removes ``fund``, in words, or None."""
-    for check in FUND_CHECKS:
+def fund_filter(need: NeedProfile, fund: FundProfile, today: date) -> tuple[str, str] | None:
+    """The first hard filter that removes ``fund``: its name and the reason in words, or None."""
+    for name, check in FUND_CHECKS:
         reason = check(need, fund, today)
         if reason:
-            return reason
+            return name, reason
     return None
+
+
+# What each filter removes, without any candidate's particulars: the heading of its group.
+FILTER_WORDS = {
+    "conflict": "the firm has an unresolved conflict with an adverse party",
+    "validity": "the offer is not valid today",
+    "capacity": "the offer has no capacity left",
+    "jurisdiction": "the offer does not cover the need's country",
+    "language": "no language in common",
+    "help": "the kind of help wanted is not offered",
+    "emergency": "the firm is not ready for emergencies, and this is one",
+    "fund_country": "the fund does not cover the need's country",
+    "fund_defender_kind": "the fund does not support this kind of defender",
+    "fund_covers": "the fund does not cover the help wanted",
+    "fund_amount": "the amount needed is above the fund's maximum",
+    "fund_deadline_passed": "the need's deadline has passed",
+    "fund_turnaround": "the fund cannot decide before the deadline",
+}

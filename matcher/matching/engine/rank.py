@@ -22,16 +22,17 @@ class Excluded(NamedTuple):
     kind: str
     id: str
     reason: str
+    filter: str  # the name of the hard filter that removed it (``filters.FILTER_WORDS``)
 
 
 @dataclass
 class Ranking:
-    """``excluded_rows`` are plain (kind, id, reason) tuples, which the garbage collector
+    """``excluded_rows`` are plain (kind, id, reason, filter) tuples, which the garbage collector
     stops tracking once it has seen them: a ranking holds thousands, and as tracked
     objects they set off full collections that tripled the p95 of ``rank``."""
 
     candidates: list[Candidate]
-    excluded_rows: list[tuple[str, str, str]]
+    excluded_rows: list[tuple[str, str, str, str]]
 
     @property
     def excluded(self) -> list[Excluded]:
@@ -52,17 +53,17 @@ def rank(
     them by score.
     """
     candidates: list[Candidate] = []
-    excluded: list[tuple[str, str, str]] = []
+    excluded: list[tuple[str, str, str, str]] = []
     for offer in offers:
-        reason = offer_filter(need, offer, today)
-        if reason:
-            excluded.append(("offer", offer.id, reason))
+        removed = offer_filter(need, offer, today)
+        if removed:
+            excluded.append(("offer", offer.id, removed[1], removed[0]))
         else:
             candidates.append(Candidate("offer", offer.id, *score_offer(need, offer)))
     for fund in funds:
-        reason = fund_filter(need, fund, today)
-        if reason:
-            excluded.append(("fund", fund.id, reason))
+        removed = fund_filter(need, fund, today)
+        if removed:
+            excluded.append(("fund", fund.id, removed[1], removed[0]))
         else:
             candidates.append(Candidate("fund", fund.id, *score_fund(need, fund, today)))
     candidates.sort(key=lambda c: (-c.score, c.kind, _id_order(c.id)))
