@@ -137,3 +137,19 @@ def test_session_cookies_are_secure_when_served_over_https(app):
                          "BASE_URL": "https://matcher.example", "MAIL_OUTBOX": app.config["MAIL_OUTBOX"]})
     assert secure.config["SESSION_COOKIE_SECURE"] is True
     assert app.config.get("SESSION_COOKIE_SECURE") is not True
+
+
+@pytest.mark.parametrize("target", ["//evil.example", "/%09/evil.example", "/\\evil.example", "/%0a/evil.example",
+                                    "https://evil.example/", "/ok//evil.example"])
+def test_signing_in_never_sends_the_browser_to_another_host(web, target):
+    defender = factories.defender()
+    response = web.post(f"/account/login?next={target}", {"email": defender.email, "password": factories.PASSWORD})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/", response.headers["Location"]
+
+
+def test_signing_in_follows_a_next_page_on_this_site(web):
+    defender = factories.defender()
+    response = web.post("/account/login?next=/defender/needs/new",
+                        {"email": defender.email, "password": factories.PASSWORD})
+    assert response.headers["Location"] == "/defender/needs/new"
