@@ -57,8 +57,8 @@ def seed() -> list[tuple[str, str]]:
                      currency="USD", turnaround_days=3, how_to_apply="A coordinator applies on your behalf."),
     ])
     db.session.flush()
-    clientlists.replace_client_list(alvarez, clientlists.parse_client_csv(ALVAREZ_CLIENTS))
-    clientlists.replace_client_list(northbridge, clientlists.parse_client_csv(NORTHBRIDGE_CLIENTS))
+    clientlists.replace_client_list(None, alvarez, clientlists.parse_client_csv(ALVAREZ_CLIENTS))
+    clientlists.replace_client_list(None, northbridge, clientlists.parse_client_csv(NORTHBRIDGE_CLIENTS))
     defender = people.create_defender(
         email="defender@demo.example", password_hash=hash_password(PASSWORD), pseudonym="Rosa", kind="community",
         country="HN", languages=["es", "en"], contact="Signal: ask the coordinator", verified=True)

@@ -53,7 +53,7 @@ def firm(verified: bool = True, name: str | None = None, country: str = "HN", cl
         screening.screen_firm(record)  # what verifying a firm does
     if clients:
         header = "id,name,aliases,kind,country,parent_id,lei\n"
-        clientlists.replace_client_list(record, clientlists.parse_client_csv((header + clients).encode()))
+        clientlists.replace_client_list(None, record, clientlists.parse_client_csv((header + clients).encode()))
     return record
 
 

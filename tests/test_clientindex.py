@@ -87,11 +87,11 @@ def test_the_index_stays_right_across_replacements_and_firms():
     assert stored_counts() == expected_counts(FIRM_A, FIRM_B)
 
     smaller = "A-1,Minera Andina S.A.,,organisation,HN,,\nA-9,Nueva Cliente SpA,,organisation,CL,,\n"
-    clientlists.replace_client_list(first, client_rows(smaller))
+    clientlists.replace_client_list(None, first, client_rows(smaller))
     assert stored_counts() == expected_counts(smaller, FIRM_B)
 
-    clientlists.replace_client_list(second, client_rows(smaller.replace("A-", "B-")))
-    clientlists.replace_client_list(first, client_rows(FIRM_A))
+    clientlists.replace_client_list(None, second, client_rows(smaller.replace("A-", "B-")))
+    clientlists.replace_client_list(None, first, client_rows(FIRM_A))
     assert stored_counts() == expected_counts(FIRM_A, smaller)
     assert key_rows(first) == sum(len(entry_keys(row)) for row in client_rows(FIRM_A))
 
@@ -234,7 +234,7 @@ def test_a_changed_index_key_stops_screening_until_the_lists_are_filed_again(app
     with pytest.raises(clientindex.IndexKeyChanged, match="flask keys reindex"):
         screening._hits_by_firm(party, [firm.id])
     with pytest.raises(clientindex.IndexKeyChanged):
-        clientlists.replace_client_list(firm, client_rows(FIRM_B))
+        clientlists.replace_client_list(None, firm, client_rows(FIRM_B))
     db.session.rollback()
 
     result = app.test_cli_runner().invoke(args=["keys", "reindex"])

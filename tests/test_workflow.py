@@ -35,7 +35,7 @@ NEED_MOVES_FROM = {
     "accept": {"proposed"},
     "match": {"accepted"},
     "close": {"matched"},
-    "reopen": {"proposed", "accepted"},
+    "reopen": {"proposed", "accepted", "matched"},
     "withdraw": {"draft", "submitted", "needs_info", "verified", "proposed", "accepted", "matched"},
 }
 MATCH_MOVES_FROM = {

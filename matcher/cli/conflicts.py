@@ -15,13 +15,14 @@ from typing import NoReturn
 
 import click
 
-from ..conflicts import engine, screening
+from ..conflicts import engine
 from ..conflicts.clientlists import parse_client_csv, replace_client_list
 from ..conflicts.registry import parse_relations_csv
 from ..core import audit, csvfiles
 from ..core.csvfiles import FileRefused
 from ..extensions import db
 from ..models import LawFirm
+from ..needs import workflow
 
 PARTY_COLUMNS = ("id", "name", "aliases", "kind", "country")
 OUTPUT_COLUMNS = ("party_id", "client_id", "band", "score", "reason")
@@ -62,7 +63,7 @@ def import_clients(firm_id: int, clients_csv: str) -> None:
         rows = parse_client_csv(_read(clients_csv))
     except FileRefused as refused:
         _refuse(clients_csv, refused.errors, "the firm's list")
-    screened = replace_client_list(firm, rows)
+    screened = replace_client_list(None, firm, rows)
     audit.record(None, "clients.replace", firm, note=f"{len(rows)} entries, imported from the command line")
     db.session.commit()
     click.echo(f"{firm.name}: {len(rows)} clients imported; {screened} open needs screened again.")
@@ -76,7 +77,7 @@ def import_relations(relations_csv: str) -> None:
         parsed = parse_relations_csv(_read(relations_csv))
     except FileRefused as refused:
         _refuse(relations_csv, refused.errors, "the registry")
-    imported = screening.replace_registry(parsed)
+    imported = workflow.replace_registry(None, parsed)
     db.session.commit()
     click.echo(f"{imported.relations} relations imported ({imported.repeated} repeated lines counted once); "
                f"{imported.needs_screened} open needs screened again.")
@@ -85,7 +86,7 @@ def import_relations(relations_csv: str) -> None:
 @conflicts_group.command("rescreen")
 def rescreen() -> None:
     """Screen every open need against every firm again."""
-    needs, firms = screening.screen_open_needs()
+    needs, firms = workflow.rescreen_everything(None)
     db.session.commit()
     click.echo(f"{needs} open needs screened against {firms} firms.")
 

@@ -41,7 +41,8 @@ from ..extensions import db
 from ..matching import vocab
 from ..models import ClientImport, LawFirm, User
 from ..models._types import utcnow
-from . import clientindex, screening
+from ..needs import workflow
+from . import clientindex
 
 COLUMNS = ("id", "name", "aliases", "kind", "country", "parent_id", "lei")
 REQUIRED_COLUMNS = ("id", "name")
@@ -105,12 +106,12 @@ def _row(record: dict, line: int, seen: dict) -> tuple[ClientRow | None, list[st
                      value["parent_id"], lei), []
 
 
-def replace_client_list(firm: LawFirm, rows: list[ClientRow]) -> int:
-    """Swap the firm's list for ``rows`` in the caller's transaction, then re-screen the
-    open needs against it; returns how many were screened."""
+def replace_client_list(actor: User | None, firm: LawFirm, rows: list[ClientRow]) -> int:
+    """Swap the firm's list for ``rows`` in the caller's transaction, then re-screen the open
+    needs against it, ending what is no longer clear; returns how many were screened."""
     clientindex.replace(firm.id, rows)
     firm.clients_updated_at = utcnow()
-    return screening.screen_firm(firm)
+    return workflow.rescreen_firm(actor, firm)
 
 
 def running_import(firm: LawFirm) -> ClientImport | None:
@@ -148,9 +149,9 @@ def run_import(import_id: int, rows: list[ClientRow]) -> None:
     db.session.commit()
     try:
         firm = db.session.get(LawFirm, record.firm_id, with_for_update=True)
-        screened = replace_client_list(firm, rows)
-        record.state, record.needs_screened, record.finished_at = "done", screened, utcnow()
         actor = db.session.get(User, record.started_by_id) if record.started_by_id else None
+        screened = replace_client_list(actor, firm, rows)
+        record.state, record.needs_screened, record.finished_at = "done", screened, utcnow()
         audit.record(actor, "clients.replace", firm, note=f"{len(rows)} entries")
         db.session.commit()
     except Exception as exc:

@@ -10,14 +10,14 @@ names, so subsidiaries and parents of a client are hits too.
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, delete, select
+from sqlalchemy import and_, case, delete, or_, select
 from sqlalchemy.orm import selectinload
 
 from ..core import crypto
 from ..extensions import db
-from ..models import ConflictCheck, ConflictDecision, ConflictHit, LawFirm, Need
+from ..models import ConflictCheck, ConflictDecision, ConflictHit, LawFirm, Match, Need
 from ..models._types import utcnow
-from ..needs.states import SCREENED_NEED_STATES
+from ..needs.states import OPEN_MATCH_STATES, SCREENED_NEED_STATES
 from . import clientindex, engine, registry
 from .decisions import BLOCKING
 
@@ -59,6 +59,17 @@ def replace_registry(parsed: registry.Parsed) -> RegistryReplaced:
     relations = registry.replace_relations(parsed)
     needs, _firms = screen_open_needs()
     return RegistryReplaced(relations, parsed.repeated, needs)
+
+
+def uncleared_open_matches() -> list[Match]:
+    """Open matches of a firm whose screen for the need is not clear, or was never made."""
+    return db.session.scalars(
+        select(Match)
+        .outerjoin(ConflictCheck, and_(ConflictCheck.need_id == Match.need_id, ConflictCheck.firm_id == Match.firm_id))
+        .where(Match.firm_id.is_not(None), Match.state.in_(OPEN_MATCH_STATES),
+               or_(ConflictCheck.id.is_(None), ConflictCheck.result != "clear"))
+        .order_by(Match.id)
+    ).all()
 
 
 def cleared_firm_ids(need: Need) -> set[int]:

@@ -6,15 +6,16 @@ re-screens every open need in the same transaction.
 """
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from sqlalchemy import func, or_, select
 
-from ..conflicts import screening
 from ..conflicts.registry import parse_relations_csv
 from ..core.csvfiles import FileRefused
 from ..extensions import db
 from ..models import CorporateRelation
+from ..needs import workflow
 from .blueprint import bp
 
 PER_PAGE = 50
@@ -53,7 +54,7 @@ def upload_relations():
         except FileRefused as refused:
             errors = refused.errors
         else:
-            imported = screening.replace_registry(parsed)
+            imported = workflow.replace_registry(current_user, parsed)
             repeated = f" ({imported.repeated} repeated lines counted once)" if imported.repeated else ""
             flash(f"The registry now holds {imported.relations} relations{repeated}; "
                   f"{imported.needs_screened} open needs were screened again.")

@@ -86,7 +86,7 @@ NEED_MOVES = {
     "accept": Move(("proposed",), "accepted", _follows_a_match),
     "match": Move(("accepted",), "matched", _follows_a_match),
     "close": Move(("matched",), "closed", _follows_a_match),
-    "reopen": Move(("proposed", "accepted"), "verified", _follows_a_match),
+    "reopen": Move(("proposed", "accepted", "matched"), "verified", _follows_a_match),
     "withdraw": Move(OPEN_NEED_STATES, "withdrawn", _need_owner_or_staff),
 }
 
@@ -110,8 +110,9 @@ EDITABLE_NEED_STATES = NEED_MOVES["submit"].sources
 QUEUE_NEED_STATES = tuple(state for state in OPEN_NEED_STATES if state != "draft")
 # Needs that may be proposed, so their candidates are ranked.
 RANKED_NEED_STATES = NEED_MOVES["propose"].sources
-# Needs whose screening is kept current: submitted, and not yet matched with counsel.
-SCREENED_NEED_STATES = ("submitted", "verified", "proposed", "accepted")
+# Needs whose screening is kept current: from submission until the matter is closed, so a firm
+# that becomes conflicted loses the matter even after the defender consented.
+SCREENED_NEED_STATES = ("submitted", "verified", "proposed", "accepted", "matched")
 
 # A firm reads a need's summary while its match is proposed or accepted...
 SUMMARY_MATCH_STATES = ("proposed", "accepted")

@@ -80,7 +80,7 @@ def verify_firm(actor: User, firm: LawFirm) -> None:
     firm.verified = True
     firm.verified_at = utcnow()
     audit.record(actor, "firm.verify", firm)
-    screening.screen_firm(firm)
+    rescreen_firm(actor, firm)
     notify(firm_emails(firm.id), "Your firm was verified", "firm.dashboard")
 
 
@@ -172,11 +172,10 @@ def accept_match(actor: User, match: Match, note: str = "") -> None:
     The need and the offer rows are locked first, so two acceptances racing for
     the same need or the last unit of capacity cannot both succeed.
     """
-    need = match.need
-    db.session.refresh(need, with_for_update=True)
-    db.session.refresh(match, with_for_update=True)
+    need = _locked(match)
     if need.state != "proposed":
         raise TransitionError("This matter has been taken or is no longer open.")
+    _check_still_cleared(match)
     if match.offer is not None:
         db.session.refresh(match.offer, with_for_update=True)
         if match.offer.capacity_left <= 0:
@@ -194,6 +193,19 @@ def accept_match(actor: User, match: Match, note: str = "") -> None:
     notify(staff_emails(), "A proposal was accepted", "coordinator.need", need_id=need.id)
 
 
+def _locked(match: Match) -> Need:
+    """Lock the need and the match, so a screen that changes meanwhile waits for this move or sees it."""
+    db.session.refresh(match.need, with_for_update=True)
+    db.session.refresh(match, with_for_update=True)
+    return match.need
+
+
+def _check_still_cleared(match: Match) -> None:
+    """A firm whose screen for the need is no longer clear may not take the matter nor be given it."""
+    if match.firm_id is not None and match.firm_id not in screening.cleared_firm_ids(match.need):
+        raise TransitionError("This matter is no longer open to this firm; a coordinator will look for counsel again.")
+
+
 def decline_match(actor: User, match: Match, reason: str) -> None:
     if not reason.strip():
         raise TransitionError("Say why the matter is declined.")
@@ -204,7 +216,9 @@ def decline_match(actor: User, match: Match, reason: str) -> None:
 
 
 def confirm_match(actor: User, match: Match) -> None:
-    """The defender's consent: contact details are released to both sides."""
+    """The defender's consent: contact details are released to both sides, if counsel is still cleared."""
+    _locked(match)
+    _check_still_cleared(match)
     _move_match(actor, match, "confirm")
     _move_need(actor, match.need, "match")
     notify(firm_emails(match.firm_id), "The defender consented: the matter is yours", "firm.match",
@@ -249,6 +263,51 @@ def _back_to_proposing(actor: User, need: Need) -> None:
     """With no proposal left open, the need goes back to the coordinators' list."""
     if need.state in states.NEED_MOVES["reopen"].sources and not any(m.state == "proposed" for m in need.matches):
         _move_need(actor, need, "reopen")
+
+
+# Screening again -------------------------------------------------------------
+
+
+def rescreen_firm(actor: User | None, firm: LawFirm) -> int:
+    """Screen the open needs against ``firm`` (its list changed) and end what is no longer clear.
+
+    Returns how many needs were screened."""
+    screened = screening.screen_firm(firm)
+    end_uncleared_matches(actor)
+    return screened
+
+
+def rescreen_everything(actor: User | None) -> tuple[int, int]:
+    """Screen every open need against every firm and end what is no longer clear."""
+    screened = screening.screen_open_needs()
+    end_uncleared_matches(actor)
+    return screened
+
+
+def replace_registry(actor: User | None, parsed) -> screening.RegistryReplaced:
+    """Swap the corporate relations registry, screen again, and end what is no longer clear."""
+    replaced = screening.replace_registry(parsed)
+    end_uncleared_matches(actor)
+    return replaced
+
+
+def end_uncleared_matches(actor: User | None) -> int:
+    """End every open match of a firm whose screen for its need is no longer clear.
+
+    Whatever changed the screen (a client list, the registry, a new party name), a
+    firm that may be conflicted stops seeing the matter in the same transaction: it is
+    told only that the matter was withdrawn, and the coordinators why. Returns how many.
+    """
+    ended = screening.uncleared_open_matches()
+    for match in ended:
+        need = match.need
+        db.session.refresh(need, with_for_update=True)
+        _cancel_match(actor, match, "the firm's conflict screen for this need is no longer clear")
+        _back_to_proposing(actor, need)
+        notify(firm_emails(match.firm_id), "A matter was withdrawn", "firm.dashboard")
+        notify(staff_emails(), "A firm's conflict screen changed: its match was ended", "coordinator.need",
+               need_id=need.id)
+    return len(ended)
 
 
 # Conflict review ------------------------------------------------------------

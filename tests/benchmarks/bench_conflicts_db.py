@@ -134,7 +134,7 @@ def _child_import(url: str, csv_path: str) -> None:
         start = time.perf_counter()
         rows = parse_client_csv(data)
         parsed = time.perf_counter()
-        replace_client_list(firm, rows)
+        replace_client_list(None, firm, rows)
         indexed = time.perf_counter()
         db.session.commit()
         done = time.perf_counter()
