@@ -73,14 +73,22 @@ class Defaults:
     MAX_CONTENT_LENGTH = 32 * 1024 * 1024
 
 
-def _environment_value(raw: str):
-    """Turn the strings an environment holds into booleans and integers."""
-    if raw.lower() in ("true", "1", "yes", "on"):
-        return True
-    if raw.lower() in ("false", "0", "no", "off"):
-        return False
-    if raw.isdigit():
-        return int(raw)
+_TRUE, _FALSE = ("true", "1", "yes", "on"), ("false", "0", "no", "off")
+
+
+def _environment_value(key: str, raw: str):
+    """The environment's string as the type of the key's default: a password of digits stays a
+    string, and a setting that cannot be read stops the start with a message saying which."""
+    default = getattr(Defaults, key, None)
+    if isinstance(default, bool):
+        if raw.strip().lower() not in _TRUE + _FALSE:
+            raise ValueError(f"{key} must be true or false, not {raw!r}")
+        return raw.strip().lower() in _TRUE
+    if isinstance(default, int):
+        try:
+            return int(raw)
+        except ValueError:
+            raise ValueError(f"{key} must be a whole number, not {raw!r}") from None
     return raw
 
 
@@ -109,7 +117,7 @@ def load_from_environment(config) -> None:
     """Copy the documented variables from the environment into ``config``."""
     for key in ENVIRONMENT_KEYS:
         if key in os.environ:
-            config[key] = _environment_value(os.environ[key])
+            config[key] = _environment_value(key, os.environ[key])
     if os.environ.get("REDIS_URL"):
         # Every web process then shares the sign-in counts.
         config["RATELIMIT_STORAGE_URI"] = os.environ["REDIS_URL"]

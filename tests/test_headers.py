@@ -64,3 +64,12 @@ def test_database_errors_do_not_carry_the_statements_values_into_logs(app):
         db.session.execute(text("INSERT INTO law_firm (name) VALUES (:secret)"), {"secret": "Minera Andina secret"})
     db.session.rollback()
     assert "SQL parameters hidden" in str(raised.value)
+
+
+def test_the_quick_exit_signs_this_browser_out(web):
+    defender = factories.defender()
+    db.session.commit()
+    web.login(defender)
+    assert web.get("/defender/").status_code == 200
+    web.get("/leave")
+    assert web.get("/defender/").status_code == 302, "whoever picks up the device is not signed in"

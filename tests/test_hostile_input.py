@@ -142,3 +142,8 @@ def test_every_form_refuses_or_stores_hostile_input_without_a_server_error(app, 
     assert response.status_code in (200, 302, 400)
     assert "<script>alert(1)</script>" not in response.get_data(as_text=True)
     web.logout()
+
+
+def test_a_nul_character_in_any_value_of_a_repeated_parameter_is_refused(web):
+    assert web.get("/account/login?next=/ok&next=/also%00bad").status_code == 400
+    assert web.get("/account/login?next=/ok&next=/also-ok").status_code == 200

@@ -69,6 +69,12 @@ def end() -> None:
     _new_session()
 
 
+def end_here() -> None:
+    """Sign out in this browser only (the quick exit): the account's other sessions go on."""
+    logout_user()
+    _new_session()
+
+
 def _expired(now: int) -> bool:
     idle = current_app.config["SESSION_IDLE_MINUTES"] * 60_000
     lifetime = current_app.config["SESSION_MAX_HOURS"] * 3_600_000

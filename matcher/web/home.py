@@ -3,6 +3,8 @@
 from flask import Blueprint, current_app, redirect, render_template, url_for
 from flask_login import current_user
 
+from ..accounts import sessions
+
 bp = Blueprint("home", __name__)
 
 DASHBOARDS = {
@@ -22,7 +24,9 @@ def index():
 
 @bp.route("/leave")
 def leave():
-    """Quick exit: a neutral page elsewhere; the script replaces history so Back does not return."""
+    """Quick exit: a neutral page elsewhere, and this browser signed out, so whoever picks up the
+    device finds neither the page nor the session; the script replaces history so Back does not return."""
+    sessions.end_here()
     response = redirect(current_app.config["QUICK_EXIT_URL"])
     response.headers["Clear-Site-Data"] = '"cache"'
     return response

@@ -11,7 +11,7 @@ from flask import abort, request
 def init_app(app) -> None:
     @app.before_request
     def _refuse_nul():
-        values = [*request.args.values(), *request.form.values()]
-        values += [name for name in request.form] + [upload.filename or "" for upload in request.files.values()]
+        values = [value for _name, many in (*request.args.lists(), *request.form.lists()) for value in many]
+        values += [*request.args, *request.form] + [upload.filename or "" for upload in request.files.values()]
         if any("\x00" in value for value in values):
             abort(400)
