@@ -324,13 +324,13 @@ def test_coordinator_submits_a_need_taken_in_for_an_offline_defender(web):
     assert [check.result for check in record.checks] == ["clear"]
 
 
-def test_a_defenders_own_draft_stays_theirs_to_submit(web):
-    owner = factories.defender()
-    record = factories.need(owner, state="draft")
-    signed_in_coordinator(web)
-    assert "Submit on the defender" not in web.get(f"/coordinator/needs/{record.id}").get_data(as_text=True)
-
-    response = web.post(f"/coordinator/needs/{record.id}/submit", follow_redirects=True)
-
-    assert "they submit it themselves" in response.get_data(as_text=True)
-    assert record.state == "draft"
+def test_a_defenders_draft_is_theirs_until_they_submit_it(web):
+    draft = factories.need(factories.defender(), state="draft", summary="Only mine to read yet.")
+    coordinator = factories.coordinator()
+    db.session.commit()
+    web.login(coordinator)
+    assert web.get(f"/coordinator/needs/{draft.id}").status_code == 404
+    assert web.post(f"/coordinator/needs/{draft.id}/withdraw", {"note": "asked by phone"}).status_code == 404
+    assert web.post(f"/coordinator/needs/{draft.id}/submit").status_code == 404
+    db.session.expire_all()
+    assert draft.state == "draft"

@@ -8,7 +8,7 @@ with its errors and what was typed; view modules import this module, never each 
 from dataclasses import dataclass
 from datetime import date
 
-from flask import Blueprint, redirect, render_template, request
+from flask import Blueprint, abort, redirect, render_template, request
 
 from ..conflicts import screening
 from ..extensions import db
@@ -32,7 +32,12 @@ def back(default: str):
 
 
 def load_need(need_id: int) -> Need:
-    return db.get_or_404(Need, need_id)
+    """The need, unless it is a defender's own draft: until they submit it, it is theirs alone
+    (a draft a coordinator took in for an offline defender is the coordinator's to finish)."""
+    need = db.get_or_404(Need, need_id)
+    if need.state == "draft" and not taken_in(need):
+        abort(404)
+    return need
 
 
 def taken_in(need: Need) -> bool:
