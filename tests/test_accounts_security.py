@@ -2,6 +2,7 @@
 
 import re
 
+import pyotp
 import pytest
 
 from matcher.extensions import db
@@ -88,7 +89,10 @@ def test_a_reset_link_works_once_and_ends_other_sessions(app, web, member, outbo
     response = web.post(link, {"password": "a brand new passphrase", "confirm": "a brand new passphrase"})
     assert response.status_code == 302
     assert thief.get("/firm/").status_code == 302, "the other session was signed out"
-    assert web.get("/firm/").status_code == 200, "the resetting browser is signed in"
+    member.totp_last_step = None
+    db.session.commit()
+    web.post("/account/2fa", {"code": pyotp.TOTP(member.totp_secret).now()})
+    assert web.get("/firm/").status_code == 200, "the resetting browser is signed in, with its second factor"
     assert web.get(link).status_code == 400, "the link is used up"
     web.logout()
     web.login(member, password="a brand new passphrase")
@@ -153,3 +157,15 @@ def test_signing_in_follows_a_next_page_on_this_site(web):
     response = web.post("/account/login?next=/defender/needs/new",
                         {"email": defender.email, "password": factories.PASSWORD})
     assert response.headers["Location"] == "/defender/needs/new"
+
+
+def test_a_reset_link_alone_does_not_open_an_account_with_a_second_factor(web, member, outbox):
+    """Whoever reads the owner's mailbox can choose a password, and still cannot sign in."""
+    web.post("/account/reset", {"email": member.email})
+    response = web.post(_reset_link(outbox), {"password": "a brand new passphrase",
+                                              "confirm": "a brand new passphrase"})
+    assert response.headers["Location"].endswith("/account/2fa")
+    assert web.get("/firm/").status_code == 302
+    stale_code = pyotp.TOTP(member.totp_secret).at(0)
+    assert web.post("/account/2fa", {"code": stale_code}).status_code == 200, "a wrong code is refused"
+    assert web.get("/firm/").status_code == 302

@@ -105,6 +105,11 @@ def reset_password(token: str):
     if form.validate_on_submit():
         _set_password(user, form.password.data, "user.password_reset")
         flash("Your password was changed. Every other session was signed out.")
+        if user.totp_secret:
+            # A mailbox alone must not open the account: the second factor still stands guard.
+            sessions.await_second_factor(user)
+            return redirect(url_for("auth.second_factor"))
+        sessions.start(user)
         return redirect(url_for("home.index"))
     return render_template("auth/reset_password.html", form=form)
 
@@ -117,16 +122,17 @@ def change_password():
         if not check_password(current_user, form.current.data):
             form.current.errors.append("This is not your current password.")
         else:
-            _set_password(current_user._get_current_object(), form.password.data, "user.password_change")
+            user = current_user._get_current_object()
+            _set_password(user, form.password.data, "user.password_change")
+            sessions.start(user)
             flash("Your password was changed. Every other session was signed out.")
             return redirect(url_for("home.index"))
     return render_template("auth/change_password.html", form=form)
 
 
 def _set_password(user: User, password: str, action: str) -> None:
-    """New hash, so every session made with the old one ends; this one starts afresh."""
+    """New hash, so every session made with the old one ends; the caller says how this one goes on."""
     user.password_hash = hash_password(password)
     audit.record(user, action, user)
     notify([user.email], "Your password was changed", "auth.login",
            action="If this was not you, reset it at once")
-    sessions.start(user)
