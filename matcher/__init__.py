@@ -29,7 +29,7 @@ def _register_extensions(app: Flask) -> None:
     from .accounts import sessions
     from .core import crypto, mail
     from .extensions import csrf, db, limiter, login_manager, migrate
-    from .web import headers, input_guard, templating, transactions
+    from .web import headers, input_guard, proxies, templating, transactions
 
     crypto.init_app(app)
     db.init_app(app)
@@ -40,6 +40,7 @@ def _register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     sessions.init_login(login_manager)
     templating.init_app(app)
+    proxies.init_app(app)
     headers.init_app(app)
     input_guard.init_app(app)
     sessions.init_app(app)

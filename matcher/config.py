@@ -69,6 +69,9 @@ class Defaults:
     RETENTION_DAYS = 730
     # Client-list imports run in a thread after the upload answers; True runs them inside the request.
     CLIENT_IMPORTS_INLINE = False
+    # How many reverse proxies stand in front of the app and may be believed about the client's
+    # address and https (X-Forwarded-For and -Proto); 0 believes none, as when it is served directly.
+    TRUSTED_PROXY_HOPS = 0
     # Largest request body accepted (client-list uploads are the biggest).
     MAX_CONTENT_LENGTH = 32 * 1024 * 1024
 
@@ -110,6 +113,7 @@ ENVIRONMENT_KEYS = (
     "SESSION_MAX_HOURS",
     "RETENTION_DAYS",
     "CLIENT_IMPORTS_INLINE",
+    "TRUSTED_PROXY_HOPS",
 )
 
 
@@ -142,7 +146,10 @@ def fill_instance_defaults(config, instance_path: str) -> None:
     if not config.get("MAIL_OUTBOX"):
         config["MAIL_OUTBOX"] = str(instance / "outbox")
     if config["BASE_URL"].startswith("https://"):
+        # Over https the cookie is sent only over https, and its "__Host-" name makes browsers
+        # refuse one set by a subdomain or over plain http, so nobody can plant a session.
         config["SESSION_COOKIE_SECURE"] = True
+        config["SESSION_COOKIE_NAME"] = "__Host-session"
     if not config.get("SECRET_KEY"):
         config["SECRET_KEY"] = _instance_secret_key(instance / SECRET_KEY_FILE)
     if not config.get("ENCRYPTION_KEYS"):

@@ -140,6 +140,7 @@ def test_session_cookies_are_secure_when_served_over_https(app):
     secure = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://",
                          "BASE_URL": "https://matcher.example", "MAIL_OUTBOX": app.config["MAIL_OUTBOX"]})
     assert secure.config["SESSION_COOKIE_SECURE"] is True
+    assert secure.config["SESSION_COOKIE_NAME"] == "__Host-session"
     assert app.config.get("SESSION_COOKIE_SECURE") is not True
 
 

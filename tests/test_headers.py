@@ -73,3 +73,22 @@ def test_the_quick_exit_signs_this_browser_out(web):
     assert web.get("/defender/").status_code == 200
     web.get("/leave")
     assert web.get("/defender/").status_code == 302, "whoever picks up the device is not signed in"
+
+
+def _behind_one_proxy(app, hops: int):
+    from matcher import create_app
+
+    return create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+                       "MAIL_OUTBOX": app.config["MAIL_OUTBOX"], "TRUSTED_PROXY_HOPS": hops})
+
+
+def test_behind_a_trusted_proxy_https_and_the_client_address_are_believed(app):
+    client = _behind_one_proxy(app, 1).test_client()
+    response = client.get("/", headers={"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9"})
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+
+
+def test_with_no_trusted_proxy_a_forwarded_header_is_ignored(app):
+    client = _behind_one_proxy(app, 0).test_client()
+    response = client.get("/", headers={"X-Forwarded-Proto": "https"})
+    assert "Strict-Transport-Security" not in response.headers
