@@ -45,6 +45,8 @@ class Defaults:
     # to a firm's team, a registration's confirmation, and (below) a password reset.
     INVITATION_MAX_AGE = 7 * 24 * 3600
     REGISTRATION_MAX_AGE = 24 * 3600
+    # A staff account's enrolment link (`flask accounts create`), where its owner sets a password.
+    ENROLMENT_MAX_AGE = 3 * 24 * 3600
     # Where the quick-exit control on defenders' pages sends them: a neutral site.
     QUICK_EXIT_URL = "https://www.wikipedia.org/"
     # A signed-in session ends after this much inactivity, and after this long in any case.

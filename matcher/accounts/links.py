@@ -1,4 +1,4 @@
-"""Links sent by email that act for whoever holds them: invitations, password resets, confirmations.
+"""Links that act for whoever holds them: invitations, password resets, confirmations, enrolments.
 
 One scheme for all of them: a link carries its data sealed under the platform's
 encryption key, so nobody who sees the link (a mail server, a browser history)
@@ -15,6 +15,7 @@ MAX_AGE_SETTINGS = {
     "invitation": "INVITATION_MAX_AGE",
     "password-reset": "PASSWORD_RESET_MAX_AGE",
     "registration": "REGISTRATION_MAX_AGE",
+    "enrolment": "ENROLMENT_MAX_AGE",
 }
 
 

@@ -40,8 +40,9 @@ def create_firm_member(firm: LawFirm, *, email: str, password_hash: str, display
     return _added(User(email=email, password_hash=password_hash, role="firm", display_name=display_name, firm=firm))
 
 
-def create_staff(role: str, *, email: str, password_hash: str, display_name: str) -> User:
-    """A coordinator or an admin of the vetting organisation."""
+def create_staff(role: str, *, email: str, password_hash: str | None, display_name: str) -> User:
+    """A coordinator or an admin of the vetting organisation; with no password, it waits for its
+    owner to enrol (``flask accounts create``)."""
     if role not in ("coordinator", "admin"):
         raise ValueError(f"not a staff role: {role}")
     return _added(User(email=email, password_hash=password_hash, role=role, display_name=display_name))

@@ -114,6 +114,25 @@ def reset_password(token: str):
     return render_template("auth/reset_password.html", form=form)
 
 
+@bp.route("/enrol/<token>", methods=["GET", "POST"])
+def enrol(token: str):
+    """A staff account's first visit, from the link ``flask accounts create`` printed: the owner
+    chooses a password here, and is then taken to enrol a second factor before anything else."""
+    data = links.read("enrolment", token)
+    user = db.session.get(User, data["id"]) if data else None
+    if user is None or user.password_hash is not None or user.is_disabled:
+        return render_template("error.html", title="Link not valid",
+                               text="This link has expired or was already used. Ask an admin for a new one."), 400
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        user.password_hash = hash_password(form.password.data)
+        audit.record(user, "user.enrol", user)
+        sessions.start(user)
+        return redirect(url_for("auth.two_factor_setup"))
+    return render_template("auth/reset_password.html", form=form, heading="Choose your password",
+                           button="Save the password")
+
+
 @bp.route("/password", methods=["GET", "POST"])
 @login_required
 def change_password():

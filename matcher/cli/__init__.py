@@ -1,5 +1,6 @@
 """Command-line operations, one module per command group, thin over the functions the pages call."""
 
+from .accounts import accounts_group
 from .conflicts import conflicts_group
 from .demo import demo_code, seed_demo
 from .keys import keys_group
@@ -8,5 +9,5 @@ from .retention import retention
 
 
 def register_commands(app) -> None:
-    for command in (demo_code, seed_demo, retention, matching, conflicts_group, keys_group):
+    for command in (accounts_group, demo_code, seed_demo, retention, matching, conflicts_group, keys_group):
         app.cli.add_command(command)

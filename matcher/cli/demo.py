@@ -16,7 +16,13 @@ def demo_code() -> None:
 
 @click.command("seed-demo")
 def seed_demo() -> None:
-    """Create the demo accounts and data, once; running it again changes nothing."""
+    """Create the demo accounts and data, once; running it again changes nothing.
+
+    Its password and authenticator key are published, so it refuses to run where the
+    platform is served over https, which is to say for real."""
+    if current_app.config["BASE_URL"].startswith("https://"):
+        raise click.ClickException("the demo's accounts have a published password: seed-demo runs only on a local "
+                                   "demo, not where BASE_URL is https. Create staff with `flask accounts create`.")
     accounts = demo.seed()
     db.session.commit()
     click.echo(f"Demo accounts (password for all: {demo.PASSWORD}):")
