@@ -71,6 +71,9 @@ class Defaults:
     RETENTION_DAYS = 730
     # Client-list imports run in a thread after the upload answers; True runs them inside the request.
     CLIENT_IMPORTS_INLINE = False
+    # A firm's attestation that it has no clients to declare holds this long; then it must
+    # attest again or upload its list, or it is not screened (never clear) any more.
+    NO_CLIENTS_ATTESTATION_DAYS = 90
     # How many reverse proxies stand in front of the app and may be believed about the client's
     # address and https (X-Forwarded-For and -Proto); 0 believes none, as when it is served directly.
     TRUSTED_PROXY_HOPS = 0

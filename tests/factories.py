@@ -7,6 +7,7 @@ from matcher.accounts.passwords import hash_password
 from matcher.conflicts import clientlists, screening
 from matcher.extensions import db
 from matcher.models import AdverseParty, DefenderProfile, LawFirm, LegalAidFund, Need, Offer, User
+from matcher.models._types import utcnow
 from matcher.needs import workflow
 
 PASSWORD = "correct horse battery"
@@ -42,10 +43,14 @@ def defender(verified: bool = True, country: str = "HN", **fields) -> User:
     return account
 
 
-def firm(verified: bool = True, name: str | None = None, country: str = "HN", clients: str = "") -> LawFirm:
+def firm(verified: bool = True, name: str | None = None, country: str = "HN", clients: str = "",
+         attests_no_clients: bool = True) -> LawFirm:
+    """A firm; one made without ``clients`` has attested it has none, unless told otherwise,
+    since a firm with neither a list nor that attestation is never clear."""
     record = LawFirm(
         name=name or f"Firm {next(_numbers)}", country=country, contact_name="Pro Bono Partner",
         contact_email=f"probono{next(_numbers)}@firm.example", contact_phone="+1 555 0100", verified=verified,
+        no_clients_attested_at=utcnow() if attests_no_clients and not clients else None,
     )
     db.session.add(record)
     db.session.flush()

@@ -114,6 +114,22 @@ def replace_client_list(actor: User | None, firm: LawFirm, rows: list[ClientRow]
     return workflow.rescreen_firm(actor, firm)
 
 
+class NothingToAttest(ValueError):
+    """A firm with a client list is screened against it: there is nothing to attest."""
+
+
+def attest_no_clients(actor: User, firm: LawFirm) -> None:
+    """Record that ``actor`` attests ``firm`` has no clients to declare, and screen again.
+
+    Until then a firm without a list is never clear; the attestation lets a firm with no
+    clients (a legal clinic, say) be proposed matters, for a configured period."""
+    if firm.clients_updated_at is not None:
+        raise NothingToAttest("The firm has a client list: matters are screened against it.")
+    firm.no_clients_attested_at, firm.no_clients_attested_by_id = utcnow(), actor.id
+    audit.record(actor, "clients.attest_none", firm)
+    workflow.rescreen_firm(actor, firm)
+
+
 def running_import(firm: LawFirm) -> ClientImport | None:
     """The firm's import still under way, if any (one at a time: each replaces the whole list)."""
     since = utcnow() - STALLED_AFTER

@@ -9,7 +9,9 @@ names, so subsidiaries and parents of a client are hits too.
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
+from flask import current_app
 from sqlalchemy import and_, case, delete, or_, select
 from sqlalchemy.orm import selectinload
 
@@ -73,16 +75,40 @@ def uncleared_open_matches() -> list[Match]:
 
 
 def cleared_firm_ids(need: Need) -> set[int]:
-    """Firms that may be shown ``need``: screened, and clear of any conflict."""
+    """Firms that may be shown ``need``: screened against a client list (or attested to have no
+    clients, while that holds), and clear of any conflict."""
     rows = db.session.scalars(
-        select(ConflictCheck.firm_id).where(
-            ConflictCheck.need_id == need.id, ConflictCheck.result == "clear"
-        )
+        select(ConflictCheck.firm_id).join(LawFirm, LawFirm.id == ConflictCheck.firm_id).where(
+            ConflictCheck.need_id == need.id, ConflictCheck.result == "clear", _screenable())
     )
     return set(rows)
 
 
-_RESULT_ORDER = case({"conflict": 0, "potential": 1, "clear": 2}, value=ConflictCheck.result, else_=3)
+def unscreenable_firm_ids() -> set[int]:
+    """Firms with no client list to screen against and no attestation that holds: never clear."""
+    return set(db.session.scalars(select(LawFirm.id).where(~_screenable())))
+
+
+def screenable(firm: LawFirm) -> bool:
+    """Whether screening ``firm`` means anything: it has a client list, or a member attested,
+    within the configured period, that it has no clients to declare."""
+    return firm.clients_updated_at is not None or (
+        firm.no_clients_attested_at is not None and firm.no_clients_attested_at >= _attestations_since())
+
+
+def _screenable():
+    """``screenable`` as a condition on ``LawFirm``, for queries (never NULL, so it can be negated)."""
+    attested_at = LawFirm.no_clients_attested_at
+    attested = and_(attested_at.is_not(None), attested_at >= _attestations_since())
+    return or_(LawFirm.clients_updated_at.is_not(None), attested)
+
+
+def _attestations_since():
+    return utcnow() - timedelta(days=current_app.config["NO_CLIENTS_ATTESTATION_DAYS"])
+
+
+_RESULT_ORDER = case({"conflict": 0, "unscreened": 1, "potential": 2, "clear": 3}, value=ConflictCheck.result,
+                     else_=4)
 
 
 def checks_by_firm(need: Need) -> list[tuple[LawFirm, ConflictCheck | None]]:
@@ -110,13 +136,14 @@ def _store_checks(need: Need, firm_ids) -> None:
     db.session.execute(delete(ConflictCheck).where(*old), execution_options=fetch)
     db.session.expire(need, ["checks"])
     remembered = _remembered(hits_by_firm)
+    unscreenable = unscreenable_firm_ids()
     for firm_id in firm_ids:
         check = ConflictCheck(need_id=need.id, firm_id=firm_id, checked_at=utcnow())
         check.hits = [
             _stored_hit(hit, remembered.get((firm_id, decision_key(hit.party_name), hit.client_id)))
             for hit in hits_by_firm.get(firm_id, [])
         ]
-        check.result = result_of(check.hits)
+        check.result = "unscreened" if firm_id in unscreenable else result_of(check.hits)
         db.session.add(check)
     db.session.flush()
 

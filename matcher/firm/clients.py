@@ -8,13 +8,13 @@ from flask import flash, make_response, redirect, render_template, request, url_
 from flask_login import current_user
 from sqlalchemy import case, func, literal, or_, select
 
-from ..conflicts import clientindex, clientlists
+from ..conflicts import clientindex, clientlists, screening
 from ..conflicts.clientlists import COLUMNS, parse_client_csv
 from ..core.csvfiles import FileRefused
 from ..extensions import db
 from ..models import ClientEntry, ClientImport
 from .blueprint import bp, own_record_or_404
-from .forms import ClientListForm
+from .forms import ClientListForm, NoClientsForm
 
 PAGE_SIZE = 50
 # Seconds between reloads of the status page of an import under way.
@@ -52,7 +52,25 @@ def clients():
     page = db.paginate(query.order_by(ClientEntry.id),
                        page=request.args.get("page", 1, type=int), per_page=PAGE_SIZE)
     return render_template("firm/clients.html", firm=current_user.firm, page=page, search=search,
-                           total=_entry_count())
+                           total=_entry_count(), attestation=NoClientsForm(formdata=None),
+                           attestation_holds=screening.screenable(current_user.firm))
+
+
+@bp.route("/clients/none", methods=["POST"])
+def attest_no_clients():
+    """A firm with no clients says so, by a member's hand: matters can then be proposed to it."""
+    form = NoClientsForm()
+    if form.validate_on_submit():
+        try:
+            clientlists.attest_no_clients(current_user, current_user.firm)
+        except clientlists.NothingToAttest as refused:
+            flash(str(refused), "error")
+        else:
+            flash("Recorded: the firm has no clients to declare. Upload a list as soon as it has one.")
+    else:
+        for error in form.confirm.errors:
+            flash(error, "error")
+    return redirect(url_for("firm.clients"))
 
 
 @bp.route("/clients/upload", methods=["GET", "POST"])

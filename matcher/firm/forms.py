@@ -83,6 +83,13 @@ class ClientListForm(FlaskForm):
     )
 
 
+class NoClientsForm(FlaskForm):
+    confirm = BooleanField(
+        "The firm has no clients, current or former, to declare",
+        validators=[DataRequired(message="Tick the box to attest it: matters are proposed to the firm on your word.")],
+    )
+
+
 class InvitationForm(FlaskForm):
     email = email_field("Colleague's email")
 

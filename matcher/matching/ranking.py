@@ -69,6 +69,7 @@ class History:
 
 def need_profile(need: Need) -> engine.NeedProfile:
     cleared = screening.cleared_firm_ids(need)
+    unscreened = screening.unscreenable_firm_ids()
     all_firms = db.session.scalars(select(LawFirm.id)).all()
     return engine.NeedProfile(
         id=str(need.id),
@@ -82,7 +83,8 @@ def need_profile(need: Need) -> engine.NeedProfile:
         defender_kind=need.defender.kind,
         amount_needed=need.amount_needed,
         currency=need.currency or "",
-        conflicted_firms=frozenset(str(firm_id) for firm_id in all_firms if firm_id not in cleared),
+        conflicted_firms=frozenset(str(firm_id) for firm_id in all_firms if firm_id not in cleared | unscreened),
+        unscreened_firms=frozenset(str(firm_id) for firm_id in unscreened),
     )
 
 

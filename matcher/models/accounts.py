@@ -40,7 +40,7 @@ class User(UserMixin, db.Model):
     # Signing out ends every session of the account begun before this moment (epoch milliseconds).
     sessions_valid_after: Mapped[int] = mapped_column(BigInteger, default=0)
 
-    firm = relationship("LawFirm", back_populates="members")
+    firm = relationship("LawFirm", back_populates="members", foreign_keys=[firm_id])
     defender = relationship("DefenderProfile", back_populates="user", uselist=False)
 
     @validates("email")

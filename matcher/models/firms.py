@@ -37,9 +37,15 @@ class LawFirm(db.Model):
     verified: Mapped[bool] = mapped_column(Boolean, default=False)
     verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     clients_updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # A firm without a list is never clear, unless a member attests it has no clients to declare;
+    # the attestation holds for NO_CLIENTS_ATTESTATION_DAYS (``conflicts.screening.screenable``).
+    no_clients_attested_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # use_alter: users belong to firms too, and the two tables must be made and dropped in some order.
+    no_clients_attested_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", use_alter=True))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    members = relationship("User", back_populates="firm", order_by="User.id")
+    no_clients_attested_by = relationship("User", foreign_keys=[no_clients_attested_by_id])
+    members = relationship("User", back_populates="firm", order_by="User.id", foreign_keys="User.firm_id")
     offers = relationship("Offer", back_populates="firm", order_by="Offer.id")
 
 

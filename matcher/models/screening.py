@@ -11,7 +11,8 @@ from ..core.crypto import EncryptedText
 from ..extensions import db
 from ._types import UTCDateTime, one_of, utcnow
 
-CHECK_RESULTS = ("clear", "potential", "conflict")
+# "unscreened": the firm has no client list to screen against, and has not attested it needs none.
+CHECK_RESULTS = ("clear", "potential", "conflict", "unscreened")
 HIT_BANDS = ("conflict", "review")
 # The engine's rules, and "unrecorded": hits stored before the rule was kept, until they are screened again.
 HIT_RULES = (*RULES, "unrecorded")

@@ -1,5 +1,6 @@
 """Names and filters the templates use to show codes as words."""
 
+from ..conflicts import screening
 from ..conflicts.decisions import DECISIONS
 from ..conflicts.engine import RULES
 from ..matching import vocab
@@ -13,5 +14,6 @@ def init_app(app) -> None:
         language=vocab.language_name,
         state=lambda state: STATE_LABELS.get(state, state),
         label=lambda code, vocabulary: vocabulary.get(code, code),
+        screenable=screening.screenable,
         labels=lambda codes, vocabulary: ", ".join(vocabulary.get(c, c) for c in codes),
     )

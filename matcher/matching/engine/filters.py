@@ -14,6 +14,12 @@ from . import words
 from .profiles import FundProfile, NeedProfile, OfferProfile
 
 
+def _unscreened(need: NeedProfile, offer: OfferProfile, today: date) -> str | None:
+    if offer.firm_id in need.unscreened_firms:
+        return "the firm has no client list to screen the need against"
+    return None
+
+
 def _conflict(need: NeedProfile, offer: OfferProfile, today: date) -> str | None:
     if offer.firm_id in need.conflicted_firms:
         return "the firm has an unresolved conflict with an adverse party"
@@ -65,7 +71,7 @@ def _emergency(need: NeedProfile, offer: OfferProfile, today: date) -> str | Non
     return None
 
 
-OFFER_CHECKS = (("conflict", _conflict), ("validity", _validity), ("capacity", _capacity),
+OFFER_CHECKS = (("unscreened", _unscreened), ("conflict", _conflict), ("validity", _validity), ("capacity", _capacity),
                 ("jurisdiction", _jurisdiction), ("language", _language), ("help", _help), ("emergency", _emergency))
 
 
@@ -138,6 +144,7 @@ def fund_filter(need: NeedProfile, fund: FundProfile, today: date) -> tuple[str,
 
 # What each filter removes, without any candidate's particulars: the heading of its group.
 FILTER_WORDS = {
+    "unscreened": "the firm has no client list to screen the need against",
     "conflict": "the firm has an unresolved conflict with an adverse party",
     "validity": "the offer is not valid today",
     "capacity": "the offer has no capacity left",

@@ -22,6 +22,8 @@ class NeedProfile:
     amount_needed: float | None = None
     currency: str = ""
     conflicted_firms: frozenset[str] = field(default_factory=frozenset)
+    # Firms with no client list to screen against: not known to be clear, so never proposed.
+    unscreened_firms: frozenset[str] = field(default_factory=frozenset)
 
 
 @dataclass(frozen=True, kw_only=True)

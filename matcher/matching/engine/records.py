@@ -79,6 +79,7 @@ def _need(r: "_Reader") -> NeedProfile:
         amount_needed=r.number("amount_needed"),
         currency=r.currency("currency", required=r.record.get("amount_needed") is not None),
         conflicted_firms=frozenset(r.idents("conflicted_firms")),
+        unscreened_firms=frozenset(r.idents("unscreened_firms")),
     )
 
 
