@@ -64,6 +64,8 @@ class Defaults:
     LOGIN_LIMIT_PER_ADDRESS = "30 per 15 minutes"
     LOGIN_LIMIT_PER_ACCOUNT = "10 per 15 minutes"
     RESET_LIMIT = "5 per hour"
+    # Invitations a firm member may send: enough for a team, too few to probe addresses with.
+    INVITE_LIMIT = "20 per hour"
     # A password-reset link works this long, and once.
     PASSWORD_RESET_MAX_AGE = 3600
     # Finished matters (closed, withdrawn, rejected) are erased after this many days without activity

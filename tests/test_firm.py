@@ -2,7 +2,7 @@
 
 import re
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from matcher.extensions import db
 from matcher.models import User
@@ -56,11 +56,12 @@ def test_an_invited_colleague_joins_and_sees_the_firm_dashboard(web, outbox):
     assert "Invitation sent" in response.get_data(as_text=True)
     [message] = outbox
     assert message.recipients == ["new.colleague@example.org"]
-    assert message.subject == "You are invited to join your firm's team"
+    assert message.subject == f"{member.display_name} invites you to join Garza & Partners on the platform"
     link = re.search(r"http://matcher\.test(/account/join/\S+)", message.body).group(1)
 
     web.logout()
-    assert "new.colleague@example.org" in web.get(link).get_data(as_text=True)
+    invitation = web.get(link).get_data(as_text=True)
+    assert "new.colleague@example.org" in invitation and f"{member.display_name} invited you" in invitation
     response = web.post(link, {"display_name": "Nuevo Colega", "password": "a long enough password",
                                "confirm": "a long enough password"})
     assert response.headers["Location"].endswith("/firm/")
@@ -74,16 +75,30 @@ def test_an_invited_colleague_joins_and_sees_the_firm_dashboard(web, outbox):
     assert (joined.role, joined.firm_id) == ("firm", firm.id)
 
 
-def test_inviting_an_email_that_has_an_account_is_refused(web, outbox):
+def test_inviting_an_address_that_has_an_account_answers_the_same_and_tells_its_owner(web, outbox):
     member = factories.firm_member()
     taken = factories.defender()
     db.session.commit()
     web.login(member)
 
-    response = web.post("/firm/invite", {"email": taken.email})
+    taken_answer = web.post("/firm/invite", {"email": taken.email}, follow_redirects=True)
+    free_answer = web.post("/firm/invite", {"email": "someone.new@example.org"}, follow_redirects=True)
 
-    assert "An account with this email exists already" in response.get_data(as_text=True)
-    assert outbox == []
+    assert taken_answer.status_code == free_answer.status_code == 200
+    assert f"Invitation sent to {taken.email}" in taken_answer.get_data(as_text=True)
+    owner_mail = [m for m in outbox if m.recipients == [taken.email]]
+    assert len(owner_mail) == 1 and "already has an account" in owner_mail[0].subject
+    assert "/account/join/" not in owner_mail[0].body
+    assert db.session.scalar(select(func.count()).select_from(User).where(User.with_email(taken.email))) == 1
+
+
+def test_invitations_are_throttled(app, web, outbox):
+    member = factories.firm_member()
+    db.session.commit()
+    web.login(member)
+    app.config["INVITE_LIMIT"] = "2 per hour"
+    answers = [web.post("/firm/invite", {"email": f"colleague{n}@example.org"}).status_code for n in range(3)]
+    assert answers == [302, 302, 429]
 
 
 def test_inviting_an_invalid_email_keeps_what_was_typed(web, outbox):

@@ -72,7 +72,9 @@ def join(token: str):
         sessions.start(user)
         flash(f"Welcome to {firm.name} on the platform.")
         return redirect(url_for("firm.dashboard"))
-    return render_template("auth/join.html", form=form, firm=firm, email=data["email"])
+    inviter = db.session.get(User, data["by"]) if data.get("by") else None
+    return render_template("auth/join.html", form=form, firm=firm, email=data["email"],
+                           inviter=inviter if inviter is not None and inviter.firm_id == firm.id else None)
 
 
 @bp.route("/reset", methods=["GET", "POST"])
