@@ -47,10 +47,12 @@ def test_a_recovery_code_works_once_and_is_stored_only_as_a_digest(app, web):
     page = web.get("/account/2fa/setup").get_data(as_text=True)
     secret = re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page).group(1).replace(" ", "")
     page = web.post("/account/2fa/setup", {"code": pyotp.TOTP(secret).now()}).get_data(as_text=True)
-    codes = re.findall(r"<li><code>([a-z2-9]{5}-[a-z2-9]{5})</code></li>", page)
+    codes = re.findall(r"<li><code>([a-z2-7]{4}(?:-[a-z2-7]{4}){5})</code></li>", page)
     assert len(codes) == 10
+    assert all(len(code.replace("-", "")) * 5 >= 112 for code in codes), "120 random bits each"
     db.session.refresh(account)
     assert not set(codes) & set(account.recovery_codes)
+    assert all(kept.startswith("$argon2id$") for kept in account.recovery_codes), "a salted slow hash"
     web.logout()
 
     _password_step(web, account)
@@ -102,3 +104,38 @@ def test_signing_out_ends_a_copied_session_cookie(app, web, member):
     thief = app.test_client()
     thief.set_cookie("session", stolen)
     assert thief.get("/firm/").status_code == 302
+
+
+def _replace_factor(web, password: str, current: str):
+    """Post the set-up form of an account that has a factor, with a valid code of the new secret."""
+    page = web.get("/account/2fa/setup").get_data(as_text=True)
+    assert "Your password" in page and "<svg" in page, "the key is shown as a QR code too"
+    secret = re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page).group(1).replace(" ", "")
+    return secret, web.post("/account/2fa/setup", {"password": password, "current": current,
+                                                    "code": pyotp.TOTP(secret).now()})
+
+
+def test_replacing_the_second_factor_needs_the_password_and_a_current_code(app, web, member, outbox):
+    web.login(member)
+    old_secret = member.totp_secret
+    _secret, refused = _replace_factor(web, "not the password", pyotp.TOTP(old_secret).now())
+    assert "The password or the code of your current app is not right." in refused.get_data(as_text=True)
+    _secret, refused = _replace_factor(web, factories.PASSWORD, pyotp.TOTP(old_secret).at(0))
+    assert "not right" in refused.get_data(as_text=True)
+    db.session.refresh(member)
+    assert member.totp_secret == old_secret
+
+
+def test_replacing_the_second_factor_tells_the_owner_and_ends_other_sessions(app, web, member, outbox):
+    other = Web(app.test_client())
+    other.login(member)
+    web.login(member)
+    member.totp_last_step = None
+    db.session.commit()
+    new_secret, response = _replace_factor(web, factories.PASSWORD, pyotp.TOTP(member.totp_secret).now())
+    assert "Your recovery codes" in response.get_data(as_text=True)
+    db.session.refresh(member)
+    assert member.totp_secret == new_secret
+    assert "Your second factor was replaced" in [m.subject for m in outbox]
+    assert other.get("/firm/").status_code == 302, "the other browser is signed out"
+    assert web.get("/firm/").status_code == 200

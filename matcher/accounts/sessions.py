@@ -69,6 +69,12 @@ def end() -> None:
     _new_session()
 
 
+def end_others(user) -> None:
+    """End every session of ``user`` but this one, which starts afresh."""
+    user.sessions_valid_after = _now_ms()
+    start(user)
+
+
 def end_here() -> None:
     """Sign out in this browser only (the quick exit): the account's other sessions go on."""
     logout_user()

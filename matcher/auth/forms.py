@@ -66,8 +66,20 @@ class CodeForm(FlaskForm):
     code = StringField(
         "Code",
         description="The 6 digits your authenticator app shows, or one of your recovery codes.",
-        validators=[DataRequired(), Length(max=20)],
+        validators=[DataRequired(), Length(max=40)],
     )
+
+
+class ReplaceFactorForm(FlaskForm):
+    """Replacing a second factor proves the owner twice: their password, and the factor they have now."""
+
+    password = PasswordField("Your password", validators=[DataRequired()])
+    current = StringField(
+        "A code from the app you use now",
+        description="Or one of your recovery codes, if that app is lost.",
+        validators=[DataRequired(), Length(max=40)],
+    )
+    code = StringField("The code the new app shows", validators=[DataRequired(), Length(max=20)])
 
 
 class ResetRequestForm(FlaskForm):

@@ -4,12 +4,14 @@ from flask import current_app, flash, redirect, render_template, session, url_fo
 from flask_login import current_user, login_required
 
 from ..accounts import sessions, twofactor
+from ..accounts.passwords import check_password
 from ..accounts.throttling import refused, tell_owner_of_guessing
 from ..core import audit
+from ..core.mail import notify
 from ..extensions import db, limiter
 from ..models import User
 from .blueprint import bp, safe_next
-from .forms import CodeForm
+from .forms import CodeForm, ReplaceFactorForm
 
 
 def _pending_key() -> str:
@@ -62,26 +64,47 @@ def _accept(user: User, code: str) -> str | None:
 @bp.route("/2fa/setup", methods=["GET", "POST"])
 @login_required
 def two_factor_setup():
-    """Show a new secret, and save it once a code made from it proves the app has it."""
+    """Show a new secret, and save it once a code made from it proves the app has it.
+
+    Replacing a factor already set up also asks for the password and a code of the
+    factor in use, so a browser left signed in cannot swap in an attacker's phone; the
+    owner is told by mail, and every other session ends."""
     user = current_user._get_current_object()
+    replacing = bool(user.totp_secret)
     secret = session.get("totp_setup") or twofactor.new_secret()
     session["totp_setup"] = secret
-    form = CodeForm()
+    form = ReplaceFactorForm() if replacing else CodeForm()
     if form.validate_on_submit():
         step = twofactor.accepted_step(secret, form.code.data, None)
-        if step is not None:
-            codes = twofactor.new_recovery_codes()
-            user.totp_secret, user.totp_last_step = secret, step
-            user.recovery_codes = [twofactor.digest(code) for code in codes]
-            session.pop("totp_setup")
-            audit.record(user, "user.second_factor_enabled", user)
-            return render_template("auth/recovery_codes.html", codes=codes)
-        form.code.errors.append("This code does not match: check the time on your phone and try again.")
+        if step is None:
+            form.code.errors.append("This code does not match: check the time on your phone and try again.")
+        elif replacing and not (check_password(user, form.password.data) and _accept(user, form.current.data)):
+            form.current.errors.append("The password or the code of your current app is not right.")
+        else:
+            return _enable(user, secret, step, replacing)
+    uri = twofactor.provisioning_uri(secret, user.email or user.display_name)
     return render_template(
         "auth/two_factor_setup.html",
         form=form,
         secret=" ".join(secret[i:i + 4] for i in range(0, len(secret), 4)),
-        uri=twofactor.provisioning_uri(secret, user.email or user.display_name),
+        uri=uri,
+        qr=twofactor.qr_code(uri),
         required=user.needs_two_factor,
-        enabled=bool(user.totp_secret),
+        enabled=replacing,
     )
+
+
+def _enable(user: User, secret: str, step: int, replacing: bool):
+    """Save the new factor and show the recovery codes, once."""
+    codes = twofactor.new_recovery_codes()
+    user.totp_secret, user.totp_last_step = secret, step
+    user.recovery_codes = [twofactor.digest(code) for code in codes]
+    session.pop("totp_setup")
+    if replacing:
+        audit.record(user, "user.second_factor_replaced", user)
+        notify([user.email], "Your second factor was replaced", "auth.reset_request",
+               action="If this was not you, choose a new password at once")
+        sessions.end_others(user)
+    else:
+        audit.record(user, "user.second_factor_enabled", user)
+    return render_template("auth/recovery_codes.html", codes=codes)
