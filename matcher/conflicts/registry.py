@@ -35,7 +35,7 @@ def parse_relations_csv(data: bytes) -> Parsed:
     Two lines naming the same entities (after normalisation, so "Gazprom PJSC" and
     "ПАО Газпром" are one) are one link: the repeat is counted, not refused."""
     rows = csvfiles.reader(csvfiles.decode(data))
-    header = [cell.strip().lower() for cell in next(rows, [])]
+    header = csvfiles.header(rows)
     if header[:2] != list(COLUMNS) or any(cell for cell in header[2:]):
         raise csvfiles.FileRefused(["line 1: the header must be 'child,parent'"])
     pairs, seen, repeated = [], set(), 0

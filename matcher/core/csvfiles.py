@@ -51,13 +51,24 @@ def dict_reader(data: bytes, columns: tuple[str, ...], required: tuple[str, ...]
     (on line 1) when a ``required`` column is missing."""
     text = decode(data)
     rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
-    header = [(name or "").strip().lower() for name in rows.fieldnames or []]
+    try:
+        header = [(name or "").strip().lower() for name in rows.fieldnames or []]
+    except csv.Error as exc:
+        raise _not_csv(1, exc) from exc
     missing = [column for column in required if column not in header]
     if missing:
         raise FileRefused([f"line 1: the header must name the columns {', '.join(columns)} "
                            f"(missing: {', '.join(missing)})"])
     rows.fieldnames = header
     return rows
+
+
+def header(rows) -> list[str]:
+    """The first line of a ``reader``, its cells folded to lower case, or ``FileRefused``."""
+    try:
+        return [cell.strip().lower() for cell in next(rows, [])]
+    except csv.Error as exc:
+        raise _not_csv(1, exc) from exc
 
 
 def collect(rows, read_row) -> list:
@@ -74,10 +85,14 @@ def collect(rows, read_row) -> list:
                 errors.append("too many errors: stopped reading")
                 break
     except csv.Error as exc:
-        errors.append(f"line {rows.line_num}: the file is not valid CSV ({exc})")
+        errors.extend(_not_csv(rows.line_num, exc).errors)
     if errors:
         raise FileRefused(errors)
     return values
+
+
+def _not_csv(line: int, error: csv.Error) -> FileRefused:
+    return FileRefused([f"line {line}: the file is not valid CSV ({error})"])
 
 
 def other_names(cell: str) -> tuple[str, ...]:
