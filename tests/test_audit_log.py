@@ -3,8 +3,12 @@
 import csv
 import io
 
+from sqlalchemy import select
+
+from matcher.conflicts import registry
 from matcher.core.downloads import neutralise
 from matcher.extensions import db
+from matcher.models import AuditEvent
 from matcher.needs import workflow
 from tests import factories
 
@@ -59,3 +63,26 @@ def test_each_formula_start_is_neutralised():
         assert neutralise(dangerous).startswith("'")
     assert neutralise("Minera Andina") == "Minera Andina"
     assert neutralise(None) == ""
+
+
+def test_a_refused_record_is_audited_with_its_route_and_ids_only(web):
+    need = factories.need(factories.defender(), state="verified")
+    other_firm_match = workflow.propose(factories.coordinator(), need, offer=factories.offer(factories.firm()))
+    member = factories.firm_member()
+    db.session.commit()
+    web.login(member)
+    assert web.get(f"/firm/matters/{other_firm_match.id}").status_code == 404
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "request.refused"))
+    assert event.actor_id == member.id
+    assert event.note == f"404 GET /firm/matters/<int:match_id> (match_id={other_firm_match.id})"
+
+
+def test_replacing_the_registry_is_audited_with_counts_and_a_digest(app):
+    coordinator = factories.coordinator()
+    for _ in range(2):
+        workflow.replace_registry(coordinator, registry.Parsed([("Minera Andina", "Andes Holdings")], 0))
+    db.session.commit()
+    notes = db.session.scalars(select(AuditEvent.note).where(AuditEvent.action == "relations.replace")).all()
+    assert len(notes) == 2 and notes[0] == notes[1], "the same registry, the same digest"
+    assert notes[0].startswith("1 relations (0 repeated lines)") and "digest " in notes[0]
+    assert "Minera" not in notes[0]

@@ -12,13 +12,19 @@ def record_read(actor, need, note: str = ""):
     return record(actor, READ_NEED, need, need=need, note=note)
 
 
+# The corporate relations registry is replaced whole: the trail speaks of it as one record.
+REGISTRY = ("corporate_relation", 0)
+
+
 def record(actor, action: str, subject, *, need=None, from_state="", to_state="", note=""):
-    """Add an audit event for ``subject`` to the session; the request commits it."""
+    """Add an audit event for ``subject`` (a row, or a ``(table, id)`` pair such as ``REGISTRY``)
+    to the session; the request commits it."""
+    subject_type, subject_id = subject if isinstance(subject, tuple) else (type(subject).__tablename__, subject.id)
     event = AuditEvent(
         actor_id=actor.id if actor is not None else None,
         action=action,
-        subject_type=type(subject).__tablename__,
-        subject_id=subject.id,
+        subject_type=subject_type,
+        subject_id=subject_id,
         need_id=need.id if need is not None else None,
         from_state=from_state,
         to_state=to_state,

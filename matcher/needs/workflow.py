@@ -9,7 +9,7 @@ with a message meant for the person who tried it.
 
 from ..conflicts import screening
 from ..conflicts.decisions import DECISIONS
-from ..core import audit
+from ..core import audit, crypto
 from ..core.mail import firm_emails, notify, staff_emails
 from ..extensions import db
 from ..models import ConflictHit, DefenderProfile, LawFirm, LegalAidFund, Match, Need, Offer, User
@@ -285,9 +285,17 @@ def rescreen_everything(actor: User | None) -> tuple[int, int]:
 
 
 def replace_registry(actor: User | None, parsed) -> screening.RegistryReplaced:
-    """Swap the corporate relations registry, screen again, and end what is no longer clear."""
+    """Swap the corporate relations registry, screen again, and end what is no longer clear.
+
+    The trail keeps the counts and a keyed digest of the new registry, which tells whether two
+    replacements were the same without naming any company."""
     replaced = screening.replace_registry(parsed)
-    end_uncleared_matches(actor)
+    ended = end_uncleared_matches(actor)
+    digest = crypto.index_digest_hex("registry:" + "\n".join(sorted(f"{c}\t{p}" for c, p in parsed.pairs)))
+    audit.record(actor, "relations.replace", audit.REGISTRY,
+                 note=f"{replaced.relations} relations ({replaced.repeated} repeated lines); "
+                      f"{replaced.needs_screened} open needs screened again, {ended} matches ended; "
+                      f"digest {digest[:16]}")
     return replaced
 
 

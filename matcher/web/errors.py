@@ -1,11 +1,16 @@
-"""Error pages that say what happened without a stack trace."""
+"""Error pages that say what happened without a stack trace; a refused record is audited."""
 
-from flask import render_template
+from flask import render_template, request
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError
+
+from ..core import audit
 
 
 def register_error_pages(app) -> None:
     def page(status: int, title: str, text: str):
+        if status in (403, 404):
+            _audit_refusal(status)
         return render_template("error.html", title=title, text=text), status
 
     app.register_error_handler(
@@ -23,3 +28,13 @@ def register_error_pages(app) -> None:
     app.register_error_handler(
         413, lambda e: page(413, "File too large", "The file is larger than the platform accepts.")
     )
+
+
+def _audit_refusal(status: int) -> None:
+    """A signed-in account refused a page or a record: who, which route and which ids, never the
+    address as typed (a path can carry a link's token)."""
+    if not current_user.is_authenticated or request.url_rule is None:
+        return
+    ids = ", ".join(f"{name}={value}" for name, value in (request.view_args or {}).items() if isinstance(value, int))
+    audit.record(current_user, "request.refused", current_user._get_current_object(),
+                 note=f"{status} {request.method} {request.url_rule.rule}" + (f" ({ids})" if ids else ""))
