@@ -48,6 +48,7 @@ def _register_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from .admin import bp as admin_bp
     from .auth import bp as auth_bp
     from .coordinator import bp as coordinator_bp
     from .defender import bp as defender_bp
@@ -55,7 +56,7 @@ def _register_blueprints(app: Flask) -> None:
     from .web.errors import register_error_pages
     from .web.home import bp as home_bp
 
-    for blueprint in (home_bp, auth_bp, defender_bp, firm_bp, coordinator_bp):
+    for blueprint in (home_bp, auth_bp, defender_bp, firm_bp, coordinator_bp, admin_bp):
         app.register_blueprint(blueprint)
     register_error_pages(app)
 

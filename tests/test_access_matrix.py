@@ -53,6 +53,9 @@ MATRIX = {
     "/coordinator/audit.csv": (LOGIN, 403, 403, 200, 200),
     "/defender/data": (LOGIN, 200, 403, 403, 403),
     "/defender/data/download": (LOGIN, 200, 403, 403, 403),
+    "/admin/": (LOGIN, 403, 403, 403, 200),
+    "/admin/accounts/{a_coordinator}": (LOGIN, 403, 403, 403, 200),
+    "/admin/accounts/999999": (LOGIN, 403, 403, 403, 404),
     "/account/password": (LOGIN, 200, 200, 200, 200),
     "/account/2fa/setup": (LOGIN, 200, 200, 200, 200),
 }
@@ -88,6 +91,7 @@ def world(app):
         "other_match": other_match.id,
         "fund": factories.fund().id,
         "other_defender": other.defender.id,
+        "a_coordinator": coordinator.id,
     }
     db.session.commit()
     return users, ids

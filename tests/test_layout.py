@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "matcher"
-AUDIENCES = ("auth", "defender", "firm", "coordinator")
+AUDIENCES = ("auth", "defender", "firm", "coordinator", "admin")
 # What every module of an audience may share with the others of its package.
 SHARED_BY_VIEWS = ("blueprint", "forms")
 ENGINES = ("matcher.conflicts.engine", "matcher.matching.engine")

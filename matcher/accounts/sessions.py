@@ -69,9 +69,14 @@ def end() -> None:
     _new_session()
 
 
+def end_everywhere(user) -> None:
+    """End every session ``user`` has, wherever it is (an admin disabled them, say)."""
+    user.sessions_valid_after = _now_ms()
+
+
 def end_others(user) -> None:
     """End every session of ``user`` but this one, which starts afresh."""
-    user.sessions_valid_after = _now_ms()
+    end_everywhere(user)
     start(user)
 
 

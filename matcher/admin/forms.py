@@ -1,0 +1,18 @@
+"""The admin's forms: finding an account, and changing a staff role."""
+
+from flask_wtf import FlaskForm
+from wtforms import SelectField
+
+from ..accounts.management import STAFF_ROLES
+from ..matching import vocab
+from ..web.fields import email_field
+
+
+class FindForm(FlaskForm):
+    """Posted, so the address looked for stays out of URLs and access logs."""
+
+    email = email_field("Email address")
+
+
+class RoleForm(FlaskForm):
+    role = SelectField("Role", choices=vocab.choices({role: role for role in STAFF_ROLES}))
