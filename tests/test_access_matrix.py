@@ -32,6 +32,7 @@ MATRIX = {
     "/firm/clients": (LOGIN, 403, 200, 403, 403),
     "/firm/clients/upload": (LOGIN, 403, 200, 403, 403),
     "/firm/invite": (LOGIN, 403, 200, 403, 403),
+    "/firm/team": (LOGIN, 403, 200, 403, 403),
     "/firm/offers/new": (LOGIN, 403, 200, 403, 403),
     "/firm/offers/{own_offer}/edit": (LOGIN, 403, 200, 403, 403),
     "/firm/offers/{other_offer}/edit": (LOGIN, 403, 404, 403, 403),

@@ -4,7 +4,7 @@ Addresses and names are sealed, so an account is found by its exact address (its
 keyed digest), posted rather than put in the URL.
 """
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 
@@ -50,9 +50,12 @@ def account(user_id: int):
     return render_template("admin/account.html", user=user, sign_ins=sign_ins, role_form=RoleForm(role=user.role))
 
 
-@bp.route("/accounts/<int:user_id>/<any(disable, enable, 'reset-factor'):action>", methods=["POST"])
+@bp.route("/accounts/<int:user_id>/<action>", methods=["POST"])
 def act(user_id: int, action: str):
+    """Disable, enable, or reset a lost second factor (``ACTIONS``)."""
     user = db.get_or_404(User, user_id)
+    if action not in ACTIONS:
+        abort(404)
     change, success = ACTIONS[action]
     _attempt(lambda: change(current_user, user), success)
     return redirect(url_for(".account", user_id=user.id))

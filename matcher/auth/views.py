@@ -4,7 +4,7 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from ..accounts import links, people, sessions
+from ..accounts import invitations, links, people, sessions
 from ..accounts.passwords import check_password, hash_password
 from ..accounts.throttling import refused, submitted_email, tell_owner_of_guessing
 from ..core import audit
@@ -55,26 +55,21 @@ def logout():
 
 @bp.route("/join/<token>", methods=["GET", "POST"])
 def join(token: str):
-    data = links.read("invitation", token)
-    if data is None:
+    invitation = invitations.open_invitation(token)
+    if invitation is None or people.email_taken(invitation.email):
         return render_template("error.html", title="Invitation not valid",
-                               text="This invitation has expired or is not valid: ask your colleague to invite "
-                                    "you again."), 400
-    firm = db.get_or_404(LawFirm, data["firm"])
-    if people.email_taken(data["email"]):
-        flash("This invitation was already used: sign in.")
-        return redirect(url_for("auth.login"))
+                               text="This invitation has expired, was revoked or was already used: ask your "
+                                    "colleague to invite you again, or sign in."), 400
+    firm = db.session.get(LawFirm, invitation.firm_id)
     form = InvitationForm()
     if form.validate_on_submit():
-        user = people.create_firm_member(firm, email=data["email"], password_hash=hash_password(form.password.data),
-                                         display_name=form.display_name.data)
-        audit.record(user, "firm.join", firm)
+        user = invitations.accept(invitation, password_hash=hash_password(form.password.data),
+                                  display_name=form.display_name.data)
         sessions.start(user)
         flash(f"Welcome to {firm.name} on the platform.")
         return redirect(url_for("firm.dashboard"))
-    inviter = db.session.get(User, data["by"]) if data.get("by") else None
-    return render_template("auth/join.html", form=form, firm=firm, email=data["email"],
-                           inviter=inviter if inviter is not None and inviter.firm_id == firm.id else None)
+    return render_template("auth/join.html", form=form, firm=firm, email=invitation.email,
+                           inviter=invitation.invited_by)
 
 
 @bp.route("/reset", methods=["GET", "POST"])

@@ -1,39 +1,56 @@
-"""Inviting colleagues to the firm's team.
-
-An invitation is a sealed link (``accounts.links``, opened by ``auth.join``) naming
-the firm and who invited: whoever opens it within its lifetime sets a password and
-joins the firm that sent it.
-"""
+"""The firm's team: its members and pending invitations, inviting a colleague, revoking an
+invitation and removing a member who left (``accounts.invitations`` holds the rules)."""
 
 from flask import current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from ..accounts import links, people
-from ..core import audit
-from ..core.mail import notify
-from ..extensions import limiter
-from .blueprint import bp
+from ..accounts import invitations
+from ..extensions import db, limiter
+from ..models import Invitation, User
+from .blueprint import bp, own_record_or_404
 from .forms import InvitationForm
+
+
+@bp.route("/team")
+def team():
+    firm = current_user.firm
+    return render_template("firm/team.html", firm=firm, members=firm.members, pending=invitations.pending(firm))
 
 
 @bp.route("/invite", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["INVITE_LIMIT"], key_func=lambda: f"invite:{current_user.id}",
                methods=["POST"])
 def invite():
-    """The answer is the same whether or not the address has an account, so the form cannot be
-    used to find out who is on the platform; the owner of an existing account is told by mail."""
+    """The answer is the same whether or not the address has an account."""
     form = InvitationForm()
-    firm = current_user.firm
     if form.validate_on_submit():
-        email = form.email.data
-        if people.email_taken(email):
-            notify([email], f"{firm.name} tried to invite you, but your address already has an account",
-                   "auth.login", action="Your account stays as it is; sign in to use it")
-        else:
-            notify([email], f"{current_user.display_name} invites you to join {firm.name} on the platform",
-                   "auth.join", action="Choose a password to join",
-                   token=links.make("invitation", firm=firm.id, email=email, by=current_user.id))
-        audit.record(current_user, "firm.invite", firm, note=email)
-        flash(f"Invitation sent to {email}.")
-        return redirect(url_for("firm.dashboard"))
-    return render_template("firm/invite.html", form=form, firm=firm)
+        invitations.invite(current_user, current_user.firm, form.email.data)
+        flash(f"Invitation sent to {form.email.data}.")
+        return redirect(url_for("firm.team"))
+    return render_template("firm/invite.html", form=form, firm=current_user.firm)
+
+
+@bp.route("/invitations/<int:invitation_id>/revoke", methods=["POST"])
+def revoke_invitation(invitation_id: int):
+    invitation = own_record_or_404(Invitation, invitation_id)
+    _attempt(lambda: invitations.revoke(current_user, invitation),
+             "The invitation is revoked: its link no longer works.")
+    return redirect(url_for("firm.team"))
+
+
+@bp.route("/members/<int:user_id>/remove", methods=["POST"])
+def remove_member(user_id: int):
+    member = own_record_or_404(User, user_id)
+    _attempt(lambda: invitations.remove_member(current_user, member),
+             f"{member.display_name} is removed from the team and signed out.")
+    return redirect(url_for("firm.team"))
+
+
+def _attempt(change, success: str) -> None:
+    try:
+        change()
+    except invitations.TeamRefused as refused:
+        db.session.rollback()
+        flash(str(refused), "error")
+    else:
+        flash(success)

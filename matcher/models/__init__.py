@@ -2,7 +2,7 @@
 
 from .accounts import DefenderProfile, User
 from .audit import AuditEvent
-from .firms import ClientEntry, ClientImport, ClientNameKey, LawFirm, Offer
+from .firms import ClientEntry, ClientImport, ClientNameKey, Invitation, LawFirm, Offer
 from .funds import LegalAidFund
 from .matches import Match
 from .needs import AdverseParty, Need
@@ -18,6 +18,7 @@ __all__ = [
     "ConflictDecision",
     "ConflictHit",
     "CorporateRelation",
+    "Invitation",
     "DefenderProfile",
     "LawFirm",
     "LegalAidFund",

@@ -118,6 +118,23 @@ class ClientImport(db.Model):
         return self.state in ("done", "failed")
 
 
+class Invitation(db.Model):
+    """A member's invitation of a colleague to the firm's team; the emailed link names this row, so
+    it can be listed while pending, revoked, and used only once."""
+
+    __tablename__ = "invitation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    firm_id: Mapped[int] = mapped_column(ForeignKey("law_firm.id"), index=True)
+    email: Mapped[str] = mapped_column(EncryptedText)
+    invited_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    invited_by = relationship("User")
+
+
 class Offer(db.Model):
     """Capacity a firm makes available, for a period, in given places and languages."""
 
