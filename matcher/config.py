@@ -64,6 +64,9 @@ class Defaults:
     LOGIN_LIMIT_PER_ADDRESS = "30 per 15 minutes"
     LOGIN_LIMIT_PER_ACCOUNT = "10 per 15 minutes"
     RESET_LIMIT = "5 per hour"
+    # A browser that completed a sign-in is known to the account this long: the per-account
+    # limits above do not count against it, so guessing cannot lock the owner out.
+    KNOWN_BROWSER_MAX_AGE = 90 * 24 * 3600
     # Invitations a firm member may send: enough for a team, too few to probe addresses with.
     INVITE_LIMIT = "20 per hour"
     # A password-reset link works this long, and once.

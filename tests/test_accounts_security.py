@@ -170,3 +170,20 @@ def test_a_reset_link_alone_does_not_open_an_account_with_a_second_factor(web, m
     stale_code = pyotp.TOTP(member.totp_secret).at(0)
     assert web.post("/account/2fa", {"code": stale_code}).status_code == 200, "a wrong code is refused"
     assert web.get("/firm/").status_code == 302
+
+
+def test_guessing_cannot_lock_the_owner_out_of_a_browser_that_signed_in_before(app, web, member, outbox):
+    web.login(member)
+    web.logout()
+    app.config["LOGIN_LIMIT_PER_ACCOUNT"] = "3 per 15 minutes"
+    guesser = Web(app.test_client())
+    for _ in range(4):
+        _fail_login(guesser, member.email)
+    assert _fail_login(guesser, member.email).status_code == 429, "the guesser is slowed"
+    assert any("trying to sign in" in m.subject for m in outbox), "and the owner told"
+
+    web.login(member)  # the owner's password and second factor still get through
+    assert web.get("/firm/").status_code == 200
+    fresh = Web(app.test_client())
+    response = fresh.post("/account/login", {"email": member.email, "password": factories.PASSWORD})
+    assert response.status_code == 429, "a browser that never signed in waits like the guesser"

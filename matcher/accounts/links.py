@@ -16,6 +16,7 @@ MAX_AGE_SETTINGS = {
     "password-reset": "PASSWORD_RESET_MAX_AGE",
     "registration": "REGISTRATION_MAX_AGE",
     "enrolment": "ENROLMENT_MAX_AGE",
+    "known-browser": "KNOWN_BROWSER_MAX_AGE",
 }
 
 

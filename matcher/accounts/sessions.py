@@ -14,11 +14,12 @@ changing the password ends every other session at once.
 import hmac
 import time
 
-from flask import current_app, flash, g, redirect, request, session, url_for
+from flask import after_this_request, current_app, flash, g, redirect, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
 from ..extensions import db
 from ..models import User
+from . import throttling
 
 # Pages an account without its required second factor may still reach.
 _SETUP_ENDPOINTS = {"auth.two_factor_setup", "auth.logout", "home.leave", "static"}
@@ -38,9 +39,10 @@ def _new_session() -> None:
 
 
 def start(user) -> None:
-    """Sign ``user`` in on a new session."""
+    """Sign ``user`` in on a new session, and mark the browser as one that signed in to the account."""
     _new_session()
     login_user(user)
+    after_this_request(lambda response: throttling.remember_browser(response, user))
     now = _now_ms()
     session["login_at"] = now
     session["seen_at"] = now

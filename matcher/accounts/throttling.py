@@ -1,15 +1,24 @@
-"""What sign-in throttling counts, and telling an account's owner that someone is guessing."""
+"""What sign-in throttling counts, and telling an account's owner that someone is guessing.
+
+Guesses against one account are slowed, but that must not lock its owner out: a browser
+that completed a sign-in to the account before carries a sealed mark of it (a cookie
+made by ``remember_browser``), and the per-account limits do not count against it. The
+per-address limit still does, and a guesser has no such mark.
+"""
 
 from datetime import timedelta
 
-from flask import request
+from flask import current_app, request
 from sqlalchemy import select
 
 from ..core import audit
 from ..core.mail import notify
 from ..extensions import db
-from ..models import AuditEvent
+from ..models import AuditEvent, User
 from ..models._types import utcnow
+from . import links
+
+KNOWN_BROWSER_COOKIE = "known-browser"
 
 # One warning per account in this span, however long the guessing goes on.
 WARNING_INTERVAL = timedelta(minutes=15)
@@ -18,6 +27,26 @@ WARNING_INTERVAL = timedelta(minutes=15)
 def submitted_email() -> str:
     """The per-account key: the address typed, whether or not it has an account."""
     return "account:" + request.form.get("email", "").strip().lower()
+
+
+def remember_browser(response, user: User):
+    """Mark this browser as one that completed a sign-in to ``user``'s account."""
+    response.set_cookie(KNOWN_BROWSER_COOKIE, links.make("known-browser", id=user.id),
+                        max_age=current_app.config["KNOWN_BROWSER_MAX_AGE"], path="/account", httponly=True,
+                        samesite="Lax", secure=bool(current_app.config.get("SESSION_COOKIE_SECURE")))
+    return response
+
+
+def is_known_browser_of(user: User | None) -> bool:
+    """Whether the request comes from a browser that signed in to ``user``'s account before."""
+    data = links.read("known-browser", request.cookies.get(KNOWN_BROWSER_COOKIE, ""))
+    return user is not None and data is not None and data.get("id") == user.id
+
+
+def account_by_submitted_email() -> User | None:
+    """The account the sign-in form names, if any."""
+    email = request.form.get("email", "").strip().lower()
+    return db.session.scalar(select(User).where(User.with_email(email))) if email else None
 
 
 def refused(response) -> bool:

@@ -5,7 +5,7 @@ from flask_login import current_user, login_required
 
 from ..accounts import sessions, twofactor
 from ..accounts.passwords import check_password
-from ..accounts.throttling import refused, tell_owner_of_guessing
+from ..accounts.throttling import is_known_browser_of, refused, tell_owner_of_guessing
 from ..core import audit
 from ..core.mail import notify
 from ..extensions import db, limiter
@@ -29,6 +29,7 @@ def _pending_user() -> User | None:
     key_func=_pending_key,
     methods=["POST"],
     deduct_when=refused,
+    exempt_when=lambda: is_known_browser_of(_pending_user()),
     on_breach=lambda limit: tell_owner_of_guessing(_pending_user()),
 )
 def second_factor():

@@ -1,12 +1,18 @@
 """Signing in and out, registering as a defender or a firm, joining a firm by invitation."""
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from ..accounts import invitations, links, people, sessions
 from ..accounts.passwords import check_password, hash_password
-from ..accounts.throttling import refused, submitted_email, tell_owner_of_guessing
+from ..accounts.throttling import (
+    account_by_submitted_email,
+    is_known_browser_of,
+    refused,
+    submitted_email,
+    tell_owner_of_guessing,
+)
 from ..core import audit
 from ..core.mail import notify
 from ..extensions import db, limiter
@@ -22,7 +28,8 @@ from .forms import ChangePasswordForm, InvitationForm, LoginForm, ResetPasswordF
     key_func=submitted_email,
     methods=["POST"],
     deduct_when=refused,
-    on_breach=lambda limit: tell_owner_of_guessing(_account_by_email()),
+    exempt_when=lambda: is_known_browser_of(account_by_submitted_email()),
+    on_breach=lambda limit: tell_owner_of_guessing(account_by_submitted_email()),
 )
 def login():
     form = LoginForm()
@@ -39,11 +46,6 @@ def login():
             audit.record(None, "user.login_failed", user)
         form.password.errors.append("The email or the password is not right.")
     return render_template("auth/login.html", form=form)
-
-
-def _account_by_email() -> User | None:
-    email = request.form.get("email", "").strip().lower()
-    return db.session.scalar(select(User).where(User.with_email(email))) if email else None
 
 
 @bp.route("/logout", methods=["POST"])
