@@ -27,8 +27,13 @@ def test_the_log_is_filtered_by_action_actor_and_need(app, web):
     assert f"#{other.id}<" not in page
     assert "Which court?" not in page, "notes stay out of the log view"
 
-    page = web.get(f"/coordinator/audit?actor={coordinator.email}&action=need.").get_data(as_text=True)
+    response = web.post("/coordinator/audit", {"actor": coordinator.email.upper(), "action": "need."})
+    assert coordinator.email not in response.headers["Location"], "no address in the URL"
+    assert f"actor_id={coordinator.id}" in response.headers["Location"]
+    page = web.get(response.headers["Location"]).get_data(as_text=True)
     assert "need.request_info" in page and "need.submit" not in page
+    unknown = web.post("/coordinator/audit", {"actor": "nobody@example.org"}, follow_redirects=True)
+    assert "No event matches these filters." in unknown.get_data(as_text=True)
 
 
 def test_bad_filters_are_ignored_not_a_server_error(app, web):

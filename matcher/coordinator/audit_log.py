@@ -1,12 +1,14 @@
 """The audit log as coordinators and admins read it: filtered on screen, or exported as CSV.
 
 Notes are left out of both: they can hold what a coordinator wrote to a
-defender, and the log is for who did what, when.
+defender, and the log is for who did what, when. The filter form is posted and
+answered with a redirect whose address names the actor by account number, so an
+address typed into it never stands in a URL, a browser's history or an access log.
 """
 
 from datetime import UTC, date, datetime, time
 
-from flask import render_template, request
+from flask import redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -27,9 +29,9 @@ def _filtered():
     action = request.args.get("action", "").strip()
     if action:
         query = query.where(AuditEvent.action.startswith(action, autoescape=True))
-    actor = request.args.get("actor", "").strip().lower()
-    if actor:
-        query = query.join(User, User.id == AuditEvent.actor_id).where(User.with_email(actor))
+    actor_id = request.args.get("actor_id", type=int)
+    if actor_id is not None:
+        query = query.where(AuditEvent.actor_id == actor_id)
     need = request.args.get("need", "").strip()
     if need.isdigit():
         query = query.where(AuditEvent.need_id == int(need))
@@ -48,11 +50,28 @@ def _day(name: str) -> date | None:
         return None
 
 
-@bp.route("/audit")
+FILTERS = ("action", "need", "since", "until")
+
+
+@bp.route("/audit", methods=["GET", "POST"])
 def audit_log():
+    if request.method == "POST":
+        return redirect(url_for(".audit_log", **_posted_filters()))
     page = db.paginate(_filtered(), per_page=PER_PAGE, max_per_page=PER_PAGE, error_out=False)
     filters = {key: value for key, value in request.args.items() if key != "page" and value}
-    return render_template("coordinator/audit.html", page=page, filters=filters)
+    actor = db.session.get(User, filters["actor_id"]) if filters.get("actor_id", "").isdigit() else None
+    return render_template("coordinator/audit.html", page=page, filters=filters,
+                           actor_email=actor.email if actor else "")
+
+
+def _posted_filters() -> dict:
+    """The posted form's filters as an address may carry them: the actor by account number."""
+    filters = {key: request.form.get(key, "").strip() for key in FILTERS}
+    email = request.form.get("actor", "").strip().lower()
+    if email:
+        actor_id = db.session.scalar(select(User.id).where(User.with_email(email)))
+        filters["actor_id"] = actor_id if actor_id is not None else 0
+    return {key: value for key, value in filters.items() if value != ""}
 
 
 @bp.route("/audit.csv")

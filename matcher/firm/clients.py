@@ -17,6 +17,7 @@ from .blueprint import bp, own_record_or_404
 from .forms import ClientListForm, NoClientsForm
 
 PAGE_SIZE = 50
+SEARCH_LIMIT = 200
 # Seconds between reloads of the status page of an import under way.
 REFRESH_SECONDS = 2
 SAMPLE_ROWS = (
@@ -32,25 +33,27 @@ def _entry_count() -> int:
     return db.session.scalar(query)
 
 
-@bp.route("/clients")
+@bp.route("/clients", methods=["GET", "POST"])
 def clients():
     """The firm's entries in the order of its file, 50 a page, or those matching a search.
 
     Names are sealed, so a search goes through the screening index: it finds names
     sharing a word, a spelling one letter apart or the initials, best first, and an
-    id written exactly. A page that is not a number shows the first page; one past
-    the end answers 404.
+    id written exactly. The search is posted, so a client's name never stands in an
+    address, a browser's history or an access log. A page that is not a number shows
+    the first page; one past the end answers 404.
     """
-    search = request.args.get("q", "").strip()
+    search = request.form.get("q", "").strip() if request.method == "POST" else ""
     query = select(ClientEntry).where(ClientEntry.firm_id == current_user.firm_id)
     if search:
-        found = clientindex.search(current_user.firm_id, search)
+        found = clientindex.search(current_user.firm_id, search, limit=SEARCH_LIMIT)
         query = query.where(or_(ClientEntry.id.in_(found), ClientEntry.external_id == search))
         rank = case({entry_id: rank for rank, entry_id in enumerate(found)}, value=ClientEntry.id, else_=-1) \
             if found else literal(-1)
         query = query.order_by(rank)
-    page = db.paginate(query.order_by(ClientEntry.id),
-                       page=request.args.get("page", 1, type=int), per_page=PAGE_SIZE)
+    # A search shows all it found on one page: its answers are posted, not linked to.
+    page = db.paginate(query.order_by(ClientEntry.id), page=1 if search else request.args.get("page", 1, type=int),
+                       per_page=SEARCH_LIMIT if search else PAGE_SIZE)
     return render_template("firm/clients.html", firm=current_user.firm, page=page, search=search,
                            total=_entry_count(), attestation=NoClientsForm(formdata=None),
                            attestation_holds=screening.screenable(current_user.firm))
