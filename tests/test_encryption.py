@@ -6,7 +6,8 @@ from sqlalchemy import select, text
 
 from matcher.core import crypto
 from matcher.extensions import db
-from matcher.models import Need, User
+from matcher.models import ConflictHit, Need, User
+from matcher.needs import workflow
 from tests import factories
 from tests.conftest import TEST_ENCRYPTION_KEYS
 
@@ -142,3 +143,15 @@ def test_a_remembered_decision_is_keyed_on_a_digest_not_the_name(app):
     key = decision_key("Minera Andina S.A.")
     assert "minera" not in key and len(key) == 64
     assert key == decision_key("MINERA ANDINA SA")
+
+
+def test_a_coordinators_decision_note_is_sealed_on_the_hit_and_the_remembered_decision(app):
+    factories.firm(clients="C1,Minera Andina,,organisation,HN,,\n")
+    factories.need(factories.defender(), parties=("Minera Andina S.A.",), state="submitted")
+    hit = db.session.scalars(select(ConflictHit)).first()
+    workflow.decide_hit(factories.coordinator(), hit, "waived", "The partner on the file agreed by phone.")
+    db.session.commit()
+    stored = [db.session.execute(text("SELECT decision_note FROM conflict_hit")).scalar_one(),
+              db.session.execute(text("SELECT note FROM conflict_decision")).scalar_one()]
+    for value in stored:
+        assert value.startswith(crypto.PREFIX) and "partner" not in value

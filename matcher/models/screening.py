@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Float, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..conflicts.decisions import DECISIONS
@@ -68,7 +68,8 @@ class ConflictHit(db.Model):
     rule: Mapped[str] = mapped_column(String(20))
     reason: Mapped[str] = mapped_column(EncryptedText)  # it names both parties
     decision: Mapped[str | None] = mapped_column(String(20))
-    decision_note: Mapped[str] = mapped_column(Text, default="")
+    # What a coordinator wrote about the names: sealed like every other note.
+    decision_note: Mapped[str] = mapped_column(EncryptedText, default="")
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
@@ -94,7 +95,7 @@ class ConflictDecision(db.Model):
     client_external_id: Mapped[str] = mapped_column(String(100))
     client_key: Mapped[str] = mapped_column(String(300))
     decision: Mapped[str] = mapped_column(String(20))
-    note: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(EncryptedText)
     decided_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
