@@ -53,12 +53,14 @@ def _register_blueprints(app: Flask) -> None:
     from .coordinator import bp as coordinator_bp
     from .defender import bp as defender_bp
     from .firm import bp as firm_bp
+    from .web import logs
     from .web.errors import register_error_pages
     from .web.home import bp as home_bp
 
     for blueprint in (home_bp, auth_bp, defender_bp, firm_bp, coordinator_bp, admin_bp):
         app.register_blueprint(blueprint)
     register_error_pages(app)
+    logs.init_app(app)  # after the blueprints: it reads their URL rules
 
 
 def _register_commands(app: Flask) -> None:

@@ -1,5 +1,7 @@
 """Every response forbids third-party content, framing and sniffing; signed-in pages are not cached."""
 
+import logging
+
 from matcher.extensions import db
 from tests import factories
 
@@ -92,3 +94,14 @@ def test_with_no_trusted_proxy_a_forwarded_header_is_ignored(app):
     client = _behind_one_proxy(app, 0).test_client()
     response = client.get("/", headers={"X-Forwarded-Proto": "https"})
     assert "Strict-Transport-Security" not in response.headers
+
+
+def test_access_logs_never_carry_an_emailed_links_token(app, caplog):
+    with caplog.at_level(logging.INFO, logger="werkzeug"):
+        for path in ("/account/reset/gAAAAsecretAAA", "/account/join/gAAAAsecretBBB?x=1",
+                     "/account/register/confirm/gAAAAsecretCCC", "/account/enrol/gAAAAsecretDDD"):
+            logging.getLogger("werkzeug").info('%s - - [%s] "%s" %s %s', "127.0.0.1", "now",
+                                               f"GET {path} HTTP/1.1", 200, "-")
+        logging.getLogger("werkzeug").info('"GET /firm/matters/12 HTTP/1.1" 200 -')
+    assert "secret" not in caplog.text
+    assert caplog.text.count("[token]") == 4 and "/firm/matters/12" in caplog.text
