@@ -13,13 +13,14 @@ from sqlalchemy import select
 
 from ..core import audit
 from ..core.mail import notify
+from ..core.refusals import Refused
 from ..extensions import db
 from ..models import Invitation, LawFirm, User
 from ..models._types import utcnow
 from . import links, people, sessions
 
 
-class TeamRefused(ValueError):
+class TeamRefused(Refused):
     """A change to a team the rules do not allow, explained for the member who tried."""
 
 

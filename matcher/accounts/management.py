@@ -4,13 +4,14 @@ by mail when it is something they must know about."""
 
 from ..core import audit
 from ..core.mail import notify
+from ..core.refusals import Refused
 from ..models import User
 from . import sessions
 
 STAFF_ROLES = ("coordinator", "admin")
 
 
-class AccountRefused(ValueError):
+class AccountRefused(Refused):
     """An admin action the rules do not allow, explained for the admin."""
 
 

@@ -4,7 +4,7 @@ Addresses and names are sealed, so an account is found by its exact address (its
 keyed digest), posted rather than put in the URL.
 """
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 
@@ -12,6 +12,7 @@ from ..accounts import management
 from ..extensions import db
 from ..models import AuditEvent, User
 from ..models.accounts import ROLES
+from ..web.attempts import attempt
 from .blueprint import bp
 from .forms import FindForm, RoleForm
 
@@ -57,7 +58,7 @@ def act(user_id: int, action: str):
     if action not in ACTIONS:
         abort(404)
     change, success = ACTIONS[action]
-    _attempt(lambda: change(current_user, user), success)
+    attempt(lambda: change(current_user, user), success)
     return redirect(url_for(".account", user_id=user.id))
 
 
@@ -66,19 +67,9 @@ def role(user_id: int):
     user = db.get_or_404(User, user_id)
     form = RoleForm()
     if form.validate_on_submit():
-        _attempt(lambda: management.change_role(current_user, user, form.role.data),
+        attempt(lambda: management.change_role(current_user, user, form.role.data),
                  f"The account is {form.role.data} now, and was signed out everywhere.")
     return redirect(url_for(".account", user_id=user.id))
-
-
-def _attempt(change, success: str) -> None:
-    try:
-        change()
-    except management.AccountRefused as refused:
-        db.session.rollback()
-        flash(str(refused), "error")
-    else:
-        flash(success)
 
 
 def _last_sign_ins(user_ids: list[int]) -> dict[int, object]:

@@ -37,6 +37,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from ..core import audit, csvfiles
+from ..core.refusals import Refused
 from ..extensions import db
 from ..matching import vocab
 from ..models import ClientImport, LawFirm, User
@@ -114,7 +115,7 @@ def replace_client_list(actor: User | None, firm: LawFirm, rows: list[ClientRow]
     return workflow.rescreen_firm(actor, firm)
 
 
-class NothingToAttest(ValueError):
+class NothingToAttest(Refused):
     """A firm with a client list is screened against it: there is nothing to attest."""
 
 

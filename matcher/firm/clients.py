@@ -13,6 +13,7 @@ from ..conflicts.clientlists import COLUMNS, parse_client_csv
 from ..core.csvfiles import FileRefused
 from ..extensions import db
 from ..models import ClientEntry, ClientImport
+from ..web.attempts import attempt
 from .blueprint import bp, own_record_or_404
 from .forms import ClientListForm, NoClientsForm
 
@@ -64,12 +65,8 @@ def attest_no_clients():
     """A firm with no clients says so, by a member's hand: matters can then be proposed to it."""
     form = NoClientsForm()
     if form.validate_on_submit():
-        try:
-            clientlists.attest_no_clients(current_user, current_user.firm)
-        except clientlists.NothingToAttest as refused:
-            flash(str(refused), "error")
-        else:
-            flash("Recorded: the firm has no clients to declare. Upload a list as soon as it has one.")
+        attempt(lambda: clientlists.attest_no_clients(current_user, current_user.firm),
+                "Recorded: the firm has no clients to declare. Upload a list as soon as it has one.")
     else:
         for error in form.confirm.errors:
             flash(error, "error")

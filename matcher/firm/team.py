@@ -5,8 +5,9 @@ from flask import current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from ..accounts import invitations
-from ..extensions import db, limiter
+from ..extensions import limiter
 from ..models import Invitation, User
+from ..web.attempts import attempt
 from .blueprint import bp, own_record_or_404
 from .forms import InvitationForm
 
@@ -33,7 +34,7 @@ def invite():
 @bp.route("/invitations/<int:invitation_id>/revoke", methods=["POST"])
 def revoke_invitation(invitation_id: int):
     invitation = own_record_or_404(Invitation, invitation_id)
-    _attempt(lambda: invitations.revoke(current_user, invitation),
+    attempt(lambda: invitations.revoke(current_user, invitation),
              "The invitation is revoked: its link no longer works.")
     return redirect(url_for("firm.team"))
 
@@ -41,16 +42,6 @@ def revoke_invitation(invitation_id: int):
 @bp.route("/members/<int:user_id>/remove", methods=["POST"])
 def remove_member(user_id: int):
     member = own_record_or_404(User, user_id)
-    _attempt(lambda: invitations.remove_member(current_user, member),
+    attempt(lambda: invitations.remove_member(current_user, member),
              f"{member.display_name} is removed from the team and signed out.")
     return redirect(url_for("firm.team"))
-
-
-def _attempt(change, success: str) -> None:
-    try:
-        change()
-    except invitations.TeamRefused as refused:
-        db.session.rollback()
-        flash(str(refused), "error")
-    else:
-        flash(success)

@@ -11,14 +11,15 @@ from ..conflicts import screening
 from ..conflicts.decisions import DECISIONS
 from ..core import audit, crypto
 from ..core.mail import firm_emails, notify, staff_emails
+from ..core.refusals import Refused
 from ..extensions import db
 from ..models import ConflictHit, DefenderProfile, LawFirm, LegalAidFund, Match, Need, Offer, User
 from ..models._types import utcnow
 from . import states
 
 
-class TransitionError(Exception):
-    """A move that the rules do not allow, explained for the user."""
+class TransitionError(Refused):
+    """A move of a need or a match that the rules do not allow, explained for the user."""
 
 
 def check_move(table: dict, name: str, actor: User, subject) -> states.Move:

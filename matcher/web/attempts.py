@@ -4,8 +4,8 @@ from collections.abc import Callable
 
 from flask import flash
 
+from ..core.refusals import Refused
 from ..extensions import db
-from ..needs import workflow
 
 
 def attempt(change: Callable[[], object], success: str | None = None) -> bool:
@@ -13,7 +13,7 @@ def attempt(change: Callable[[], object], success: str | None = None) -> bool:
     never a 500."""
     try:
         change()
-    except workflow.TransitionError as error:
+    except Refused as error:
         db.session.rollback()
         flash(str(error), "error")
         return False
