@@ -77,11 +77,7 @@ OFFER_CHECKS = (("unscreened", _unscreened), ("conflict", _conflict), ("validity
 
 def offer_filter(need: NeedProfile, offer: OfferProfile, today: date) -> tuple[str, str] | None:
     """The first hard filter that removes ``offer``: its name and the reason in words, or None."""
-    for name, check in OFFER_CHECKS:
-        reason = check(need, offer, today)
-        if reason:
-            return name, reason
-    return None
+    return _first_failed(OFFER_CHECKS, need, offer, today)
 
 
 def _fund_country(need: NeedProfile, fund: FundProfile, today: date) -> str | None:
@@ -135,8 +131,12 @@ FUND_CHECKS = (("fund_country", _fund_country), ("fund_defender_kind", _fund_def
 
 def fund_filter(need: NeedProfile, fund: FundProfile, today: date) -> tuple[str, str] | None:
     """The first hard filter that removes ``fund``: its name and the reason in words, or None."""
-    for name, check in FUND_CHECKS:
-        reason = check(need, fund, today)
+    return _first_failed(FUND_CHECKS, need, fund, today)
+
+
+def _first_failed(checks, need: NeedProfile, candidate, today: date) -> tuple[str, str] | None:
+    for name, check in checks:
+        reason = check(need, candidate, today)
         if reason:
             return name, reason
     return None
