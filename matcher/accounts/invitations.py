@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from ..core import audit
 from ..core.mail import notify
@@ -41,8 +42,9 @@ def invite(actor: User, firm: LawFirm, email: str) -> None:
 def pending(firm: LawFirm) -> list[Invitation]:
     """The firm's invitations not yet used, revoked or expired, newest first."""
     return db.session.scalars(
-        select(Invitation).where(Invitation.firm_id == firm.id, Invitation.accepted_at.is_(None),
-                                 Invitation.revoked_at.is_(None), Invitation.created_at >= _oldest_pending())
+        select(Invitation).options(selectinload(Invitation.invited_by))
+        .where(Invitation.firm_id == firm.id, Invitation.accepted_at.is_(None), Invitation.revoked_at.is_(None),
+               Invitation.created_at >= _oldest_pending())
         .order_by(Invitation.created_at.desc(), Invitation.id.desc())
     ).all()
 

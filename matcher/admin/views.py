@@ -7,6 +7,7 @@ keyed digest), posted rather than put in the URL.
 from flask import abort, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from ..accounts import management
 from ..extensions import db
@@ -29,7 +30,7 @@ ACTIONS = {
 def accounts():
     """Every account, newest first, by role; or the one with the address posted."""
     role = request.args.get("role", "")
-    query = select(User).order_by(User.id.desc())
+    query = select(User).options(selectinload(User.firm)).order_by(User.id.desc())
     if role in ROLES:
         query = query.where(User.role == role)
     form = FindForm()
