@@ -27,14 +27,15 @@ from .decisions import BLOCKING
 def screen_need(need: Need) -> None:
     """Screen ``need`` against every firm and store one check per firm."""
     firm_ids = db.session.scalars(select(LawFirm.id)).all()
-    _store_checks(need, firm_ids)
+    _store_checks(need, firm_ids, unscreenable_firm_ids())
 
 
 def screen_firm(firm: LawFirm) -> int:
     """Screen every open need against ``firm`` after its client list changed."""
     needs = db.session.scalars(select(Need).where(Need.state.in_(SCREENED_NEED_STATES))).all()
+    unscreenable = unscreenable_firm_ids()
     for need in needs:
-        _store_checks(need, [firm.id])
+        _store_checks(need, [firm.id], unscreenable)
     return len(needs)
 
 
@@ -43,8 +44,9 @@ def screen_open_needs() -> tuple[int, int]:
     or when a coordinator asks. Returns how many needs and firms."""
     needs = db.session.scalars(select(Need).where(Need.state.in_(SCREENED_NEED_STATES)).order_by(Need.id)).all()
     firm_ids = db.session.scalars(select(LawFirm.id)).all()
+    unscreenable = unscreenable_firm_ids()
     for need in needs:
-        _store_checks(need, firm_ids)
+        _store_checks(need, firm_ids, unscreenable)
     return len(needs), len(firm_ids)
 
 
@@ -121,7 +123,9 @@ def checks_by_firm(need: Need) -> list[tuple[LawFirm, ConflictCheck | None]]:
     ).all()
 
 
-def _store_checks(need: Need, firm_ids) -> None:
+def _store_checks(need: Need, firm_ids, unscreenable: set[int]) -> None:
+    """Screen ``need`` against ``firm_ids`` and store one check each; ``unscreenable`` firms (no list
+    to screen against, asked once per screening run, not once per need) are stored as unscreened."""
     parties = [
         engine.Party(id=str(p.id), name=p.name, aliases=tuple(p.aliases)) for p in need.parties
     ]
@@ -136,7 +140,6 @@ def _store_checks(need: Need, firm_ids) -> None:
     db.session.execute(delete(ConflictCheck).where(*old), execution_options=fetch)
     db.session.expire(need, ["checks"])
     remembered = _remembered(hits_by_firm)
-    unscreenable = unscreenable_firm_ids()
     for firm_id in firm_ids:
         check = ConflictCheck(need_id=need.id, firm_id=firm_id, checked_at=utcnow())
         check.hits = [

@@ -92,6 +92,7 @@ NEED_MOVES = {
 
 # Open matches hold a firm's attention, and once accepted, a unit of its offer's capacity.
 OPEN_MATCH_STATES = ("proposed", "accepted", "active")
+RESERVING_MATCH_STATES = ("accepted", "active")
 
 MATCH_MOVES = {
     "accept": Move(("proposed",), "accepted", _match_responder),

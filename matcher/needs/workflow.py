@@ -249,7 +249,7 @@ def complete_match(actor: User, match: Match, hours: int, outcome: str) -> None:
 
 
 def _cancel_match(actor: User, match: Match, why: str) -> None:
-    if match.state in ("accepted", "active"):
+    if match.state in states.RESERVING_MATCH_STATES:
         _release(match)
     _move_match(actor, match, "cancel", why)
 
