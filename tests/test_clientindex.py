@@ -223,6 +223,18 @@ def test_the_database_holds_no_client_name_in_a_readable_form():
         assert not any(secret in value for value in stored), secret
 
 
+
+def test_a_client_name_moved_to_another_entry_is_refused_not_screened():
+    """Someone who can write to the database swaps a client's sealed name onto another entry,
+    to make a screen miss it: the screen stops rather than clears against it."""
+    firm = factories.firm(clients=FIRM_A)
+    first, second = db.session.scalars(select(ClientEntry.id).order_by(ClientEntry.id).limit(2)).all()
+    stored = db.session.execute(text("SELECT name FROM client_entry WHERE id = :id"), {"id": first}).scalar()
+    db.session.execute(text("UPDATE client_entry SET name = :v WHERE id = :id"), {"v": stored, "id": second})
+
+    with pytest.raises(crypto.SealBroken, match=f"client_entry.name#{second}"):
+        screening._hits_by_firm([engine.Party("1", "Andina Exploraciones")], [firm.id])
+
 def test_a_changed_index_key_stops_screening_until_the_lists_are_filed_again(app):
     firm = factories.firm(clients=FIRM_A)
     coordinator = factories.coordinator(email="ana@ngo.example")

@@ -1,12 +1,21 @@
-"""Sensitive text is sealed in the database, readable by the app, and re-sealable under a new key."""
+"""Sensitive text is sealed in the database for its place, readable there by the app and nowhere
+else, and re-sealable under a new key."""
+
+import base64
+import importlib.util
+import os
+from pathlib import Path
 
 import pytest
+from alembic.migration import MigrationContext
+from alembic.operations import Operations
 from cryptography.fernet import Fernet
-from sqlalchemy import select, text
+from sqlalchemy import select, text, update
+from sqlalchemy.exc import StatementError
 
 from matcher.core import crypto
 from matcher.extensions import db
-from matcher.models import ConflictHit, Need, User
+from matcher.models import AdverseParty, ConflictHit, Need, User
 from matcher.needs import workflow
 from tests import factories
 from tests.conftest import TEST_ENCRYPTION_KEYS
@@ -56,32 +65,96 @@ def test_an_address_is_found_by_its_digest_in_any_case(app):
     assert account.email_key is None
 
 
-def test_values_sealed_with_fernet_before_are_still_read(app):
-    need = factories.need(factories.defender())
-    old = "enc1:" + Fernet(TEST_ENCRYPTION_KEYS.split(",")[0].encode()).encrypt(b"sealed the old way").decode()
-    db.session.execute(text("UPDATE need SET summary = :old WHERE id = :id"), {"old": old, "id": need.id})
+def _write_stored(column: str, need_id: int, stored: str) -> None:
+    """Write ``stored`` straight into the database, as someone with SQL access and no key could."""
+    db.session.execute(text(f"UPDATE need SET {column} = :v WHERE id = :id"), {"v": stored, "id": need_id})
     db.session.commit()
     db.session.expire_all()
-    assert db.session.get(Need, need.id).summary == "sealed the old way"
 
 
 def test_a_tampered_value_is_refused_not_read(app):
     need = factories.need(factories.defender(), summary="Sued after the Rio Verde protest")
     stored = _stored("summary", need.id)
-    flipped = stored[:-6] + ("A" if stored[-6] != "A" else "B") + stored[-5:]
-    db.session.execute(text("UPDATE need SET summary = :v WHERE id = :id"), {"v": flipped, "id": need.id})
-    db.session.commit()
-    db.session.expire_all()
+    _write_stored("summary", need.id, stored[:-6] + ("A" if stored[-6] != "A" else "B") + stored[-5:])
     with pytest.raises(RuntimeError, match="cannot be decrypted"):
         db.session.get(Need, need.id).summary  # noqa: B018
 
 
-def test_values_written_before_encryption_are_still_read(app):
+def test_a_value_copied_into_another_row_is_refused(app):
+    rosa = factories.need(factories.defender(), summary="Rosa's case: hearing on the 4th in Tegucigalpa")
+    other = factories.need(factories.defender(email="other@example.org"), summary="Another case")
+    rosa_id, other_id = rosa.id, other.id
+    _write_stored("summary", other_id, _stored("summary", rosa_id))
+    with pytest.raises(crypto.SealBroken, match=f"need.summary#{other_id}"):
+        db.session.get(Need, other_id)
+    db.session.rollback()
+    assert db.session.get(Need, rosa_id).summary.startswith("Rosa's case")
+
+
+def test_a_value_copied_into_another_column_is_refused(app):
+    need = factories.need(factories.defender(), summary="Shown to firms", details="Kept from them")
+    _write_stored("summary", need.id, _stored("details", need.id))
+    with pytest.raises(crypto.SealBroken):
+        db.session.get(Need, need.id).summary  # noqa: B018
+
+
+def test_plain_text_written_into_a_sealed_column_is_refused(app):
     need = factories.need(factories.defender())
-    db.session.execute(text("UPDATE need SET summary = 'plain old text' WHERE id = :id"), {"id": need.id})
+    _write_stored("summary", need.id, "plain text from someone with SQL access")
+    with pytest.raises(crypto.SealBroken):
+        db.session.get(Need, need.id).summary  # noqa: B018
+
+
+def test_a_sealed_column_cannot_be_written_around_the_orm(app):
+    need = factories.need(factories.defender())
+    with pytest.raises(StatementError, match="written through the ORM"):
+        db.session.execute(update(Need).where(Need.id == need.id).values(summary="unbound"))
+
+
+def test_a_sealed_column_reads_alone_as_in_its_object(app):
+    need = factories.need(factories.defender(), summary="Sued after the Rio Verde protest", details="")
+    party = need.parties[0]
+    party.aliases = ["MASA", "Minera Andina"]
+    need.details = "Changed after the first save"
     db.session.commit()
+    assert db.session.execute(select(Need.summary, Need.details).where(Need.id == need.id)).one() == (
+        "Sued after the Rio Verde protest", "Changed after the first save")
+    assert db.session.scalar(select(AdverseParty.aliases).where(AdverseParty.id == party.id)) == [
+        "MASA", "Minera Andina"]
+
+
+def test_the_migration_seals_older_values_for_their_place(app):
+    """Plain text, values sealed without a place and values sealed with Fernet, as the
+    revision before left them, are sealed where they are and read as before."""
+    migration = _migration("seal_values_for_their_place")
+    needs = [factories.need(factories.defender(email=f"d{n}@example.org")) for n in range(3)]
+    key_id, cipher = crypto._keyring().newest
+    nonce = os.urandom(12)
+    older = {
+        needs[0].id: "plain old text",
+        needs[1].id: crypto.UNPLACED_PREFIX + key_id + base64.b64encode(
+            nonce + cipher.encrypt(nonce, b"sealed without a place", None)).decode(),
+        needs[2].id: crypto.FERNET_PREFIX + Fernet(TEST_ENCRYPTION_KEYS.split(",")[0].encode()).encrypt(
+            b"sealed with Fernet").decode(),
+    }
+    for need_id, stored in older.items():
+        _write_stored("summary", need_id, stored)
+
+    with db.engine.begin() as connection, Operations.context(MigrationContext.configure(connection)):
+        migration.upgrade()
+
     db.session.expire_all()
-    assert db.session.get(Need, need.id).summary == "plain old text"
+    assert [db.session.get(Need, need.id).summary for need in needs] == [
+        "plain old text", "sealed without a place", "sealed with Fernet"]
+    assert all(_stored("summary", need.id).startswith(crypto.PREFIX) for need in needs)
+
+
+def _migration(name: str):
+    [path] = Path(__file__).parent.parent.joinpath("migrations", "versions").glob(f"*_{name}.py")
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def test_rotation_reseals_everything_under_the_new_key(app, tmp_path):

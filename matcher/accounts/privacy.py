@@ -8,7 +8,7 @@ that says who the defender is or what their case is about.
 
 from datetime import timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from ..core import audit
 from ..extensions import db
@@ -87,8 +87,11 @@ def erase_need(need: Need) -> None:
     for match in need.matches:
         match.response_note = ""
     check_ids = select(ConflictCheck.id).where(ConflictCheck.need_id == need.id)
-    db.session.execute(update(ConflictHit).where(ConflictHit.check_id.in_(check_ids)).values(party_name=ERASED))
-    db.session.execute(update(AuditEvent).where(AuditEvent.need_id == need.id).values(note=""))
+    # One by one, not as one UPDATE: each value is sealed for its own row.
+    for hit in db.session.scalars(select(ConflictHit).where(ConflictHit.check_id.in_(check_ids))):
+        hit.party_name = ERASED
+    for event in db.session.scalars(select(AuditEvent).where(AuditEvent.need_id == need.id)):
+        event.note = ""
 
 
 def purge_finished(days: int) -> int:

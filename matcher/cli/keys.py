@@ -11,10 +11,10 @@ from sqlalchemy import select
 from sqlalchemy.orm.attributes import flag_modified
 
 from ..conflicts import clientindex
-from ..core.crypto import EncryptedJSON, EncryptedText
 from ..extensions import db
 from ..models import User
 from ..models.accounts import email_key
+from ..models.sealed import sealed_columns
 
 PROGRESS_FILE = "key-rotation.json"
 BATCH = 500
@@ -61,7 +61,7 @@ def reindex() -> None:
 def encrypted_columns():
     """Each model with the names of its encrypted columns."""
     for mapper in db.Model.registry.mappers:
-        columns = [c.key for c in mapper.columns if isinstance(c.type, EncryptedText | EncryptedJSON)]
+        columns = [key for key, _column in sealed_columns(mapper)]
         if columns:
             yield mapper.class_, columns
 

@@ -46,12 +46,12 @@ keys too common to ask, the entries filed under the others, and their parents an
 import json
 import queue
 import threading
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
 from operator import attrgetter, itemgetter
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import BigInteger, Text, any_, bindparam, delete, func, literal_column, select, text, type_coerce
 from sqlalchemy.dialects import postgresql
@@ -60,6 +60,7 @@ from sqlalchemy.sql import Select
 from ..core import crypto
 from ..extensions import db
 from ..models import ClientEntry, ClientNameKey, LawFirm
+from ..models.sealed import place
 from . import engine
 from .engine.keys import WHOLE_PREFIXES
 from .engine.relations import MAX_DEPTH
@@ -117,9 +118,11 @@ def replace(firm_id: int, rows: Sequence[Row]) -> None:
     ids = writer.new_ids(len(rows))
     id_of = {row.external_id: entry_id for row, entry_id in zip(rows, ids, strict=True)}
     writer.write("client_entry", _ENTRY_COLUMNS, (
-        (id_of[row.external_id], firm_id, row.external_id, crypto.seal(row.name),
-         crypto.seal_json(list(row.aliases)), row.kind, row.country, row.parent_external_id, row.lei,
-         id_of.get(row.parent_external_id))
+        (id_of[row.external_id], firm_id, row.external_id,
+         crypto.seal(row.name, place("client_entry", "name", id_of[row.external_id])),
+         crypto.seal(json.dumps(list(row.aliases), ensure_ascii=False),
+                     place("client_entry", "aliases", id_of[row.external_id])),
+         row.kind, row.country, row.parent_external_id, row.lei, id_of.get(row.parent_external_id))
         for row in rows))
     _file_keys(writer, firm_id, ((id_of[row.external_id], row) for row in rows))
 
@@ -127,11 +130,10 @@ def replace(firm_id: int, rows: Sequence[Row]) -> None:
 def reindex() -> int:
     """File every firm's clients again from their sealed entries, under the current secret:
     after ``INDEX_KEY`` changed (or the engine's keys did). Returns how many entries."""
-    writer, total, open_sealed = _writer(), 0, crypto.opener()
+    writer, total, opened = _writer(), 0, _entry_opener()
     db.session.execute(delete(ClientNameKey))
     for firm_id in db.session.scalars(select(LawFirm.id).order_by(LawFirm.id)).all():
-        entries = [(entry.id, _Stored(open_sealed(entry.name), tuple(json.loads(open_sealed(entry.aliases))),
-                                      entry.lei))
+        entries = [(entry.id, _Stored(*opened(entry), entry.lei))
                    for entry in db.session.execute(_entries().where(ClientEntry.firm_id == firm_id))]
         _file_keys(writer, firm_id, entries)
         total += len(entries)
@@ -356,16 +358,27 @@ def key_lookup(digests: Collection[int], firm_ids: Sequence[int]) -> Select:
 
 def _names_by_firm(entries) -> dict[int, list[engine.ClientName]]:
     """The engine's view of the entries (name and aliases opened), by firm, in id order."""
-    open_sealed = crypto.opener()
+    opened = _entry_opener()
     by_firm: dict[int, list[engine.ClientName]] = {}
     for entry in sorted(entries, key=attrgetter("id")):
         names = by_firm.setdefault(entry.firm_id, [])
-        name = open_sealed(entry.name)
-        for position, text_ in enumerate((name, *json.loads(open_sealed(entry.aliases)))):
+        name, aliases = opened(entry)
+        for position, text_ in enumerate((name, *aliases)):
             names.append(engine.ClientName(
                 client_id=entry.external_id, name=text_, client_name=name, is_alias=position > 0,
                 lei=entry.lei, parent=entry.parent_external_id))
     return by_firm
+
+
+def _entry_opener() -> Callable[[Any], tuple[str, tuple[str, ...]]]:
+    """Opens the name and aliases of an entry as ``_entries`` reads them, with the app's keys
+    looked up once for the thousand entries of a screen."""
+    open_sealed = crypto.opener()
+
+    def opened(entry) -> tuple[str, tuple[str, ...]]:
+        return (open_sealed(entry.name, place("client_entry", "name", entry.id)),
+                tuple(json.loads(open_sealed(entry.aliases, place("client_entry", "aliases", entry.id)))))
+    return opened
 
 
 def _among(column, values: Collection[int]):

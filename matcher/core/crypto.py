@@ -11,10 +11,14 @@ short fingerprint, so opening a value costs one decryption whatever the number
 of keys. GCM opens a value in about 1.5 µs where Fernet takes 10: screening
 opens the client names of every candidate, a thousand of them for one need.
 
-Stored values carry a prefix, so rows written before a column was encrypted are
-still read (as plain text), and so are values sealed with Fernet (``enc1:``)
-before this format; the next rotation seals both anew. Links sent by mail
-(``seal_token``) stay Fernet tokens, which carry their own time for expiry.
+Every value is sealed for a *place*, the words that say where it is kept
+(``models.sealed`` makes them from table, column and row), as GCM's associated
+data: a value copied to another row or column does not open there, so whoever
+can write to the database but holds no key cannot move a defender's contact
+into a record a firm reads. Plain text and the two older forms (GCM without a
+place, Fernet) are refused; ``open_unplaced`` reads them once, for the
+migration that sealed them in place. Links sent by mail (``seal_token``) are
+Fernet tokens, which carry their own time for expiry.
 
 ``index_digest`` is the other half: a keyed digest that lets the client-list
 index and remembered decisions find names again without holding them.
@@ -35,11 +39,10 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from flask import current_app
-from sqlalchemy import Text
-from sqlalchemy.types import TypeDecorator
 
-PREFIX = "gcm1:"
-FERNET_PREFIX = "enc1:"
+PREFIX = "gcm2:"  # sealed for a place
+UNPLACED_PREFIX = "gcm1:"  # older: sealed without one
+FERNET_PREFIX = "enc1:"  # older still
 KEY_FILE = "encryption_keys"
 _EXTENSION = "matcher.keyring"
 _NONCE = 12
@@ -115,47 +118,65 @@ def instance_keys(instance_path: str) -> list[str]:
     return [line for line in path.read_text().splitlines() if line.strip()]
 
 
-def seal(plain: str) -> str:
-    """``plain`` sealed under the newest key: prefix, key fingerprint, then nonce and ciphertext."""
+def seal(plain: str, place: str) -> str:
+    """``plain`` sealed for ``place`` under the newest key: prefix, key fingerprint, then
+    nonce and ciphertext."""
     key_id, cipher = _keyring().newest
     nonce = os.urandom(_NONCE)
-    sealed = base64.b64encode(nonce + cipher.encrypt(nonce, plain.encode(), None)).decode()
+    sealed = base64.b64encode(nonce + cipher.encrypt(nonce, plain.encode(), place.encode())).decode()
     return PREFIX + key_id + sealed
 
 
-def open_sealed(stored: str) -> str:
-    """The plain text of a stored value: sealed (either way) or, from before sealing, plain."""
-    return _open(_keyring(), stored)
+def open_sealed(stored: str, place: str) -> str:
+    """The plain text of a value sealed for ``place``; anything else is refused."""
+    return _open(_keyring(), stored, place)
 
 
-def opener() -> Callable[[str], str]:
+def opener() -> Callable[[str, str], str]:
     """``open_sealed`` with the app's keys looked up once: a screen opens a thousand names,
     and finding the app's keys costs half of opening one."""
     return partial(_open, _keyring())
 
 
-def _open(keyring: Keyring, stored: str) -> str:
+class SealBroken(RuntimeError):
+    """A stored value does not open for its place: tampered with, moved, or under a lost key."""
+
+
+def _open(keyring: Keyring, stored: str, place: str) -> str:
     if stored.startswith(PREFIX):
-        key_id, raw = stored[len(PREFIX):len(PREFIX) + _KEY_ID], stored[len(PREFIX) + _KEY_ID:]
-        cipher = keyring.by_id.get(key_id)
-        try:
-            raw_bytes = base64.b64decode(raw)
-            if cipher is not None:
-                return cipher.decrypt(raw_bytes[:_NONCE], raw_bytes[_NONCE:], None).decode()
-        except (InvalidTag, ValueError):
-            pass
-        raise RuntimeError("a value cannot be decrypted with the configured keys")
+        plain = _open_gcm(keyring, stored[len(PREFIX):], place.encode())
+        if plain is not None:
+            return plain
+    raise SealBroken(f"the value in {place} cannot be decrypted with the configured keys for that place")
+
+
+def _open_gcm(keyring: Keyring, body: str, associated: bytes | None) -> str | None:
+    cipher = keyring.by_id.get(body[:_KEY_ID])
+    if cipher is None:
+        return None
+    try:
+        raw = base64.b64decode(body[_KEY_ID:])
+        return cipher.decrypt(raw[:_NONCE], raw[_NONCE:], associated).decode()
+    except (InvalidTag, ValueError):
+        return None
+
+
+def open_unplaced(stored: str) -> str:
+    """A value stored before values were sealed for their place: GCM without associated
+    data, Fernet, or plain text from before sealing. Only the migration that seals them
+    in place reads these."""
+    keyring = _keyring()
+    if stored.startswith(UNPLACED_PREFIX):
+        plain = _open_gcm(keyring, stored[len(UNPLACED_PREFIX):], None)
+        if plain is None:
+            raise SealBroken("a value cannot be decrypted with the configured keys")
+        return plain
     if stored.startswith(FERNET_PREFIX):
         try:
             return keyring.fernet.decrypt(stored[len(FERNET_PREFIX):].encode()).decode()
         except InvalidToken as exc:
-            raise RuntimeError("a value cannot be decrypted with the configured keys") from exc
-    return stored  # written before encryption: read as it is, sealed by the next rotation
-
-
-def seal_json(value) -> str:
-    """``value`` as JSON, sealed: what ``EncryptedJSON`` stores, for writers that bypass the ORM."""
-    return seal(json.dumps(value, ensure_ascii=False))
+            raise SealBroken("a value cannot be decrypted with the configured keys") from exc
+    return stored
 
 
 def seal_token(data: dict) -> str:
@@ -169,29 +190,3 @@ def open_token(token: str, max_age: int) -> dict | None:
         return json.loads(_keyring().fernet.decrypt(token.encode(), ttl=max_age))
     except (InvalidToken, ValueError):
         return None
-
-
-class EncryptedText(TypeDecorator):
-    """A text column stored sealed; the application reads and writes plain ``str``."""
-
-    impl = Text
-    cache_ok = True
-
-    def process_bind_param(self, value, dialect):
-        return None if value is None else seal(value)
-
-    def process_result_value(self, value, dialect):
-        return None if value is None else open_sealed(value)
-
-
-class EncryptedJSON(TypeDecorator):
-    """A JSON value (a list of aliases, say) stored sealed as text."""
-
-    impl = Text
-    cache_ok = True
-
-    def process_bind_param(self, value, dialect):
-        return None if value is None else seal_json(value)
-
-    def process_result_value(self, value, dialect):
-        return None if value is None else json.loads(open_sealed(value))

@@ -7,9 +7,10 @@ from flask_login import UserMixin
 from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from ..core.crypto import EncryptedText, index_digest
+from ..core.crypto import index_digest
 from ..extensions import db
 from ._types import UTCDateTime, one_of, utcnow
+from .sealed import EncryptedText
 
 ROLES = ("defender", "firm", "coordinator", "admin")
 DEFENDER_KINDS = ("individual", "community", "journalist", "organisation")

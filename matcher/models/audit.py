@@ -5,9 +5,9 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..core.crypto import EncryptedText
 from ..extensions import db
 from ._types import UTCDateTime, utcnow
+from .sealed import EncryptedText
 
 
 class AuditEvent(db.Model):

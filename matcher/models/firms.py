@@ -17,9 +17,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..core.crypto import EncryptedJSON, EncryptedText
 from ..extensions import db
 from ._types import UTCDateTime, one_of, utcnow
+from .sealed import EncryptedJSON, EncryptedText
 
 CLIENT_KINDS = ("organisation", "person")
 IMPORT_STATES = ("waiting", "importing", "done", "failed")

@@ -5,10 +5,10 @@ from datetime import datetime
 from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..core.crypto import EncryptedText
 from ..extensions import db
 from ..needs.states import MATCH_STATES, OPEN_MATCH_STATES
 from ._types import UTCDateTime, one_of, utcnow
+from .sealed import EncryptedText
 
 
 class Match(db.Model):

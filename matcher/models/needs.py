@@ -5,10 +5,10 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..core.crypto import EncryptedJSON, EncryptedText
 from ..extensions import db
 from ..needs.states import NEED_STATES
 from ._types import UTCDateTime, one_of, utcnow
+from .sealed import EncryptedJSON, EncryptedText
 
 URGENCIES = ("emergency", "urgent", "standard")
 HANDLINGS = ("quiet", "public")

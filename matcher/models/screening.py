@@ -7,9 +7,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..conflicts.decisions import DECISIONS
 from ..conflicts.engine import RULES
-from ..core.crypto import EncryptedText
 from ..extensions import db
 from ._types import UTCDateTime, one_of, utcnow
+from .sealed import EncryptedText
 
 # "unscreened": the firm has no client list to screen against, and has not attested it needs none.
 CHECK_RESULTS = ("clear", "potential", "conflict", "unscreened")
