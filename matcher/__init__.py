@@ -29,6 +29,7 @@ def _register_extensions(app: Flask) -> None:
     from .accounts import sessions
     from .core import crypto, mail
     from .extensions import csrf, db, limiter, login_manager, migrate
+    from .jobs import runner, tasks  # noqa: F401 - importing the tasks registers them
     from .web import headers, input_guard, proxies, templating, transactions
 
     crypto.init_app(app)
@@ -37,6 +38,7 @@ def _register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     limiter.init_app(app)
     mail.init_app(app)
+    runner.init_app(app)
     login_manager.init_app(app)
     sessions.init_login(login_manager)
     templating.init_app(app)
@@ -55,9 +57,10 @@ def _register_blueprints(app: Flask) -> None:
     from .firm import bp as firm_bp
     from .web import logs
     from .web.errors import register_error_pages
+    from .web.health import bp as health_bp
     from .web.home import bp as home_bp
 
-    for blueprint in (home_bp, auth_bp, defender_bp, firm_bp, coordinator_bp, admin_bp):
+    for blueprint in (home_bp, health_bp, auth_bp, defender_bp, firm_bp, coordinator_bp, admin_bp):
         app.register_blueprint(blueprint)
     register_error_pages(app)
     logs.init_app(app)  # after the blueprints: it reads their URL rules

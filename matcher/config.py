@@ -74,8 +74,11 @@ class Defaults:
     # Finished matters (closed, withdrawn, rejected) are erased after this many days without activity
     # (`flask retention purge`, run daily by the operator's scheduler).
     RETENTION_DAYS = 730
-    # Client-list imports run in a thread after the upload answers; True runs them inside the request.
-    CLIENT_IMPORTS_INLINE = False
+    # Background jobs (client-list imports, mail) run on RQ workers where REDIS_URL is set, in a
+    # thread of the process otherwise; True runs them in the request, right after its commit.
+    REDIS_URL = None
+    JOBS_QUEUE = "matcher"  # the RQ queue's name: deployments sharing a Redis each take their own
+    JOBS_INLINE = False
     # A firm's attestation that it has no clients to declare holds this long; then it must
     # attest again or upload its list, or it is not screened (never clear) any more.
     NO_CLIENTS_ATTESTATION_DAYS = 90
@@ -122,7 +125,9 @@ ENVIRONMENT_KEYS = (
     "SESSION_IDLE_MINUTES",
     "SESSION_MAX_HOURS",
     "RETENTION_DAYS",
-    "CLIENT_IMPORTS_INLINE",
+    "JOBS_INLINE",
+    "JOBS_QUEUE",
+    "REDIS_URL",
     "TRUSTED_PROXY_HOPS",
 )
 

@@ -58,6 +58,7 @@ def _test_config(database_url: str, instance) -> dict:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "MAIL_OUTBOX": str(instance / "outbox"),
         "BASE_URL": "http://matcher.test",
+        "JOBS_INLINE": True,  # mail and imports done when the request answers; tests/test_jobs.py runs the others
     }
 
 

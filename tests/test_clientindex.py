@@ -115,8 +115,7 @@ def test_a_weak_key_is_filed_once_past_the_limit_and_then_never_asked():
 
 def test_a_failed_import_leaves_the_old_list_its_keys_and_counts(monkeypatch):
     firm = factories.firm(clients=FIRM_A)
-    record = ClientImport(firm_id=firm.id, state="waiting", rows=4)
-    db.session.add(record)
+    member = factories.firm_member(of=firm)
     db.session.commit()
     before = (key_rows(firm), stored_counts())
 
@@ -124,7 +123,8 @@ def test_a_failed_import_leaves_the_old_list_its_keys_and_counts(monkeypatch):
         raise RuntimeError("the re-screening broke")
 
     monkeypatch.setattr(screening, "screen_firm", fail)  # after the swap and the index are written
-    clientlists.run_import(record.id, client_rows(FIRM_B))
+    record = clientlists.start_import(firm, member, client_rows(FIRM_B))
+    db.session.commit()  # the import's job runs once this commits
 
     db.session.expire_all()
     assert db.session.get(ClientImport, record.id).state == "failed"
@@ -136,11 +136,9 @@ def test_a_failed_import_leaves_the_old_list_its_keys_and_counts(monkeypatch):
 def test_an_import_replaces_the_list_and_records_it_done():
     firm = factories.firm(clients=FIRM_A)
     member = factories.firm_member(of=firm)
-    record = ClientImport(firm_id=firm.id, started_by_id=member.id, state="waiting", rows=4)
-    db.session.add(record)
-    db.session.commit()
 
-    clientlists.run_import(record.id, client_rows(FIRM_B))
+    record = clientlists.start_import(firm, member, client_rows(FIRM_B))
+    db.session.commit()  # the import's job runs once this commits
 
     db.session.expire_all()
     record = db.session.get(ClientImport, record.id)

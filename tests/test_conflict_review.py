@@ -3,7 +3,6 @@
 import io
 import re
 
-import pytest
 from markupsafe import escape
 from sqlalchemy import select
 
@@ -17,11 +16,6 @@ CLIENTS = "C1,Minera Andina S.A.,,organisation,HN,,\nC2,Banco Reservado S.A.,,or
 # "Minera Andina Norte" has an extra word beside client C1's name: the engine bands it for review.
 PARTY = "Minera Andina Norte"
 
-
-@pytest.fixture
-def app_overrides():
-    """A firm's upload is imported within its request, so the test sees its re-screening at once."""
-    return {"CLIENT_IMPORTS_INLINE": True}
 
 
 def _setup(**need_fields):

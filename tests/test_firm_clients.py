@@ -1,7 +1,6 @@
 """A firm member uploads the firm's client list and reads it; nobody else sees it."""
 
 import io
-import threading
 from datetime import timedelta
 
 import pytest
@@ -10,6 +9,7 @@ from sqlalchemy import func, select
 from matcher.conflicts.engine import index_keys
 from matcher.core.crypto import index_digest
 from matcher.extensions import db
+from matcher.jobs.runner import current_runner
 from matcher.models import ClientEntry, ClientImport, ClientNameKey, ConflictCheck
 from matcher.models._types import utcnow
 from tests import factories
@@ -26,11 +26,6 @@ def entries(firm) -> list[tuple[str, str]]:
     query = select(ClientEntry.external_id, ClientEntry.name).where(ClientEntry.firm_id == firm.id)
     return sorted(db.session.execute(query).tuples())
 
-
-@pytest.fixture
-def app_overrides():
-    """Imports run in the request here, so each test sees them finished; the thread is tested apart."""
-    return {"CLIENT_IMPORTS_INLINE": True}
 
 
 @pytest.fixture
@@ -253,8 +248,8 @@ def test_only_firm_members_see_an_import(web, firm):
     assert "7,654" not in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("app_overrides", [{"CLIENT_IMPORTS_INLINE": False}])
-def test_an_upload_is_imported_in_a_thread_after_the_answer(web, firm, member):
+@pytest.mark.parametrize("app_overrides", [{"JOBS_INLINE": False}])
+def test_an_upload_is_imported_in_a_thread_after_the_answer(app, web, firm, member):
     need = factories.need(factories.defender(), parties=("Banco del Sur",), state="submitted")
     db.session.commit()
     web.login(member)
@@ -262,9 +257,7 @@ def test_an_upload_is_imported_in_a_thread_after_the_answer(web, firm, member):
     response = upload(web, (HEADER + "C-1,Banco del Sur S.A.,,,,,\nC-2,Minera Andina,,,,,\n").encode())
 
     record_id = int(response.headers["Location"].rsplit("/", 1)[1])
-    for thread in threading.enumerate():
-        if thread.name == f"client-import-{record_id}":
-            thread.join(timeout=60)
+    assert current_runner().wait_until_idle(timeout=60)
     db.session.expire_all()
     page = web.get(f"/firm/clients/imports/{record_id}").get_data(as_text=True)
     assert "The client list now holds 2 entries; 1 open matter was screened against it again" in page

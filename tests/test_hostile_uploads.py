@@ -12,10 +12,6 @@ from tests import factories
 HEADER = "id,name,aliases,kind,country,parent_id,lei\n"
 
 
-@pytest.fixture
-def app_overrides():
-    return {"CLIENT_IMPORTS_INLINE": True}
-
 
 @pytest.fixture
 def member(app, web):

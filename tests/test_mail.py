@@ -4,8 +4,11 @@ import socket
 
 import pytest
 from aiosmtpd.controller import Controller
+from sqlalchemy import func, select, text
 
+from matcher.core import mail
 from matcher.extensions import db
+from matcher.models import OutgoingMail
 from matcher.needs import workflow
 from tests import factories
 
@@ -76,3 +79,46 @@ def test_nothing_is_sent_when_the_change_is_rolled_back(app, inbox):
     db.session.rollback()
     db.session.commit()
     assert inbox.messages == []
+
+
+def test_mail_written_while_the_server_is_down_arrives_once_it_is_back(app, monkeypatch):
+    """Changes are made while nothing answers on the mail port; the messages wait as rows,
+    and once a server answers there, every one arrives, exactly once."""
+    monkeypatch.setattr(mail, "RETRY_AFTER", (0,))  # due again at once: no waiting in a test
+    inbox, port = Inbox(), _free_port()
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_SUPPRESS_SEND=False)
+    app.extensions["mail"].server, app.extensions["mail"].port = "127.0.0.1", port
+    coordinator = factories.coordinator()
+    owners = [factories.defender(email=f"defender{n}@example.org") for n in range(3)]
+    for owner in owners:
+        workflow.submit_need(owner, factories.need(owner))
+        db.session.commit()  # each change committed, its delivery tried and refused
+
+    waiting = db.session.scalars(select(OutgoingMail)).all()
+    assert [(row.state, row.last_error) for row in waiting] == [("pending", "ConnectionRefusedError")] * 3
+    assert all(row.attempts >= 1 for row in waiting)
+
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        first = app.test_cli_runner().invoke(args=["mail", "deliver"])
+        again = app.test_cli_runner().invoke(args=["mail", "deliver"])
+    finally:
+        controller.stop()
+
+    assert "3 message(s) sent" in first.output and "0 message(s) sent" in again.output
+    assert [recipients for recipients, _ in inbox.messages] == [[coordinator.email]] * 3
+    db.session.expire_all()
+    assert {row.state for row in db.session.scalars(select(OutgoingMail))} == {"sent"}
+
+
+def test_a_message_is_a_sealed_row_written_with_its_change(app):
+    factories.coordinator(email="coordinator@example.org")
+    owner = factories.defender()
+    workflow.submit_need(owner, factories.need(owner))
+    db.session.flush()
+
+    stored = db.session.execute(text("SELECT recipients, subject, body FROM outgoing_mail")).one()
+    assert all("coordinator@example.org" not in value and "submitted" not in value for value in stored)
+    db.session.rollback()
+    assert db.session.scalar(select(func.count()).select_from(OutgoingMail)) == 0

@@ -18,10 +18,6 @@ SUMMARY = "Sued for denouncing a mine."
 CONTACT = "Signal @rosa-secure"
 
 
-@pytest.fixture
-def app_overrides():
-    return {"CLIENT_IMPORTS_INLINE": True}
-
 
 @pytest.fixture
 def world(app):

@@ -4,18 +4,14 @@ A file is validated completely before anything is stored; one bad line refuses
 the whole file, with every problem reported by line number.
 
 An upload of 100,000 rows takes several seconds to index and to re-screen the open
-needs against, so it is an import (``ClientImport``) with visible progress, run
-in one of two ways (config ``CLIENT_IMPORTS_INLINE``):
-
-- in a thread of the web process (the default). The request validates the file,
-  which is quick and lets a bad file be refused on the upload page itself, records
-  the import, starts the thread and answers at once with the import's status page,
-  which reloads itself (a ``Refresh`` header: no script) until the import is done.
-  A thread needs no worker and no queue, which the embedded setup has not, and
-  works on SQLite, whose single writer is then the thread (the import switches the
-  file to WAL journaling so pages keep reading while it writes), and on PostgreSQL.
-- inline, in the request (tests and the command line): the same steps, the status
-  page shown when they are done.
+needs against, so it is an import (``ClientImport``) run as a job (``jobs``): the
+request validates the file, which is quick and lets a bad file be refused on the
+upload page itself, records the import with its rows sealed, and answers at once
+with the import's status page, which reloads itself (a ``Refresh`` header: no
+script) until the import is done. The job runs on a worker where Redis is
+configured, in a thread of the process otherwise (SQLite's single writer is then
+that thread; the import switches the file to WAL journaling so pages keep reading
+while it writes).
 
 Progress is told by phases, each committed on its own: waiting, importing (the
 swap of the list, its index and the re-screening of open needs, in ONE
@@ -23,22 +19,22 @@ transaction, because a list swapped in without its re-screening could let a firm
 see a need that conflicts with a new client), then done or failed. A finer count
 inside that transaction could not be committed without breaking its atomicity, so
 the page says what is being done and for how long, not a made-up percentage. A
-process that dies mid-import rolls its transaction back; the import is then shown
-as stopped after ``STALLED_AFTER``, with the old list still in place.
+worker that dies mid-import rolls its transaction back, leaving the old list in
+force, and the job runs again; an import that never finishes is shown as stopped
+after ``STALLED_AFTER``.
 """
 
 import logging
 import re
-import threading
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import timedelta
 
-from flask import current_app
 from sqlalchemy import select
 
 from ..core import audit, csvfiles
 from ..core.refusals import Refused
 from ..extensions import db
+from ..jobs.runner import enqueue
 from ..matching import vocab
 from ..models import ClientImport, LawFirm, User
 from ..models._types import utcnow
@@ -145,23 +141,27 @@ def is_stalled(record: ClientImport) -> bool:
 
 
 def start_import(firm: LawFirm, user: User, rows: list[ClientRow]) -> ClientImport:
-    """Record the import of validated ``rows``, commit, and run it (see the module's docstring)."""
-    record = ClientImport(firm_id=firm.id, started_by_id=user.id, state="waiting", rows=len(rows))
+    """Record the import of validated ``rows`` and queue the job that runs it once committed."""
+    record = ClientImport(firm_id=firm.id, started_by_id=user.id, state="waiting", rows=len(rows),
+                          payload=[list(astuple(row)) for row in rows])
     db.session.add(record)
-    db.session.commit()
-    if current_app.config.get("CLIENT_IMPORTS_INLINE"):
-        run_import(record.id, rows)
-    else:
-        app = current_app._get_current_object()
-        threading.Thread(target=_run_in_thread, args=(app, record.id, rows), name=f"client-import-{record.id}",
-                         daemon=False).start()
+    db.session.flush()
+    enqueue("import_client_list", record.id)
     return record
 
 
-def run_import(import_id: int, rows: list[ClientRow]) -> None:
+def run_import(import_id: int) -> None:
     """Swap the list in, re-screen, and mark the import done, in one transaction; on any
-    failure nothing of it is kept and the import is marked failed."""
+    failure nothing of it is kept and the import is marked failed. An import already
+    finished is left alone: the job may run again after its worker died."""
     record = db.session.get(ClientImport, import_id)
+    if record is None or record.finished:
+        return
+    if db.engine.dialect.name == "sqlite":
+        # Readers never wait for a WAL writer; the mode is kept in the file.
+        db.session.connection().exec_driver_sql("PRAGMA journal_mode=WAL")
+        db.session.commit()
+    rows = [ClientRow(*fields[:2], tuple(fields[2]), *fields[3:]) for fields in record.payload]
     record.state, record.started_at = "importing", utcnow()
     db.session.commit()
     try:
@@ -169,6 +169,7 @@ def run_import(import_id: int, rows: list[ClientRow]) -> None:
         actor = db.session.get(User, record.started_by_id) if record.started_by_id else None
         screened = replace_client_list(actor, firm, rows)
         record.state, record.needs_screened, record.finished_at = "done", screened, utcnow()
+        record.payload = None
         audit.record(actor, "clients.replace", firm, note=f"{len(rows)} entries")
         db.session.commit()
     except Exception as exc:
@@ -176,15 +177,6 @@ def run_import(import_id: int, rows: list[ClientRow]) -> None:
         log.error("client list import %s failed: %s", import_id, type(exc).__name__)
         db.session.rollback()
         record = db.session.get(ClientImport, import_id)
-        record.state, record.finished_at = "failed", utcnow()
+        record.state, record.finished_at, record.payload = "failed", utcnow(), None
         record.error = "The import failed unexpectedly; the previous list remains in place."
         db.session.commit()
-
-
-def _run_in_thread(app, import_id: int, rows: list[ClientRow]) -> None:
-    with app.app_context():
-        if db.engine.dialect.name == "sqlite":
-            # Readers never wait for a WAL writer; the mode is kept in the file.
-            with db.engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA journal_mode=WAL")
-        run_import(import_id, rows)

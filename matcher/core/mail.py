@@ -1,26 +1,40 @@
-"""Notification emails: queued with the change, sent only once the change is committed.
+"""Notification emails: written with the change, sent by a job, never lost.
 
 An email says that something needs attention and links to the page; it never
 carries case details, so a mailbox that is read by someone else leaks nothing.
+
+A message is a row (``OutgoingMail``) written in the transaction of the change it
+announces: a change rolled back sends nothing, and a committed one always does.
+Once the change commits, the ``deliver_mail`` job sends every message that is due,
+one at a time, marking each sent in its own commit; a message the server refuses
+or cannot take waits longer after each attempt (``RETRY_AFTER``) and goes with the
+next delivery. Two deliveries at once (two workers) never take the same message:
+each row is locked while it is sent (``SKIP LOCKED`` on PostgreSQL; SQLite has one
+writer). A process killed after the server took a message and before its commit
+sends it once more: at least once, as SMTP itself promises.
+
 With no ``MAIL_SERVER`` configured, messages are written as ``.eml`` files to the
 outbox folder instead of being sent.
 """
 
 import logging
 import time
+from datetime import timedelta
 from pathlib import Path
 
 from flask import current_app
 from flask_mail import Message, email_dispatched
-from sqlalchemy import event, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
 
 from ..extensions import db, mail
-from ..models import User
+from ..jobs.runner import enqueue
+from ..models import OutgoingMail, User
+from ..models._types import utcnow
 
 log = logging.getLogger(__name__)
 
-_QUEUE = "outgoing_mail"
+# Seconds to wait after each failed attempt; the last is repeated.
+RETRY_AFTER = (60, 300, 1800, 7200, 21600)
 
 
 def notify(recipients, subject: str, endpoint: str, *, action: str = "Sign in to see it", **values) -> None:
@@ -35,13 +49,8 @@ def notify(recipients, subject: str, endpoint: str, *, action: str = "Sign in to
         f"{action}: {link}\n\n"
         "For your safety this message holds no details of the matter.\n"
     )
-    message = Message(
-        subject=subject,
-        recipients=addresses,
-        body=body,
-        sender=current_app.config["MAIL_DEFAULT_SENDER"],
-    )
-    db.session.info.setdefault(_QUEUE, []).append(message)
+    db.session.add(OutgoingMail(recipients=addresses, subject=subject, body=body))
+    enqueue("deliver_mail")
 
 
 def staff_emails() -> list[str]:
@@ -64,18 +73,52 @@ def absolute_url(endpoint: str, **values) -> str:
     return current_app.config["BASE_URL"].rstrip("/") + path
 
 
-@event.listens_for(Session, "after_commit")
-def _send_queued(session: Session) -> None:
-    for message in session.info.pop(_QUEUE, []):
+class NotDelivered(Exception):
+    """Some messages are still pending: the job is retried, and they go when they are due."""
+
+
+def deliver_due() -> int:
+    """Send every message that is due, each marked sent in its own commit; returns how
+    many were sent, and raises ``NotDelivered`` while some wait for another attempt."""
+    sent, tried = 0, set()
+    while (message := _next_due(tried)) is not None:
+        tried.add(message.id)
         try:
-            mail.send(message)
-        except Exception:  # a mail outage must not undo a committed change
-            log.exception("could not send a notification to %d recipient(s)", len(message.recipients))
+            mail.send(Message(subject=message.subject, recipients=message.recipients, body=message.body,
+                              sender=current_app.config["MAIL_DEFAULT_SENDER"]))
+        except Exception as exc:  # the server's answer can quote an address: keep only its kind
+            log.warning("a message to %d recipient(s) was not sent: %s", len(message.recipients),
+                        type(exc).__name__)
+            _put_off(message, type(exc).__name__)
+        else:
+            message.state, message.sent_at = "sent", utcnow()
+            sent += 1
+        db.session.commit()
+    if waiting := pending_count():
+        raise NotDelivered(f"{waiting} message(s) wait for another attempt")
+    return sent
 
 
-@event.listens_for(Session, "after_rollback")
-def _drop_queued(session: Session) -> None:
-    session.info.pop(_QUEUE, None)
+def _next_due(tried: set[int]) -> OutgoingMail | None:
+    """The oldest pending message that is due and not tried in this delivery, locked
+    against other deliveries."""
+    query = (select(OutgoingMail)
+             .where(OutgoingMail.state == "pending", OutgoingMail.next_attempt_at <= utcnow(),
+                    OutgoingMail.id.not_in(tried))
+             .order_by(OutgoingMail.id).limit(1).with_for_update(skip_locked=True))
+    return db.session.scalar(query)
+
+
+def _put_off(message: OutgoingMail, error: str) -> None:
+    wait = RETRY_AFTER[min(message.attempts, len(RETRY_AFTER) - 1)]
+    message.attempts += 1
+    message.last_error = error
+    message.next_attempt_at = utcnow() + timedelta(seconds=wait)
+
+
+def pending_count() -> int:
+    """Messages written and not yet sent, for the health check."""
+    return db.session.scalar(select(func.count()).select_from(OutgoingMail).where(OutgoingMail.state == "pending"))
 
 
 def write_to_outbox(app, message: Message) -> None:

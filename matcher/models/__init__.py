@@ -4,6 +4,7 @@ from .accounts import DefenderProfile, User
 from .audit import AuditEvent
 from .firms import ClientEntry, ClientImport, ClientNameKey, Invitation, LawFirm, Offer
 from .funds import LegalAidFund
+from .mail import OutgoingMail
 from .matches import Match
 from .needs import AdverseParty, Need
 from .screening import ConflictCheck, ConflictDecision, ConflictHit, CorporateRelation
@@ -25,5 +26,6 @@ __all__ = [
     "Match",
     "Need",
     "Offer",
+    "OutgoingMail",
     "User",
 ]

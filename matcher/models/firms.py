@@ -109,6 +109,9 @@ class ClientImport(db.Model):
     rows: Mapped[int] = mapped_column(Integer, default=0)
     needs_screened: Mapped[int | None] = mapped_column(Integer)
     error: Mapped[str] = mapped_column(Text, default="")
+    # The validated rows, sealed, for the job that imports them (on whichever worker it
+    # runs, as often as it is retried); emptied once the import is done or failed.
+    payload: Mapped[list | None] = mapped_column(EncryptedJSON, deferred=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
