@@ -40,6 +40,7 @@ from ..models import (
     Need,
     Offer,
     User,
+    catalogue,
 )
 from ..models._types import utcnow
 from ..models.accounts import DEFENDER_KINDS, email_key
@@ -443,6 +444,7 @@ class World:
     def _screen_demo_need(self) -> Iterator[int]:
         for need_id in self.demo_needs:
             screening.screen_need(db.session.get(Need, need_id))
+        catalogue.changed()  # the rows were written under the ORM, which would have said so
         yield 1
 
     @property

@@ -2,6 +2,7 @@
 
 from .accounts import DefenderProfile, User
 from .audit import AuditEvent
+from .catalogue import CatalogueVersion
 from .firms import ClientEntry, ClientImport, ClientNameKey, Invitation, LawFirm, Offer
 from .funds import LegalAidFund
 from .matches import Match
@@ -11,6 +12,7 @@ from .screening import ConflictCheck, ConflictDecision, ConflictHit, CorporateRe
 __all__ = [
     "AdverseParty",
     "AuditEvent",
+    "CatalogueVersion",
     "ClientEntry",
     "ClientImport",
     "ClientNameKey",
