@@ -34,3 +34,21 @@ def test_a_firm_with_no_history_is_counted_as_neutral(app):
     (candidate,) = ranking.rank_need(need).ranking.candidates
 
     assert "no record of past acceptances (counted as neutral)" in " ".join(candidate.reasons)
+
+
+def _excluded_reasons(need) -> list[str]:
+    return [excluded.reason for excluded in ranking.rank_need(need).ranking.excluded if excluded.kind == "offer"]
+
+
+def test_offers_are_ranked_anew_once_a_change_to_them_is_committed(app):
+    offer = factories.offer(factories.firm(name="Clean Chambers"), capacity=1)
+    need = factories.need(factories.defender(), state="verified")
+    assert _excluded_reasons(need) == []
+    kept = ranking.catalogue()
+    assert ranking.catalogue() is kept  # nothing changed: the same profiles serve the next need
+
+    offer.capacity_used = 1
+    assert _excluded_reasons(need) == ["the offer has no capacity left"]  # this transaction sees its own change
+    db.session.commit()
+    assert _excluded_reasons(need) == ["the offer has no capacity left"]
+    assert ranking.catalogue() is not kept

@@ -2,7 +2,7 @@
 
 from .accounts import accounts_group
 from .conflicts import conflicts_group
-from .demo import demo_code, seed_demo
+from .demo import demo_code, demo_group, seed_demo
 from .jobs import mail_group, worker
 from .keys import keys_group
 from .matching import matching
@@ -10,6 +10,6 @@ from .retention import retention
 
 
 def register_commands(app) -> None:
-    for command in (accounts_group, demo_code, seed_demo, retention, matching, conflicts_group, keys_group,
+    for command in (accounts_group, demo_code, demo_group, seed_demo, retention, matching, conflicts_group, keys_group,
                     worker, mail_group):
         app.cli.add_command(command)

@@ -46,7 +46,7 @@ keys too common to ask, the entries filed under the others, and their parents an
 import json
 import queue
 import threading
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
@@ -57,7 +57,7 @@ from sqlalchemy import BigInteger, Text, any_, bindparam, delete, func, literal_
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.sql import Select
 
-from ..core import crypto
+from ..core import bulk, crypto
 from ..extensions import db
 from ..models import ClientEntry, ClientNameKey, LawFirm
 from ..models.sealed import place
@@ -112,10 +112,10 @@ def replace(firm_id: int, rows: Sequence[Row]) -> None:
     """Swap the firm's entries and keys for ``rows``, in the caller's transaction."""
     session = db.session
     _check_secret()
-    writer = _writer()
+    writer = bulk.writer()
     session.execute(delete(ClientNameKey).where(ClientNameKey.firm_id == firm_id))
     session.execute(delete(ClientEntry).where(ClientEntry.firm_id == firm_id))
-    ids = writer.new_ids(len(rows))
+    ids = writer.new_ids("client_entry", len(rows))
     id_of = {row.external_id: entry_id for row, entry_id in zip(rows, ids, strict=True)}
     writer.write("client_entry", _ENTRY_COLUMNS, (
         (id_of[row.external_id], firm_id, row.external_id,
@@ -130,7 +130,7 @@ def replace(firm_id: int, rows: Sequence[Row]) -> None:
 def reindex() -> int:
     """File every firm's clients again from their sealed entries, under the current secret:
     after ``INDEX_KEY`` changed (or the engine's keys did). Returns how many entries."""
-    writer, total, opened = _writer(), 0, _entry_opener()
+    writer, total, opened = bulk.writer(), 0, _entry_opener()
     db.session.execute(delete(ClientNameKey))
     for firm_id in db.session.scalars(select(LawFirm.id).order_by(LawFirm.id)).all():
         entries = [(entry.id, _Stored(*opened(entry), entry.lei))
@@ -289,7 +289,7 @@ def _common(digests: set[int], limit: int) -> set[int]:
     sought in the lookup index and read no further than its row after the limit."""
     if not digests:
         return set()
-    if _on_postgres():
+    if bulk.on_postgres():
         asked, keys = "unnest(CAST(:keys AS bigint[])) AS asked(key)", sorted(digests)
     else:
         asked, keys = "(SELECT value AS key FROM json_each(:keys)) AS asked", json.dumps(sorted(digests))
@@ -385,7 +385,7 @@ def _among(column, values: Collection[int]):
     """``column IN values``, the values sent as one parameter (an array on PostgreSQL, JSON
     on SQLite): a need asks for hundreds of keys and a thousand ids, which as as many
     parameters cost more to compile and send than the lookups themselves."""
-    if _on_postgres():
+    if bulk.on_postgres():
         return column == any_(bindparam(None, sorted(values), type_=postgresql.ARRAY(BigInteger)))
     return column.in_(select(literal_column("value")).select_from(
         func.json_each(bindparam(None, json.dumps(sorted(values))))))
@@ -397,62 +397,3 @@ def _entries():
                   type_coerce(ClientEntry.name, Text).label("name"),
                   type_coerce(ClientEntry.aliases, Text).label("aliases"), ClientEntry.lei,
                   ClientEntry.parent_external_id, ClientEntry.parent_entry_id)
-
-
-def _writer() -> "_PostgresWriter | _SQLiteWriter":
-    raw = db.session.connection().connection.driver_connection
-    return _PostgresWriter(raw) if _on_postgres() else _SQLiteWriter(raw)
-
-
-def _on_postgres() -> bool:
-    """Whether the session's database is PostgreSQL (SQLite otherwise): the few statements
-    that differ between the two ask here."""
-    return db.session.connection().dialect.name == "postgresql"
-
-
-class _PostgresWriter:
-    """COPY through the session's psycopg connection, inside its transaction."""
-
-    behind = True  # see ``_WriteBehind``
-
-    def __init__(self, raw):
-        self.raw = raw
-
-    def new_ids(self, count: int) -> list[int]:
-        with self.raw.cursor() as cursor:
-            cursor.execute("SELECT nextval(pg_get_serial_sequence('client_entry', 'id')) "
-                           "FROM generate_series(1, %s)", (count,))
-            return [row[0] for row in cursor]
-
-    def write(self, table: str, columns: Sequence[str], rows: Iterable[tuple]) -> None:
-        with self.raw.cursor() as cursor, cursor.copy(
-                f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-
-
-class _SQLiteWriter:
-    """``executemany`` on the session's sqlite3 connection, inside its transaction
-    (SQLite has one writer, so the ids after the highest are this import's)."""
-
-    behind = False  # see ``_WriteBehind``
-
-    def __init__(self, raw):
-        self.raw = raw
-        raw.execute("PRAGMA cache_size = -65536")
-
-    def new_ids(self, count: int) -> list[int]:
-        highest = db.session.scalar(text("SELECT coalesce(max(id), 0) FROM client_entry"))
-        return list(range(highest + 1, highest + 1 + count))
-
-    def write(self, table: str, columns: Sequence[str], rows: Iterable[tuple]) -> None:
-        marks = ", ".join("?" for _ in columns)
-        cursor = self.raw.cursor()
-        for batch in _batches(rows, CHUNK * 5):
-            cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", batch)
-
-
-def _batches(rows: Iterable[tuple], size: int) -> Iterator[list[tuple]]:
-    iterator = iter(rows)
-    while batch := list(islice(iterator, size)):
-        yield batch

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import and_, case, delete, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import and_, case, delete, func, or_, select
+from sqlalchemy.orm import load_only, selectinload
 
 from ..core import crypto
 from ..extensions import db
@@ -113,14 +113,30 @@ _RESULT_ORDER = case({"conflict": 0, "unscreened": 1, "potential": 2, "clear": 3
                      else_=4)
 
 
-def checks_by_firm(need: Need) -> list[tuple[LawFirm, ConflictCheck | None]]:
-    """Every firm with its check for ``need`` (None where it was never screened), conflicts first."""
-    return db.session.execute(
-        select(LawFirm, ConflictCheck)
-        .outerjoin(ConflictCheck, and_(ConflictCheck.firm_id == LawFirm.id, ConflictCheck.need_id == need.id))
-        .options(selectinload(ConflictCheck.hits))
+@dataclass(frozen=True)
+class ScreeningView:
+    """A need's screening as its page shows it: every firm that is not clear or had hits, with
+    its check (None where it was never screened), conflicts first, and how many others are clear.
+
+    Against a thousand firms nearly every check is clear without a hit; a coordinator reads
+    the few others, so those alone are loaded, and only the firm's columns shown."""
+
+    listed: list[tuple[LawFirm, ConflictCheck | None]]
+    clear: int
+
+
+def screening_view(need: Need) -> ScreeningView:
+    on_need = and_(ConflictCheck.firm_id == LawFirm.id, ConflictCheck.need_id == need.id)
+    clear = and_(ConflictCheck.result == "clear", _screenable(), ~ConflictCheck.hits.any())
+    listed = db.session.execute(
+        select(LawFirm, ConflictCheck).outerjoin(ConflictCheck, on_need)
+        .where(or_(ConflictCheck.id.is_(None), ~clear))
+        .options(load_only(LawFirm.name, LawFirm.verified, LawFirm.clients_updated_at,
+                           LawFirm.no_clients_attested_at), selectinload(ConflictCheck.hits))
         .order_by(ConflictCheck.id.is_(None), _RESULT_ORDER, LawFirm.name, LawFirm.id)
     ).all()
+    count = db.session.scalar(select(func.count()).select_from(LawFirm).join(ConflictCheck, on_need).where(clear))
+    return ScreeningView([tuple(row) for row in listed], count)
 
 
 def _store_checks(need: Need, firm_ids, unscreenable: set[int]) -> None:

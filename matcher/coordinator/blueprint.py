@@ -69,7 +69,7 @@ class LeftOut:
 def render_need(need: Need, *, triage=None, withdraw=None, several=None, match_overrides=None):
     """The need page; a form that failed validation is passed in to show its errors and input."""
     ranked_rows, eligible, excluded_groups, several = _ranking(need, several)
-    checks = screening.checks_by_firm(need)
+    checks = screening.screening_view(need)
     return render_template(
         "coordinator/need.html",
         need=need,
@@ -79,7 +79,7 @@ def render_need(need: Need, *, triage=None, withdraw=None, several=None, match_o
         can_submit=need.state in states.EDITABLE_NEED_STATES and taken_in(need),
         history=history.audit_trail(need),
         screening=checks,
-        hits=[(firm, hit) for firm, check in checks if check is not None for hit in check.hits],
+        hits=[(firm, hit) for firm, check in checks.listed if check is not None for hit in check.hits],
         ranked=ranked_rows,
         eligible=eligible,
         excluded=excluded_groups,

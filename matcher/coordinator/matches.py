@@ -18,7 +18,7 @@ def _to_need(need_id: int):
 
 def _propose(need, ranked: ranking.RankedNeed, candidate) -> None:
     """Propose to one ranked candidate, with the score and reasons the ranking gave it."""
-    target = {"offer": ranked.offers, "fund": ranked.funds}[candidate.kind][candidate.id]
+    target = ranked.target(candidate.kind, candidate.id)
     workflow.propose(current_user, need, score=candidate.score, reasons=candidate.reasons,
                      **{candidate.kind: target})
 

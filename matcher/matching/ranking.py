@@ -4,19 +4,26 @@ Rows become the engine's profiles here, with what only the database knows: which
 firms are not cleared of conflicts, and how often and how fast each firm
 answered proposals before (from the audit log, since a match's own timestamps
 move on with later steps).
+
+The offers' and funds' profiles are the same for every need: each process keeps
+them, with the names a page shows, until ``models.catalogue`` says an offer, a
+fund, a firm or a match changed (``catalogue``). Only the need's own profile and
+the firms it is not cleared for are read for each ranking.
 """
 
+import gc
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from flask import current_app
 from sqlalchemy import and_, select
-from sqlalchemy.orm import selectinload
 
 from ..conflicts import screening
 from ..extensions import db
 from ..models import AuditEvent, LawFirm, LegalAidFund, Match, Need, Offer
+from ..models import catalogue as versions
 from . import engine
 from .engine import places, taxonomy
 from .engine.filters import FILTER_WORDS
@@ -26,18 +33,29 @@ ANSWERS = ("match.accept", "match.decline")
 
 @dataclass
 class RankedNeed:
-    """The engine's ranking with the rows it speaks of, for a page to show."""
+    """The engine's ranking with the names of the candidates it speaks of, for a page to show."""
 
     ranking: engine.Ranking
-    offers: dict[str, Offer]
-    funds: dict[str, LegalAidFund]
+    labels: dict[tuple[str, str], str]
 
     def label(self, kind: str, ident: str) -> str:
         """A candidate's name for a person to read: the firm and its offer, or the fund."""
-        if kind == "offer":
-            offer = self.offers[ident]
-            return f"{offer.firm.name}: {offer.title}"
-        return self.funds[ident].name
+        return self.labels[(kind, ident)]
+
+    def target(self, kind: str, ident: str) -> Offer | LegalAidFund:
+        """The row a candidate stands for, to propose the need to."""
+        return db.get_or_404(Offer if kind == "offer" else LegalAidFund, int(ident))
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Every offer of a verified firm and every active fund as the engine reads them, with
+    their names, as of one version of ``models.catalogue``."""
+
+    version: int
+    offers: tuple[engine.OfferProfile, ...]
+    funds: tuple[engine.FundProfile, ...]
+    labels: dict[tuple[str, str], str]
 
 
 @dataclass
@@ -88,16 +106,17 @@ def need_profile(need: Need) -> engine.NeedProfile:
     )
 
 
-def offer_profile(offer: Offer, history: History) -> engine.OfferProfile:
+def offer_profile(offer, history: History) -> engine.OfferProfile:
+    """The engine's view of an offer, from a row of ``_OFFER_COLUMNS``."""
     return engine.OfferProfile(
         id=str(offer.id),
         firm_id=str(offer.firm_id),
-        firm_country=offer.firm.country,
+        firm_country=offer.firm_country,
         jurisdictions=places.expand(offer.jurisdictions),
         languages=frozenset(offer.languages),
         practice_areas=frozenset(offer.practice_areas),
         help_kinds=frozenset(offer.help_kinds),
-        capacity_left=offer.capacity_left,
+        capacity_left=offer.capacity - offer.capacity_used,
         emergency=offer.emergency,
         valid_from=offer.valid_from,
         valid_until=offer.valid_until,
@@ -141,22 +160,44 @@ def firm_histories() -> dict[int, History]:
 
 def rank_need(need: Need, today: date | None = None) -> RankedNeed:
     """Rank the offers of verified firms and the active funds for ``need``."""
-    offers = db.session.scalars(
-        select(Offer).join(Offer.firm).where(LawFirm.verified.is_(True)).options(selectinload(Offer.firm))
-    ).all()
-    funds = db.session.scalars(select(LegalAidFund).where(LegalAidFund.active.is_(True))).all()
+    current = catalogue()
+    ranking = engine.rank(need_profile(need), current.offers, current.funds, today or date.today())
+    return RankedNeed(ranking, current.labels)
+
+
+_CACHE = "matcher.ranking_catalogue"
+_OFFER_COLUMNS = (Offer.id, Offer.firm_id, Offer.title, Offer.jurisdictions, Offer.languages, Offer.practice_areas,
+                  Offer.help_kinds, Offer.capacity, Offer.capacity_used, Offer.emergency, Offer.valid_from,
+                  Offer.valid_until, LawFirm.country.label("firm_country"), LawFirm.name.label("firm_name"))
+
+
+def catalogue() -> Catalogue:
+    """The profiles of the current version, made again only when it moved. They are kept by the
+    app (one per process), so apps side by side, as in the tests, never share them; a
+    transaction that changed them itself reads its own."""
+    if versions.pending():
+        return _read_catalogue(-1)
+    version = versions.current()
+    kept = current_app.extensions.get(_CACHE)
+    if kept is None or kept.version != version:
+        kept = current_app.extensions[_CACHE] = _read_catalogue(version)
+        # Tens of thousands of objects kept for long: without this, the collector walks them
+        # all every few requests, which costs more than the ranking itself.
+        gc.freeze()
+    return kept
+
+
+def _read_catalogue(version: int) -> Catalogue:
+    offers = db.session.execute(
+        select(*_OFFER_COLUMNS).join(LawFirm, LawFirm.id == Offer.firm_id).where(LawFirm.verified.is_(True))
+        .order_by(Offer.id)).all()
+    funds = db.session.scalars(select(LegalAidFund).where(LegalAidFund.active.is_(True))
+                               .order_by(LegalAidFund.id)).all()
     histories = firm_histories()
-    ranking = engine.rank(
-        need_profile(need),
-        [offer_profile(offer, histories.get(offer.firm_id, History())) for offer in offers],
-        [fund_profile(fund) for fund in funds],
-        today or date.today(),
-    )
-    return RankedNeed(
-        ranking,
-        offers={str(offer.id): offer for offer in offers},
-        funds={str(fund.id): fund for fund in funds},
-    )
+    labels = {("offer", str(offer.id)): f"{offer.firm_name}: {offer.title}" for offer in offers}
+    labels.update((("fund", str(fund.id)), fund.name) for fund in funds)
+    return Catalogue(version, tuple(offer_profile(offer, histories.get(offer.firm_id, History())) for offer in offers),
+                     tuple(fund_profile(fund) for fund in funds), labels)
 
 
 def group_excluded(ranking: engine.Ranking, keep: int) -> list[ExcludedGroup]:

@@ -2,6 +2,7 @@
 
 from .accounts import DefenderProfile, User
 from .audit import AuditEvent
+from .catalogue import CatalogueVersion
 from .firms import ClientEntry, ClientImport, ClientNameKey, Invitation, LawFirm, Offer
 from .funds import LegalAidFund
 from .mail import OutgoingMail
@@ -12,6 +13,7 @@ from .screening import ConflictCheck, ConflictDecision, ConflictHit, CorporateRe
 __all__ = [
     "AdverseParty",
     "AuditEvent",
+    "CatalogueVersion",
     "ClientEntry",
     "ClientImport",
     "ClientNameKey",

@@ -16,7 +16,8 @@ elsewhere on each side:
 
 Writing a plain ``str`` to a sealed column any other way (a bulk ``update()``, say)
 is refused rather than stored in the clear or unbound; bulk writers that bypass the
-ORM (``conflicts.clientindex``) seal for ``place`` themselves.
+ORM (``core.bulk``, ``conflicts.clientindex``) write what ``stored`` makes, sealed for
+the row whose id they took beforehand.
 """
 
 import json
@@ -39,6 +40,16 @@ _ROW = "|"  # separates the place from the stored value in what a SELECT returns
 def place(table: str, column: str, row_id: int | str) -> str:
     """Where a value is kept, as it is sealed for and checked against."""
     return f"{table}.{column}#{row_id}"
+
+
+def is_sealed(column) -> bool:
+    """Whether ``column`` holds sealed values."""
+    return isinstance(column.type, _Sealed)
+
+
+def stored(column, table: str, value, row_id: int) -> str:
+    """``value`` as ``column`` of row ``row_id`` of ``table`` stores it, for writers that bypass the ORM."""
+    return crypto.seal(column.type.dumps(value), place(table, column.name, row_id))
 
 
 @dataclass(frozen=True)
@@ -110,10 +121,10 @@ class EncryptedJSON(_Sealed):
 def sealed_columns(mapper: Mapper) -> tuple[tuple[str, Any], ...]:
     """The mapper's sealed columns, as (attribute name, column) pairs."""
     return tuple((prop.key, column) for prop in mapper.column_attrs for column in prop.columns
-                 if isinstance(column.type, _Sealed))
+                 if is_sealed(column))
 
 
-def _default(column):
+def python_default(column):
     """The value the column's Python default gives a new row (the INSERT will not see it)."""
     default = column.default
     if default is None:
@@ -127,7 +138,7 @@ def _hold_new_values(mapper, connection, target) -> None:
     for key, column in sealed_columns(mapper):
         value = state.dict.get(key)
         if value is None:
-            value = _default(column)
+            value = python_default(column)
         state.dict[key] = None if value is None else _ForPlace(value, None)  # no validator sees it
 
 

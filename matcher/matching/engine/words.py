@@ -1,4 +1,11 @@
-"""Codes into the plain English a coordinator reads in a reason."""
+"""Codes into the plain English a coordinator reads in a reason.
+
+Ranking a need against ten thousand offers words a reason for each one it excludes,
+and most of those name the same few sets of codes (the need's languages, the help it
+wants): each set is worded once and remembered.
+"""
+
+from functools import lru_cache
 
 from . import places, taxonomy
 
@@ -12,14 +19,29 @@ def country(code: str) -> str:
 
 
 def languages(codes) -> str:
+    return _languages(frozenset(codes))
+
+
+@lru_cache(maxsize=4096)
+def _languages(codes: frozenset[str]) -> str:
     return _listing(places.language_name(code) for code in codes)
 
 
 def help_kinds(codes) -> str:
+    return _help_kinds(frozenset(codes))
+
+
+@lru_cache(maxsize=4096)
+def _help_kinds(codes: frozenset[str]) -> str:
     return _listing(taxonomy.help_kinds.label(code).lower() for code in codes)
 
 
 def practice_areas(codes) -> str:
+    return _practice_areas(frozenset(codes))
+
+
+@lru_cache(maxsize=4096)
+def _practice_areas(codes: frozenset[str]) -> str:
     return _listing(taxonomy.practice_areas.label(code) for code in codes)
 
 

@@ -7,12 +7,12 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from .accounts import people
-from .accounts.passwords import hash_password
-from .conflicts import clientlists
-from .extensions import db
-from .models import AdverseParty, LawFirm, LegalAidFund, Need, Offer, User
-from .needs import workflow
+from ..accounts import people
+from ..accounts.passwords import hash_password
+from ..conflicts import clientlists
+from ..extensions import db
+from ..models import AdverseParty, LawFirm, LegalAidFund, Need, Offer, User
+from ..needs import workflow
 
 # Shown on the console by `make run`; only ever used for the local demo.
 PASSWORD = "demo pass 2026"
