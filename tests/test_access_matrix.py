@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from matcher.extensions import db
-from matcher.models import Match
+from matcher.models import ClientImport, Match, RegistryImport
 from matcher.needs import workflow
 from tests import factories
 
@@ -31,6 +31,8 @@ MATRIX = {
     "/firm/": (LOGIN, 403, 200, 403, 403),
     "/firm/clients": (LOGIN, 403, 200, 403, 403),
     "/firm/clients/upload": (LOGIN, 403, 200, 403, 403),
+    "/firm/clients/imports/{own_import}": (LOGIN, 403, 200, 403, 403),
+    "/firm/clients/imports/{other_import}": (LOGIN, 403, 404, 403, 403),
     "/firm/invite": (LOGIN, 403, 200, 403, 403),
     "/firm/team": (LOGIN, 403, 200, 403, 403),
     "/firm/offers/new": (LOGIN, 403, 200, 403, 403),
@@ -50,6 +52,8 @@ MATRIX = {
     "/coordinator/reviews": (LOGIN, 403, 403, 200, 200),
     "/coordinator/relations": (LOGIN, 403, 403, 200, 200),
     "/coordinator/relations/upload": (LOGIN, 403, 403, 200, 200),
+    "/coordinator/relations/imports/{registry_import}": (LOGIN, 403, 403, 200, 200),
+    "/coordinator/relations/imports/999999": (LOGIN, 403, 403, 404, 404),
     "/coordinator/audit": (LOGIN, 403, 403, 200, 200),
     "/coordinator/audit.csv": (LOGIN, 403, 403, 200, 200),
     "/defender/data": (LOGIN, 200, 403, 403, 403),
@@ -93,9 +97,20 @@ def world(app):
         "fund": factories.fund().id,
         "other_defender": other.defender.id,
         "a_coordinator": coordinator.id,
+        "own_import": _finished(ClientImport(firm_id=own_firm.id)),
+        "other_import": _finished(ClientImport(firm_id=other_firm.id)),
+        "registry_import": _finished(RegistryImport()),
     }
     db.session.commit()
     return users, ids
+
+
+def _finished(record) -> int:
+    """An import that is over, so its page does not wait on a job."""
+    record.state, record.rows, record.needs_screened = "done", 1, 0
+    db.session.add(record)
+    db.session.flush()
+    return record.id
 
 
 def test_every_route_in_the_matrix_exists(app):

@@ -3,11 +3,12 @@
 import io
 
 from markupsafe import escape
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from matcher.conflicts import registry, screening
 from matcher.extensions import db
-from matcher.models import ConflictCheck, CorporateRelation
+from matcher.jobs import progress
+from matcher.models import ConflictCheck, CorporateRelation, RegistryImport
 from tests import factories
 
 CLIENTS = "C1,Gazprom PJSC,,organisation,RU,,\nC2,Cerro Verde Mining,,organisation,PE,,\n"
@@ -48,7 +49,7 @@ def test_an_imported_registry_flags_a_subsidiary_and_a_parent_of_clients_with_th
     response = _upload(web, data, follow_redirects=True)
 
     text = response.get_data(as_text=True)
-    assert "The registry now holds 3 relations; 1 open needs were screened again." in text
+    assert "The registry now holds 3 relations; 1 open need was screened again." in text
     assert _registry() == [("Gazprom Germania GmbH", "Gazprom Export"), ("Gazprom Export", "ПАО Газпром"),
                            ("Cerro Verde Mining", "Minera Andina S.A.")]
     check = _check(need, firm)
@@ -100,7 +101,8 @@ def test_the_registry_page_counts_searches_and_lines_naming_one_link_twice_count
     _signed_in(web)
     response = _upload(web, ("child,parent\nGazprom Export,Gazprom PJSC\nGAZPROM EXPORT LLC,ПАО Газпром\n"
                              "Cerro Verde Mining,Freeport-McMoRan Inc.\n").encode(), follow_redirects=True)
-    assert "The registry now holds 2 relations (1 repeated lines counted once)" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert "1 repeated lines were counted once." in page and "The registry now holds 2 relations;" in page
 
     everything = web.get("/coordinator/relations").get_data(as_text=True)
     assert "2 relations" in everything and "Freeport-McMoRan Inc." in everything
@@ -141,3 +143,40 @@ def test_only_coordinators_may_read_or_replace_the_registry(web):
     _signed_in(web)
     assert _upload(web, b"child,parent\nA Corp,B Corp\n", csrf=False).status_code == 400
     assert _registry() == [("Secret Subsidiary", "Secret Parent")]
+
+
+def test_a_replacement_under_way_shows_how_far_it_has_come_and_reloads(web):
+    coordinator = _signed_in(web)
+    record = RegistryImport(started_by_id=coordinator.id, state="importing", rows=3)
+    db.session.add(record)
+    db.session.commit()
+    progress.report(f"registry_import:{record.id}", 200, 750)
+
+    response = web.get(f"/coordinator/relations/imports/{record.id}")
+
+    page = response.get_data(as_text=True)
+    assert response.headers["Refresh"] == "2"
+    assert "Open matters screened again: 200 of 750" in page and 'max="750" value="200"' in page
+
+
+def test_a_second_replacement_waits_for_the_one_under_way(web):
+    coordinator = _signed_in(web)
+    running = RegistryImport(started_by_id=coordinator.id, state="importing", rows=3)
+    db.session.add(running)
+    db.session.commit()
+
+    response = _upload(web, b"child,parent\nA Ltd,B Ltd\n")
+
+    assert response.headers["Location"].endswith(f"/coordinator/relations/imports/{running.id}")
+    assert _registry() == [] and db.session.scalar(select(func.count()).select_from(RegistryImport)) == 1
+
+
+def test_screening_again_tells_its_progress_along_the_way(app):
+    firm = factories.firm(clients=CLIENTS)
+    for n in range(3):
+        factories.need(factories.defender(email=f"d{n}@example.org"), state="submitted")
+    told = []
+
+    screening.screen_firm(firm, progress=lambda done, total: told.append((done, total)))
+
+    assert told == [(3, 3)]  # every PROGRESS_EVERY needs, and at the end

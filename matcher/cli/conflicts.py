@@ -11,6 +11,8 @@ corporate relations registry, and ``rescreen`` screens every open need again.
 
 import csv
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import NoReturn
 
 import click
@@ -18,6 +20,7 @@ import click
 from ..conflicts import engine
 from ..conflicts.clientlists import parse_client_csv, replace_client_list
 from ..conflicts.registry import parse_relations_csv
+from ..conflicts.screening import Progress
 from ..core import audit, csvfiles
 from ..core.csvfiles import FileRefused
 from ..extensions import db
@@ -63,7 +66,8 @@ def import_clients(firm_id: int, clients_csv: str) -> None:
         rows = parse_client_csv(_read(clients_csv))
     except FileRefused as refused:
         _refuse(clients_csv, refused.errors, "the firm's list")
-    screened = replace_client_list(None, firm, rows)
+    with _progress_bar("Screening open needs again") as progress:
+        screened = replace_client_list(None, firm, rows, progress)
     audit.record(None, "clients.replace", firm, note=f"{len(rows)} entries, imported from the command line")
     db.session.commit()
     click.echo(f"{firm.name}: {len(rows)} clients imported; {screened} open needs screened again.")
@@ -77,7 +81,8 @@ def import_relations(relations_csv: str) -> None:
         parsed = parse_relations_csv(_read(relations_csv))
     except FileRefused as refused:
         _refuse(relations_csv, refused.errors, "the registry")
-    imported = workflow.replace_registry(None, parsed)
+    with _progress_bar("Screening open needs again") as progress:
+        imported = workflow.replace_registry(None, parsed, progress)
     db.session.commit()
     click.echo(f"{imported.relations} relations imported ({imported.repeated} repeated lines counted once); "
                f"{imported.needs_screened} open needs screened again.")
@@ -86,9 +91,27 @@ def import_relations(relations_csv: str) -> None:
 @conflicts_group.command("rescreen")
 def rescreen() -> None:
     """Screen every open need against every firm again."""
-    needs, firms = workflow.rescreen_everything(None)
+    with _progress_bar("Screening open needs") as progress:
+        needs, firms = workflow.rescreen_everything(None, progress)
     db.session.commit()
     click.echo(f"{needs} open needs screened against {firms} firms.")
+
+
+@contextmanager
+def _progress_bar(label: str) -> Iterator[Progress]:
+    """A progress bar on stderr, drawn once the run says how many needs it screens (a line per
+    step where stderr is not a terminal), for ``progress(done, total)`` callbacks."""
+    bars = []
+
+    def progress(done: int, total: int) -> None:
+        if not bars:
+            bars.append(click.progressbar(length=total, label=label, file=sys.stderr).__enter__())
+        bars[0].update(done - bars[0].pos)
+    try:
+        yield progress
+    finally:
+        for bar in bars:
+            bar.__exit__(None, None, None)
 
 
 def _read(path: str) -> bytes:

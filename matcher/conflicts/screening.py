@@ -8,6 +8,7 @@ every later screen; the corporate relations registry is walked from the parties'
 names, so subsidiaries and parents of a client are hits too.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -23,6 +24,10 @@ from ..needs.states import OPEN_MATCH_STATES, SCREENED_NEED_STATES
 from . import clientindex, engine, registry
 from .decisions import BLOCKING
 
+# Told (needs screened, needs to screen) along a long screening run.
+Progress = Callable[[int, int], None]
+PROGRESS_EVERY = 100
+
 
 def screen_need(need: Need) -> None:
     """Screen ``need`` against every firm and store one check per firm."""
@@ -30,24 +35,29 @@ def screen_need(need: Need) -> None:
     _store_checks(need, firm_ids, unscreenable_firm_ids())
 
 
-def screen_firm(firm: LawFirm) -> int:
+def screen_firm(firm: LawFirm, progress: Progress | None = None) -> int:
     """Screen every open need against ``firm`` after its client list changed."""
-    needs = db.session.scalars(select(Need).where(Need.state.in_(SCREENED_NEED_STATES))).all()
-    unscreenable = unscreenable_firm_ids()
-    for need in needs:
-        _store_checks(need, [firm.id], unscreenable)
-    return len(needs)
+    return _screen_open_needs([firm.id], progress)
 
 
-def screen_open_needs() -> tuple[int, int]:
+def screen_open_needs(progress: Progress | None = None) -> tuple[int, int]:
     """Screen every open need against every firm: after the relations registry changed,
     or when a coordinator asks. Returns how many needs and firms."""
-    needs = db.session.scalars(select(Need).where(Need.state.in_(SCREENED_NEED_STATES)).order_by(Need.id)).all()
-    firm_ids = db.session.scalars(select(LawFirm.id)).all()
+    firm_ids = db.session.scalars(select(LawFirm.id).order_by(LawFirm.id)).all()
+    return _screen_open_needs(firm_ids, progress), len(firm_ids)
+
+
+def _screen_open_needs(firm_ids: list[int], progress: Progress | None) -> int:
+    """Screen the open needs against ``firm_ids``, telling ``progress(done, total)`` every
+    ``PROGRESS_EVERY`` needs; the needs come with their parties, a batch at a time."""
+    needs = db.session.scalars(select(Need).where(Need.state.in_(SCREENED_NEED_STATES)).order_by(Need.id)
+                               .options(selectinload(Need.parties))).all()
     unscreenable = unscreenable_firm_ids()
-    for need in needs:
+    for done, need in enumerate(needs, 1):
         _store_checks(need, firm_ids, unscreenable)
-    return len(needs), len(firm_ids)
+        if progress is not None and (done % PROGRESS_EVERY == 0 or done == len(needs)):
+            progress(done, len(needs))
+    return len(needs)
 
 
 @dataclass(frozen=True)
@@ -57,11 +67,11 @@ class RegistryReplaced:
     needs_screened: int
 
 
-def replace_registry(parsed: registry.Parsed) -> RegistryReplaced:
+def replace_registry(parsed: registry.Parsed, progress: Progress | None = None) -> RegistryReplaced:
     """Swap the corporate relations registry and screen every open need again, in one transaction:
     a registry swapped in without its re-screening could let a firm see a need that now conflicts."""
     relations = registry.replace_relations(parsed)
-    needs, _firms = screen_open_needs()
+    needs, _firms = screen_open_needs(progress)
     return RegistryReplaced(relations, parsed.repeated, needs)
 
 

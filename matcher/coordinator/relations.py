@@ -2,7 +2,8 @@
 
 The registry is platform data, not any firm's: coordinators keep it so that an
 adverse party that is a subsidiary or parent of a client is flagged. Replacing it
-re-screens every open need in the same transaction.
+re-screens every open need in the same transaction, so it runs as a job
+(``conflicts.registryimport``) whose page shows how far it has come.
 """
 
 from flask import flash, redirect, render_template, request, url_for
@@ -11,11 +12,12 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from sqlalchemy import func, or_, select
 
+from ..conflicts import registryimport
 from ..conflicts.registry import parse_relations_csv
 from ..core.csvfiles import FileRefused
 from ..extensions import db
-from ..models import CorporateRelation
-from ..needs import workflow
+from ..models import CorporateRelation, RegistryImport
+from ..web.imports import import_page
 from .blueprint import bp
 
 PER_PAGE = 50
@@ -54,10 +56,19 @@ def upload_relations():
         except FileRefused as refused:
             errors = refused.errors
         else:
-            imported = workflow.replace_registry(current_user, parsed)
-            repeated = f" ({imported.repeated} repeated lines counted once)" if imported.repeated else ""
-            flash(f"The registry now holds {imported.relations} relations{repeated}; "
-                  f"{imported.needs_screened} open needs were screened again.")
-            return redirect(url_for(".relations"))
+            running = registryimport.running_import()
+            if running is not None:
+                flash("The registry is still being replaced: wait until that is done, then upload again.", "error")
+                return redirect(url_for(".relations_import", import_id=running.id))
+            record = registryimport.start_import(current_user, parsed)
+            if parsed.repeated:
+                flash(f"{parsed.repeated} repeated lines were counted once.")
+            return redirect(url_for(".relations_import", import_id=record.id))
     return render_template("coordinator/relations_upload.html", form=form, errors=errors, sample=SAMPLE,
                            count=_count())
+
+
+@bp.route("/relations/imports/<int:import_id>")
+def relations_import(import_id: int):
+    """Where a replacement of the registry stands, until it is done."""
+    return import_page("coordinator/relations_import.html", db.get_or_404(RegistryImport, import_id))

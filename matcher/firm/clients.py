@@ -4,7 +4,7 @@ Nobody outside the firm sees the list; the screening engine reads it through
 its index and coordinators see only the one client name a hit matched.
 """
 
-from flask import flash, make_response, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import case, func, literal, or_, select
 
@@ -14,13 +14,13 @@ from ..core.csvfiles import FileRefused
 from ..extensions import db
 from ..models import ClientEntry, ClientImport
 from ..web.attempts import attempt
+from ..web.imports import import_page
 from .blueprint import bp, own_record_or_404
 from .forms import ClientListForm, NoClientsForm
 
 PAGE_SIZE = 50
 SEARCH_LIMIT = 200
 # Seconds between reloads of the status page of an import under way.
-REFRESH_SECONDS = 2
 SAMPLE_ROWS = (
     ",".join(COLUMNS),
     "C-001,Minera Andina S.A.,Minera Andina|MASA,organisation,HN,,",
@@ -102,10 +102,4 @@ def upload_clients():
 @bp.route("/clients/imports/<int:import_id>")
 def client_import(import_id: int):
     """Where an import stands; the page reloads itself (a Refresh header, no script) until it ends."""
-    record = own_record_or_404(ClientImport, import_id)
-    stalled = clientlists.is_stalled(record)
-    response = make_response(render_template("firm/clients_import.html", record=record, stalled=stalled,
-                                             refresh=REFRESH_SECONDS))
-    if not record.finished and not stalled:
-        response.headers["Refresh"] = str(REFRESH_SECONDS)
-    return response
+    return import_page("firm/clients_import.html", own_record_or_404(ClientImport, import_id))

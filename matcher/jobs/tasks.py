@@ -1,7 +1,10 @@
 """The jobs: each takes plain arguments, can run twice without harm, and raises to be retried."""
 
-from ..conflicts import clientlists
+from ..conflicts import clientlists, registryimport
 from ..core import mail
+from ..extensions import db
+from ..models import LawFirm
+from ..needs import workflow
 from .runner import task
 
 
@@ -11,7 +14,22 @@ def deliver_mail() -> None:
     mail.deliver_due()
 
 
-@task(timeout=1800)  # a list of a million names and the re-screen of every open need
+@task(timeout=900)  # a list of a million names and the re-screen of every open need
 def import_client_list(import_id: int) -> None:
     """Swap a firm's client list for an uploaded one and re-screen (``conflicts.clientlists``)."""
     clientlists.run_import(import_id)
+
+
+@task(timeout=1800)  # every open need against every firm
+def import_relations(import_id: int) -> None:
+    """Swap the relations registry for an uploaded one and re-screen (``conflicts.registryimport``)."""
+    registryimport.run_import(import_id)
+
+
+@task(timeout=900)
+def rescreen_firm(firm_id: int) -> None:
+    """Screen the open needs against a firm again (it was verified) and end what is no longer clear."""
+    firm = db.session.get(LawFirm, firm_id, with_for_update=True)
+    if firm is not None:
+        workflow.rescreen_firm(None, firm)
+        db.session.commit()

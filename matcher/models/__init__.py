@@ -3,8 +3,9 @@
 from .accounts import DefenderProfile, User
 from .audit import AuditEvent
 from .catalogue import CatalogueVersion
-from .firms import ClientEntry, ClientImport, ClientNameKey, Invitation, LawFirm, Offer
+from .firms import ClientEntry, ClientNameKey, Invitation, LawFirm, Offer
 from .funds import LegalAidFund
+from .imports import ClientImport, RegistryImport
 from .mail import OutgoingMail
 from .matches import Match
 from .needs import AdverseParty, Need
@@ -29,5 +30,6 @@ __all__ = [
     "Need",
     "Offer",
     "OutgoingMail",
+    "RegistryImport",
     "User",
 ]

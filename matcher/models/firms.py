@@ -22,7 +22,6 @@ from ._types import UTCDateTime, one_of, utcnow
 from .sealed import EncryptedJSON, EncryptedText
 
 CLIENT_KINDS = ("organisation", "person")
-IMPORT_STATES = ("waiting", "importing", "done", "failed")
 
 
 class LawFirm(db.Model):
@@ -94,31 +93,6 @@ class ClientNameKey(db.Model):
     key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     client_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     is_alias: Mapped[bool] = mapped_column(Boolean, default=False)
-
-
-class ClientImport(db.Model):
-    """One upload of a firm's client list, so its progress can be shown while it runs."""
-
-    __tablename__ = "client_import"
-    __table_args__ = (one_of("state", IMPORT_STATES, "state"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    firm_id: Mapped[int] = mapped_column(ForeignKey("law_firm.id"), index=True)
-    started_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
-    state: Mapped[str] = mapped_column(String(20), default="waiting")
-    rows: Mapped[int] = mapped_column(Integer, default=0)
-    needs_screened: Mapped[int | None] = mapped_column(Integer)
-    error: Mapped[str] = mapped_column(Text, default="")
-    # The validated rows, sealed, for the job that imports them (on whichever worker it
-    # runs, as often as it is retried); emptied once the import is done or failed.
-    payload: Mapped[list | None] = mapped_column(EncryptedJSON, deferred=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-
-    @property
-    def finished(self) -> bool:
-        return self.state in ("done", "failed")
 
 
 class Invitation(db.Model):

@@ -13,6 +13,7 @@ from ..core import audit, crypto
 from ..core.mail import firm_emails, notify, staff_emails
 from ..core.refusals import Refused
 from ..extensions import db
+from ..jobs.runner import enqueue
 from ..models import ConflictHit, DefenderProfile, LawFirm, LegalAidFund, Match, Need, Offer, User
 from ..models._types import utcnow
 from . import states
@@ -73,7 +74,9 @@ def verify_defender(actor: User, profile: DefenderProfile) -> None:
 
 
 def verify_firm(actor: User, firm: LawFirm) -> None:
-    """Verify a firm and screen the open needs against it, so it can be proposed matters."""
+    """Verify a firm and, once that is committed, screen the open needs against it in a job (a
+    firm registered after a need was screened has no check for it: until then it is not
+    screened for that need, so it cannot be proposed it)."""
     if not actor.is_staff:
         raise TransitionError("You are not allowed to do that.")
     if firm.verified:
@@ -81,7 +84,7 @@ def verify_firm(actor: User, firm: LawFirm) -> None:
     firm.verified = True
     firm.verified_at = utcnow()
     audit.record(actor, "firm.verify", firm)
-    rescreen_firm(actor, firm)
+    enqueue("rescreen_firm", firm.id)
     notify(firm_emails(firm.id), "Your firm was verified", "firm.dashboard")
 
 
@@ -269,28 +272,27 @@ def _back_to_proposing(actor: User, need: Need) -> None:
 # Screening again -------------------------------------------------------------
 
 
-def rescreen_firm(actor: User | None, firm: LawFirm) -> int:
-    """Screen the open needs against ``firm`` (its list changed) and end what is no longer clear.
-
-    Returns how many needs were screened."""
-    screened = screening.screen_firm(firm)
+def rescreen_firm(actor: User | None, firm: LawFirm, progress=None) -> int:
+    """Screen the open needs against ``firm`` (its list changed) and end what is no longer clear;
+    ``progress(done, total)`` is told along the way. Returns how many needs were screened."""
+    screened = screening.screen_firm(firm, progress)
     end_uncleared_matches(actor)
     return screened
 
 
-def rescreen_everything(actor: User | None) -> tuple[int, int]:
+def rescreen_everything(actor: User | None, progress=None) -> tuple[int, int]:
     """Screen every open need against every firm and end what is no longer clear."""
-    screened = screening.screen_open_needs()
+    screened = screening.screen_open_needs(progress)
     end_uncleared_matches(actor)
     return screened
 
 
-def replace_registry(actor: User | None, parsed) -> screening.RegistryReplaced:
+def replace_registry(actor: User | None, parsed, progress=None) -> screening.RegistryReplaced:
     """Swap the corporate relations registry, screen again, and end what is no longer clear.
 
     The trail keeps the counts and a keyed digest of the new registry, which tells whether two
     replacements were the same without naming any company."""
-    replaced = screening.replace_registry(parsed)
+    replaced = screening.replace_registry(parsed, progress)
     ended = end_uncleared_matches(actor)
     digest = crypto.index_digest_hex("registry:" + "\n".join(sorted(f"{c}\t{p}" for c, p in parsed.pairs)))
     audit.record(actor, "relations.replace", audit.REGISTRY,
