@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test bench lint setup db clean
 
+# The demo is read by a person at a terminal: plain log lines unless LOG_FORMAT says otherwise.
+run: export LOG_FORMAT ?= text
 run: db
 	$(FLASK) seed-demo
 	$(FLASK) run --host 127.0.0.1 --port 5000
