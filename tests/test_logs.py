@@ -82,6 +82,24 @@ def test_a_line_written_during_a_request_names_it(app, capsys):
     assert probe_line["message"] == "probe written to [address]" and probe_line["level"] == "WARNING"
 
 
+def test_a_server_error_is_one_line_with_its_traceback_and_without_the_token(app, capsys):
+    served = _another_app(app)  # not TESTING: the error is answered and logged, as in production
+
+    @served.get("/account/reset/<token>/fails")
+    def fails(token):
+        raise RuntimeError("the handler failed")
+
+    capsys.readouterr()
+    response = served.test_client().get("/account/reset/gAAAAsecretToken/fails")
+
+    written = capsys.readouterr().err
+    error, access = [json.loads(line) for line in written.splitlines()]
+    assert response.status_code == 500 and "secretToken" not in written
+    assert (error["level"], error["message"]) == ("ERROR", "Exception on /account/reset/[token]/fails [GET]")
+    assert "RuntimeError: the handler failed" in error["exception"]
+    assert error["request_id"] == access["request_id"] == response.headers["X-Request-ID"]
+
+
 @pytest.mark.parametrize(("given", "kept"), [("edge-7f3a.91_b", True), ("0123456789abcdef" * 4, True),
                                              ("a b", False), ("<script>", False), ("x" * 65, False), ("", False)])
 def test_a_trusted_proxys_request_id_is_kept_only_when_it_is_a_short_plain_token(app, capsys, given, kept):

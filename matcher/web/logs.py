@@ -69,9 +69,9 @@ class JsonLines(logging.Formatter):
         return json.dumps(line, ensure_ascii=False)
 
 
-class StandardError(logging.StreamHandler):
-    """Writes to ``sys.stderr`` as it is when the line is written (a test's capture, a
-    supervisor's redirect), each line stripped of tokens and addresses."""
+class StandardError(logging.Handler):
+    """Writes each line to ``sys.stderr`` as it is at that moment (a test's capture, a
+    supervisor's redirect), stripped of tokens and addresses."""
 
     def __init__(self, formatter: logging.Formatter, redact: RedactTokens | None):
         super().__init__()
@@ -79,19 +79,17 @@ class StandardError(logging.StreamHandler):
         self.redact = redact
         self.addFilter(_with_request_id)
 
-    @property
-    def stream(self):
-        return sys.stderr
-
-    @stream.setter
-    def stream(self, _value):
-        return  # StreamHandler's constructor sets one for good; this handler looks it up each time
-
     def format(self, record: logging.LogRecord) -> str:
         line = super().format(record)
         if self.redact:
             line = self.redact.redact(line)
         return ADDRESS.sub("[address]", line)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+        except Exception:  # logging's own rule: a line that cannot be written never stops the app
+            self.handleError(record)
 
 
 def _with_request_id(record: logging.LogRecord) -> bool:
