@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test bench lint setup db clean
 
+# The demo is read by a person at a terminal: plain log lines unless LOG_FORMAT says otherwise.
+run: export LOG_FORMAT ?= text
 run: db
 	$(FLASK) seed-demo
 	$(FLASK) run --host 127.0.0.1 --port 5000
@@ -25,8 +27,15 @@ setup: $(STAMP)
 db: $(STAMP)
 	$(FLASK) db upgrade
 
+# The name normaliser's PyICU is built from source against the system's ICU (no maintained wheel
+# can stand in: normality requires the pyicu package by name). Say what to install before pip
+# starts, rather than fail deep in a C++ build; nothing is checked once PyICU imports.
+NATIVE_HINT := PyICU needs a C++ compiler and ICU's headers; Debian or Ubuntu: apt-get install g++ pkg-config libicu-dev (macOS: brew install pkg-config icu4c)
+
 $(STAMP): requirements.txt requirements-dev.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -c 'import icu' 2>/dev/null || { command -v $(CXX) >/dev/null && pkg-config --exists icu-i18n; } \
+	  || { echo "$(NATIVE_HINT)" >&2; exit 1; }
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 

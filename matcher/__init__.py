@@ -30,8 +30,9 @@ def _register_extensions(app: Flask) -> None:
     from .core import crypto, mail
     from .extensions import csrf, db, limiter, login_manager, migrate
     from .jobs import runner, tasks  # noqa: F401 - importing the tasks registers them
-    from .web import headers, input_guard, proxies, templating, transactions
+    from .web import headers, input_guard, proxies, requestlog, templating, transactions
 
+    requestlog.init_app(app)  # first: its clock and id cover every other hook
     crypto.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"), render_as_batch=True, compare_type=True)

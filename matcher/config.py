@@ -85,6 +85,9 @@ class Defaults:
     # How many reverse proxies stand in front of the app and may be believed about the client's
     # address and https (X-Forwarded-For and -Proto); 0 believes none, as when it is served directly.
     TRUSTED_PROXY_HOPS = 0
+    # How the process writes its logs to standard error: "json" (one object per line) or "text";
+    # unset, json, except in debug mode (`flask run --debug`), where it is text (web/logs.py).
+    LOG_FORMAT = None
     # Largest request body accepted (client-list uploads are the biggest).
     MAX_CONTENT_LENGTH = 32 * 1024 * 1024
 
@@ -129,6 +132,7 @@ ENVIRONMENT_KEYS = (
     "JOBS_QUEUE",
     "REDIS_URL",
     "TRUSTED_PROXY_HOPS",
+    "LOG_FORMAT",
 )
 
 

@@ -228,3 +228,36 @@ def test_a_coordinators_decision_note_is_sealed_on_the_hit_and_the_remembered_de
               db.session.execute(text("SELECT note FROM conflict_decision")).scalar_one()]
     for value in stored:
         assert value.startswith(crypto.PREFIX) and "partner" not in value
+
+
+def test_keys_check_opens_every_sealed_value_and_finds_every_address(app):
+    factories.need(factories.defender(), summary="Sued after the Rio Verde protest")
+    db.session.commit()
+
+    result = app.test_cli_runner().invoke(args=["keys", "check"])
+
+    assert result.exit_code == 0, result.output
+    assert "every address is filed under INDEX_KEY" in result.output
+
+
+def test_keys_check_names_the_column_whose_values_do_not_open(app):
+    first = factories.need(factories.defender(), summary="first")
+    second = factories.need(factories.defender(), summary="second")
+    db.session.execute(text("UPDATE need SET summary = (SELECT summary FROM need WHERE id = :a) WHERE id = :b"),
+                       {"a": first.id, "b": second.id})
+    db.session.commit()
+
+    result = app.test_cli_runner().invoke(args=["keys", "check"])
+
+    assert result.exit_code == 1 and "need.summary: 1 of 2 value(s)" in result.output
+
+
+def test_keys_check_refuses_a_database_filed_under_another_index_key(app):
+    factories.defender()
+    db.session.commit()
+    app.config["INDEX_KEY"] = "another index key"
+    crypto.init_app(app)
+
+    result = app.test_cli_runner().invoke(args=["keys", "check"])
+
+    assert result.exit_code == 1 and "1 address(es) are not filed under this INDEX_KEY" in result.output

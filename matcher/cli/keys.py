@@ -1,5 +1,5 @@
 """`flask keys`: make a new encryption key and re-seal every sensitive value under it; make
-every digest again after ``INDEX_KEY`` changed."""
+every digest again after ``INDEX_KEY`` changed; check that a database and the keys belong together."""
 
 import json
 from pathlib import Path
@@ -7,14 +7,15 @@ from pathlib import Path
 import click
 from cryptography.fernet import Fernet
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import Text, select, type_coerce
 from sqlalchemy.orm.attributes import flag_modified
 
 from ..conflicts import clientindex
+from ..core import crypto
 from ..extensions import db
 from ..models import User
 from ..models.accounts import email_key
-from ..models.sealed import sealed_columns
+from ..models.sealed import place, sealed_columns
 
 PROGRESS_FILE = "key-rotation.json"
 BATCH = 500
@@ -56,6 +57,54 @@ def reindex() -> None:
     entries = clientindex.reindex()
     db.session.commit()
     click.echo(f"{len(accounts)} address(es) and {entries} client entries filed again.")
+
+
+@keys_group.command("check")
+def check() -> None:
+    """Open every sealed value, and find every account by its address.
+
+    A backup is only as good as the keys kept apart from it: this proves that the database
+    (a restored one, say) opens under ENCRYPTION_KEYS and is filed under INDEX_KEY. It changes
+    nothing, and exits with status 1 saying what does not open.
+    """
+    opened, broken = 0, []
+    for column in _sealed_table_columns():
+        count, failed = _open_column(column)
+        opened += count
+        if failed:
+            broken.append(f"{column.table.name}.{column.name}: {failed} of {count} value(s)")
+    if broken:
+        raise click.ClickException("these do not open under ENCRYPTION_KEYS: " + "; ".join(broken))
+    misfiled = _misfiled_addresses()
+    if misfiled:
+        raise click.ClickException(f"{misfiled} address(es) are not filed under this INDEX_KEY")
+    click.echo(f"{opened} sealed value(s) open under ENCRYPTION_KEYS, and every address is filed under INDEX_KEY.")
+
+
+def _sealed_table_columns():
+    for mapper in db.Model.registry.mappers:
+        for _key, column in sealed_columns(mapper):
+            yield column
+
+
+def _open_column(column) -> tuple[int, int]:
+    """How many stored values of ``column`` there are, and how many of them do not open."""
+    open_sealed, table = crypto.opener(), column.table
+    stored = select(table.c.id, type_coerce(column, Text)).where(column.is_not(None))
+    count = failed = 0
+    for row_id, value in db.session.execute(stored.execution_options(yield_per=BATCH)):
+        count += 1
+        try:
+            open_sealed(value, place(table.name, column.name, row_id))
+        except crypto.SealBroken:
+            failed += 1
+    return count, failed
+
+
+def _misfiled_addresses() -> int:
+    accounts = db.session.execute(select(User.email, User.email_key).where(User.email_key.is_not(None))
+                                  .execution_options(yield_per=BATCH))
+    return sum(1 for email, key in accounts if email_key(email) != key)
 
 
 def encrypted_columns():
