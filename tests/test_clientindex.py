@@ -3,7 +3,7 @@
 from collections import Counter
 
 import pytest
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import delete, event, func, select, text
 
 from matcher.conflicts import clientindex, clientlists, engine, screening
 from matcher.core import crypto
@@ -303,3 +303,25 @@ def test_a_failure_writing_behind_fails_the_import_instead_of_hanging_it():
           clientindex._WriteBehind(_Recorder(fail=True), "client_name_key", ("key",)) as out):
         for n in range(10):
             out.put([(n,)])
+
+
+def test_a_run_asks_which_weak_keys_are_common_once_per_key():
+    firm = factories.firm(clients=FIRM_A)
+    parties = [engine.Party("1", "Andina Exploraciones del Sur")]
+    asked = []
+
+    def count(_conn, _cursor, statement, *_args):
+        if "OFFSET" in statement:
+            asked.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        with clientindex.one_run():
+            first = screening._hits_by_firm(parties, [firm.id])
+            again = screening._hits_by_firm(parties, [firm.id])
+        outside = screening._hits_by_firm(parties, [firm.id])
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+
+    assert first == again == outside
+    assert len(asked) == 2  # once in the run, once outside it

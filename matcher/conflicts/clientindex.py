@@ -46,7 +46,9 @@ keys too common to ask, the entries filed under the others, and their parents an
 import json
 import queue
 import threading
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
@@ -65,6 +67,8 @@ from . import engine
 from .engine.keys import WHOLE_PREFIXES
 from .engine.relations import MAX_DEPTH
 
+# Weak keys known to be common, or not, in the current run (``one_run``).
+_common_known: ContextVar[dict[tuple[int, int], bool] | None] = ContextVar("common_keys", default=None)
 # Entries whose key rows are generated and written together (about 20 rows an entry).
 CHUNK = 20000
 # The engine's normalisation without its cache: an import meets each name once, and the
@@ -284,9 +288,32 @@ def _check_secret() -> None:
         raise IndexKeyChanged()
 
 
+@contextmanager
+def one_run() -> Iterator[None]:
+    """Within it, which weak keys are too common is asked of the index once per key, not once
+    per need: a run that screens every open need again (the index unchanged meanwhile) meets
+    the same words thousands of times, and asking cost half of screening a need."""
+    token = _common_known.set({})
+    try:
+        yield
+    finally:
+        _common_known.reset(token)
+
+
 def _common(digests: set[int], limit: int) -> set[int]:
-    """Those of ``digests`` filed for more than ``limit`` clients over all firms. Each is
-    sought in the lookup index and read no further than its row after the limit."""
+    """Those of ``digests`` filed for more than ``limit`` clients over all firms, remembered
+    for the run where there is one (``one_run``)."""
+    known = _common_known.get()
+    if known is None:
+        return _ask_common(digests, limit)
+    unknown = {digest for digest in digests if (digest, limit) not in known}
+    found = _ask_common(unknown, limit)
+    known.update(((digest, limit), digest in found) for digest in unknown)
+    return {digest for digest in digests if known[(digest, limit)]}
+
+
+def _ask_common(digests: set[int], limit: int) -> set[int]:
+    """Each of ``digests`` is sought in the lookup index and read no further than its row after the limit."""
     if not digests:
         return set()
     if bulk.on_postgres():

@@ -53,10 +53,11 @@ def _screen_open_needs(firm_ids: list[int], progress: Progress | None) -> int:
     needs = db.session.scalars(select(Need).where(Need.state.in_(SCREENED_NEED_STATES)).order_by(Need.id)
                                .options(selectinload(Need.parties))).all()
     unscreenable = unscreenable_firm_ids()
-    for done, need in enumerate(needs, 1):
-        _store_checks(need, firm_ids, unscreenable)
-        if progress is not None and (done % PROGRESS_EVERY == 0 or done == len(needs)):
-            progress(done, len(needs))
+    with clientindex.one_run():
+        for done, need in enumerate(needs, 1):
+            _store_checks(need, firm_ids, unscreenable)
+            if progress is not None and (done % PROGRESS_EVERY == 0 or done == len(needs)):
+                progress(done, len(needs))
     return len(needs)
 
 
