@@ -9,6 +9,7 @@ import redis
 
 from matcher import create_app
 from matcher.extensions import db
+from matcher.models.accounts import email_key
 from tests import factories
 from tests.conftest import TEST_ENCRYPTION_KEYS, TEST_SECRET, Web
 
@@ -51,9 +52,10 @@ def test_with_redis_a_failed_sign_in_is_counted_in_redis_and_the_owner_signs_in(
     store = redis.Redis.from_url(os.environ["REDIS_URL"])
 
     refused = web.post("/account/login", {"email": email, "password": "not the password"})
-    counted = list(store.scan_iter(match=f"*account:{email}*"))
+    counted = list(store.scan_iter(match=f"*account:{email_key(email)}*"))
     try:
         assert refused.status_code == 200 and counted
+        assert not list(store.scan_iter(match=f"*{email}*"))  # the counts name nobody
         assert web.login(email).status_code == 302
     finally:
         if counted:

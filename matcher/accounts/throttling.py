@@ -16,6 +16,7 @@ from ..core.mail import notify
 from ..extensions import db
 from ..models import AuditEvent, User
 from ..models._types import utcnow
+from ..models.accounts import email_key
 from . import links
 
 KNOWN_BROWSER_COOKIE = "known-browser"
@@ -25,8 +26,9 @@ WARNING_INTERVAL = timedelta(minutes=15)
 
 
 def submitted_email() -> str:
-    """The per-account key: the address typed, whether or not it has an account."""
-    return "account:" + request.form.get("email", "").strip().lower()
+    """The per-account key: the keyed digest of the address typed, whether or not it has an
+    account, so that the counts (in Redis, shared by every process) name nobody."""
+    return f"account:{email_key(request.form.get('email', ''))}"
 
 
 def remember_browser(response, user: User):
