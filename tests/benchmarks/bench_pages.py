@@ -22,6 +22,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -46,7 +47,9 @@ REPEAT = int(os.environ.get("BENCH_PAGES_REPEAT", 100))
 WARM_UP = 5
 SIZES = {name: os.environ.get(f"BENCH_{name.upper()}", default) for name, default in
          (("needs", "10000"), ("firms", "1000"), ("offers", "10000"), ("funds", "500"), ("clients", "1000000"))}
-PAGES = ("coordinator queue", "need page with candidates", "reviews page", "firm dashboard", "defender dashboard")
+PAGES = ("coordinator queue", "need page with candidates", "reviews page", "firm dashboard", "defender dashboard",
+         "people to verify", "funds", "audit trail", "relations registry", "firm's client list", "firm's team",
+         "defender's need")
 
 
 def main() -> None:
@@ -117,12 +120,20 @@ def _pages(base: str, accounts: dict) -> dict[str, list[float]]:
                          {"triage-action": "verify", "triage-note": ""})
     firm.sign_in(accounts["firm"])
     defender.sign_in(accounts["defender"])
+    own_need = re.search(r'href="/defender/needs/(\d+)"', defender.get("/defender/")).group(1)
     pages = {
         "coordinator queue": (coordinator, "/coordinator/"),
         "need page with candidates": (coordinator, f"/coordinator/needs/{accounts['need']}"),
         "reviews page": (coordinator, "/coordinator/reviews"),
         "firm dashboard": (firm, "/firm/"),
         "defender dashboard": (defender, "/defender/"),
+        "people to verify": (coordinator, "/coordinator/people"),
+        "funds": (coordinator, "/coordinator/funds"),
+        "audit trail": (coordinator, "/coordinator/audit"),
+        "relations registry": (coordinator, "/coordinator/relations"),
+        "firm's client list": (firm, "/firm/clients"),
+        "firm's team": (firm, "/firm/team"),
+        "defender's need": (defender, f"/defender/needs/{own_need}"),
     }
     samples = {}
     for page, (browser, path) in pages.items():
@@ -180,15 +191,20 @@ def _served(env: dict):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([str(BIN / "gunicorn"), "--workers", "2", "--bind", f"127.0.0.1:{port}",
-                               "--log-level", "warning", "wsgi:app"], cwd=ROOT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for(base)
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with tempfile.TemporaryFile() as log:  # the app's line per request would drown the tables
+        server = subprocess.Popen([str(BIN / "gunicorn"), "--workers", "2", "--bind", f"127.0.0.1:{port}",
+                                   "--log-level", "warning", "wsgi:app"], cwd=ROOT, env=env, stderr=log)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            _wait_for(base)
+            yield base
+        except Exception:
+            log.seek(0)
+            sys.stderr.write(log.read()[-4000:].decode(errors="replace"))
+            raise
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
 
 
 def _wait_for(base: str) -> None:
