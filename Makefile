@@ -5,15 +5,15 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint setup db clean
+.PHONY: run test bench lint setup db translations catalogues clean
 
 # The demo is read by a person at a terminal: plain log lines unless LOG_FORMAT says otherwise.
 run: export LOG_FORMAT ?= text
-run: db
+run: db translations
 	$(FLASK) seed-demo
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
-test: $(STAMP)
+test: $(STAMP) translations
 	$(BIN)/python -m pytest -q tests
 
 bench: $(STAMP)
@@ -26,6 +26,15 @@ setup: $(STAMP)
 
 db: $(STAMP)
 	$(FLASK) db upgrade
+
+# The catalogues are kept as .po files; the app reads them compiled (.mo, not kept in git).
+translations: $(STAMP)
+	$(BIN)/pybabel compile --statistics -d matcher/translations
+
+# After changing text: extract every marked string and merge it into the three catalogues.
+catalogues: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output -o matcher/translations/messages.pot .
+	$(BIN)/pybabel update --no-fuzzy-matching -i matcher/translations/messages.pot -d matcher/translations
 
 # The name normaliser's PyICU is built from source against the system's ICU (no maintained wheel
 # can stand in: normality requires the pyicu package by name). Say what to install before pip

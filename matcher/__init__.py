@@ -30,7 +30,7 @@ def _register_extensions(app: Flask) -> None:
     from .core import crypto, mail
     from .extensions import csrf, db, limiter, login_manager, migrate
     from .jobs import runner, tasks  # noqa: F401 - importing the tasks registers them
-    from .web import headers, input_guard, proxies, requestlog, templating, transactions
+    from .web import headers, input_guard, languages, proxies, requestlog, templating, transactions
 
     requestlog.init_app(app)  # first: its clock and id cover every other hook
     crypto.init_app(app)
@@ -43,6 +43,7 @@ def _register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     sessions.init_login(login_manager)
     templating.init_app(app)
+    languages.init_app(app)
     proxies.init_app(app)
     headers.init_app(app)
     input_guard.init_app(app)
@@ -60,8 +61,9 @@ def _register_blueprints(app: Flask) -> None:
     from .web.errors import register_error_pages
     from .web.health import bp as health_bp
     from .web.home import bp as home_bp
+    from .web.languages import bp as languages_bp
 
-    for blueprint in (home_bp, health_bp, auth_bp, defender_bp, firm_bp, coordinator_bp, admin_bp):
+    for blueprint in (home_bp, health_bp, languages_bp, auth_bp, defender_bp, firm_bp, coordinator_bp, admin_bp):
         app.register_blueprint(blueprint)
     register_error_pages(app)
     logs.init_app(app)  # after the blueprints: it reads their URL rules

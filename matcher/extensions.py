@@ -1,5 +1,6 @@
 """Flask extensions, created unbound and bound to an app in ``create_app``."""
 
+from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -28,5 +29,6 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 login_manager = LoginManager()
 mail = Mail()
+babel = Babel()
 csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address)

@@ -8,6 +8,7 @@ import os
 import re
 import uuid
 
+import flask_babel
 import pyotp
 import pytest
 from flask import g
@@ -93,8 +94,8 @@ class Web:
     """A test client that posts forms the way a browser does, CSRF token included.
 
     Requests share the test's app context (so tests read the same database
-    session), and with it ``g``; what Flask-Login and Flask-WTF cache there for
-    one request is dropped before the next, as a new request would.
+    session), and with it ``g``; what Flask-Login, Flask-WTF and Flask-Babel cache there
+    for one request is dropped before the next, as a new request would.
     """
 
     def __init__(self, client):
@@ -104,6 +105,7 @@ class Web:
     def _fresh_request_globals():
         for name in ("_login_user", "csrf_token"):
             g.pop(name, None)
+        flask_babel.refresh()
 
     def get(self, url, **kwargs):
         self._fresh_request_globals()

@@ -1,0 +1,51 @@
+"""The four languages of the pages and the mail, and how the reader's is chosen.
+
+The account's setting comes first, then the choice made on a page (kept in the
+session), then the browser's ``Accept-Language``, then English. Every page carries the
+choice as a small form of four buttons, each language named in itself, which works
+without JavaScript; choosing while signed in is remembered on the account, so mail
+goes out in that language too.
+"""
+
+from flask import Blueprint, redirect, request, session
+from flask_babel import get_locale
+from flask_login import current_user
+
+from ..extensions import babel, db
+from .access import local_target
+
+# Each language named in itself, in the order the chooser shows them.
+LANGUAGES = {"en": "English", "es": "Español", "fr": "Français", "pt": "Português"}
+DEFAULT = "en"
+_SESSION_KEY = "language"
+
+bp = Blueprint("languages", __name__)
+
+
+def reader_language() -> str:
+    """The language of this request's reader (see the module's docstring)."""
+    if current_user.is_authenticated and current_user.language in LANGUAGES:
+        return current_user.language
+    if session.get(_SESSION_KEY) in LANGUAGES:
+        return session[_SESSION_KEY]
+    return request.accept_languages.best_match(LANGUAGES) or DEFAULT
+
+
+@bp.route("/language", methods=["POST"])
+def choose():
+    """Keep the language chosen and go back to the page it was chosen on."""
+    language = request.form.get("language", "")
+    if language in LANGUAGES:
+        session[_SESSION_KEY] = language
+        if current_user.is_authenticated:
+            current_user.language = language
+            db.session.flush()
+    return redirect(local_target(request.form.get("next", "")) or "/")
+
+
+def init_app(app) -> None:
+    babel.init_app(app, locale_selector=reader_language, default_translation_directories="translations")
+
+    @app.context_processor
+    def _languages():
+        return {"languages": LANGUAGES, "page_language": str(get_locale())}
