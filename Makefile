@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint setup db translations catalogues clean
+.PHONY: run test bench lint setup db translations catalogues axe clean
 
 # The demo is read by a person at a terminal: plain log lines unless LOG_FORMAT says otherwise.
 run: export LOG_FORMAT ?= text
@@ -13,7 +13,7 @@ run: db translations
 	$(FLASK) seed-demo
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
-test: $(STAMP) translations
+test: $(STAMP) translations axe
 	$(BIN)/python -m pytest -q tests
 
 bench: $(STAMP)
@@ -30,6 +30,14 @@ db: $(STAMP)
 # The catalogues are kept as .po files; the app reads them compiled (.mo, not kept in git).
 translations: $(STAMP)
 	$(BIN)/pybabel compile --statistics -d matcher/translations
+
+# axe-core for the browser tests' accessibility checks, from npm, never served; without npm
+# those checks skip and say why.
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+axe: $(AXE)
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tests/browser --no-audit --no-fund --silent; \
+	  else echo "npm not found: the accessibility checks will skip" >&2; fi
 
 # After changing text: extract every marked string and merge it into the three catalogues.
 catalogues: $(STAMP)

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 from matcher.extensions import db
@@ -61,9 +62,10 @@ def test_choosing_a_language_never_sends_the_browser_to_another_host(web, target
 
 def _marked_strings() -> set[str]:
     """Every string marked for translation in the code and the templates, as babel.cfg says."""
-    method_map = [("matcher/**.py", "python"), ("templates/**.html", "jinja2")]
+    with (ROOT / "babel.cfg").open() as config:
+        method_map, options_map = parse_mapping_cfg(config)
     found = set()
-    for _file, _line, message, _comments, _context in extract_from_dir(str(ROOT), method_map):
+    for _file, _line, message, _comments, _context in extract_from_dir(str(ROOT), method_map, options_map):
         found.add(message if isinstance(message, str) else message[0])
     return found
 
@@ -77,3 +79,11 @@ def test_every_marked_string_is_translated(language):
                   and all(message.string if isinstance(message.string, tuple) else [message.string])}
     missing = sorted(_marked_strings() - translated)
     assert not missing, f"{len(missing)} string(s) without a {language} translation, first: {missing[:5]}"
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_translation_keeps_the_placeholders_of_its_original(language):
+    with (CATALOGUES / language / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        catalogue = read_po(handle)
+    problems = [f"{message.id!r}: {error}" for message, errors in catalogue.check() for error in errors]
+    assert not problems, problems[:5]

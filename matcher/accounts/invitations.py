@@ -9,6 +9,8 @@ same as to any other (its owner is told by mail), so the form reveals nobody.
 from datetime import timedelta
 
 from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -29,14 +31,15 @@ def invite(actor: User, firm: LawFirm, email: str) -> None:
     """Invite ``email`` to ``firm``'s team by mail, or tell the address's owner it is taken."""
     audit.record(actor, "firm.invite", firm, note=email)
     if people.email_taken(email):
-        notify([email], f"{firm.name} tried to invite you, but your address already has an account",
-               "auth.login", action="Your account stays as it is; sign in to use it")
+        notify([email], _l("%(firm)s tried to invite you, but your address already has an account", firm=firm.name),
+               "auth.login", action=_l("Your account stays as it is; sign in to use it"))
         return
     invitation = Invitation(firm_id=firm.id, email=email, invited_by_id=actor.id)
     db.session.add(invitation)
     db.session.flush()
-    notify([email], f"{actor.display_name} invites you to join {firm.name} on the platform", "auth.join",
-           action="Choose a password to join", token=links.make("invitation", id=invitation.id))
+    notify([email], _l("%(inviter)s invites you to join %(firm)s on the platform", inviter=actor.display_name,
+                       firm=firm.name),
+           "auth.join", action=_l("Choose a password to join"), token=links.make("invitation", id=invitation.id))
 
 
 def pending(firm: LawFirm) -> list[Invitation]:
@@ -71,7 +74,7 @@ def accept(invitation: Invitation, *, password_hash: str, display_name: str) -> 
 def revoke(actor: User, invitation: Invitation) -> None:
     _check_may_manage(actor, invitation.firm_id)
     if invitation.accepted_at or invitation.revoked_at:
-        raise TeamRefused("This invitation was used or revoked already.")
+        raise TeamRefused(_("This invitation was used or revoked already."))
     invitation.revoked_at = utcnow()
     audit.record(actor, "firm.revoke_invitation", actor.firm, note=invitation.email)
 
@@ -80,19 +83,19 @@ def remove_member(actor: User, member: User) -> None:
     """Detach a colleague who left: they see nothing of the firm any more, and are signed out."""
     _check_may_manage(actor, member.firm_id)
     if member.id == actor.id:
-        raise TeamRefused("You cannot remove yourself: ask a colleague.")
+        raise TeamRefused(_("You cannot remove yourself: ask a colleague."))
     firm = actor.firm
     member.firm_id = None
     sessions.end_everywhere(member)
     audit.record(actor, "firm.remove_member", firm, note=member.display_name)
-    notify([member.email], f"You were removed from {firm.name}'s team on the platform", "auth.login")
+    notify([member.email], _l("You were removed from %(firm)s's team on the platform", firm=firm.name), "auth.login")
 
 
 def _check_may_manage(actor: User, firm_id: int | None) -> None:
     if actor.firm_id is None or actor.firm_id != firm_id:
-        raise TeamRefused("You are not allowed to do that.")
+        raise TeamRefused(_("You are not allowed to do that."))
     if not actor.firm.verified:
-        raise TeamRefused("Your firm is not verified yet: its team is managed once it is.")
+        raise TeamRefused(_("Your firm is not verified yet: its team is managed once it is."))
 
 
 def _oldest_pending():

@@ -2,6 +2,9 @@
 second factor. Each ends the account's sessions where it should, is audited, and tells the owner
 by mail when it is something they must know about."""
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
 from ..core import audit
 from ..core.mail import notify
 from ..core.refusals import Refused
@@ -19,7 +22,7 @@ def disable(actor: User, user: User) -> None:
     """Stop ``user`` signing in, and end every session they have."""
     _not_oneself(actor, user)
     if user.is_disabled:
-        raise AccountRefused("This account is disabled already.")
+        raise AccountRefused(_("This account is disabled already."))
     user.is_disabled = True
     sessions.end_everywhere(user)
     audit.record(actor, "admin.disable", user)
@@ -27,9 +30,9 @@ def disable(actor: User, user: User) -> None:
 
 def enable(actor: User, user: User) -> None:
     if not user.is_disabled:
-        raise AccountRefused("This account is not disabled.")
+        raise AccountRefused(_("This account is not disabled."))
     if user.password_hash is None and user.email is None:
-        raise AccountRefused("This account was erased at its owner's request: it cannot come back.")
+        raise AccountRefused(_("This account was erased at its owner's request: it cannot come back."))
     user.is_disabled = False
     audit.record(actor, "admin.enable", user)
 
@@ -38,13 +41,13 @@ def change_role(actor: User, user: User, role: str) -> None:
     """Move a staff account between coordinator and admin; other roles are other worlds."""
     _not_oneself(actor, user)
     if user.role not in STAFF_ROLES or role not in STAFF_ROLES:
-        raise AccountRefused("Only coordinators and admins change roles, and only between the two.")
+        raise AccountRefused(_("Only coordinators and admins change roles, and only between the two."))
     if role == user.role:
-        raise AccountRefused(f"This account is {role} already.")
+        raise AccountRefused(_("This account is %(role)s already.", role=role))
     before, user.role = user.role, role
     sessions.end_everywhere(user)
     audit.record(actor, "admin.role", user, from_state=before, to_state=role)
-    notify([user.email], f"Your role on the platform is now {role}", "auth.login")
+    notify([user.email], _l("Your role on the platform is now %(role)s", role=role), "auth.login")
 
 
 def reset_second_factor(actor: User, user: User) -> None:
@@ -52,14 +55,14 @@ def reset_second_factor(actor: User, user: User) -> None:
     sessions end, and an account that must have one sets up a new one at its next sign-in."""
     _not_oneself(actor, user)
     if not user.totp_secret:
-        raise AccountRefused("This account has no second factor to reset.")
+        raise AccountRefused(_("This account has no second factor to reset."))
     user.totp_secret, user.totp_last_step, user.recovery_codes = None, None, []
     sessions.end_everywhere(user)
     audit.record(actor, "admin.reset_second_factor", user)
-    notify([user.email], "Your second factor was reset by an admin", "auth.login",
-           action="Sign in to set up a new one; if you did not ask for this, tell the vetting organisation")
+    notify([user.email], _l("Your second factor was reset by an admin"), "auth.login",
+           action=_l("Sign in to set up a new one; if you did not ask for this, tell the vetting organisation"))
 
 
 def _not_oneself(actor: User, user: User) -> None:
     if actor.id == user.id:
-        raise AccountRefused("Ask another admin: nobody changes their own account here.")
+        raise AccountRefused(_("Ask another admin: nobody changes their own account here."))

@@ -15,6 +15,8 @@ import hmac
 import time
 
 from flask import after_this_request, current_app, flash, g, redirect, request, session, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
 
 from ..extensions import db
@@ -108,7 +110,7 @@ def init_app(app) -> None:
         if _expired(now):
             logout_user()
             _new_session()
-            flash("Your session ended: please sign in again.")
+            flash(_("Your session ended: please sign in again."))
             return redirect(url_for("auth.login"))
         session["seen_at"] = now
         missing_second_factor = current_user.needs_two_factor and not current_user.totp_secret
@@ -119,7 +121,9 @@ def init_app(app) -> None:
 
 def init_login(login_manager) -> None:
     login_manager.login_view = "auth.login"
-    login_manager.login_message = "Please sign in to see this page."
+    # Translated when it is flashed, for that request's reader; the session keeps a plain str.
+    login_manager.login_message = _l("Please sign in to see this page.")
+    login_manager.localize_callback = str
     login_manager.session_protection = "strong"
 
     @login_manager.user_loader

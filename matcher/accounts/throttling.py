@@ -9,6 +9,7 @@ per-address limit still does, and a guesser has no such mark.
 from datetime import timedelta
 
 from flask import current_app, request
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from ..core import audit
@@ -71,5 +72,5 @@ def tell_owner_of_guessing(user) -> None:
     if recent is not None:
         return
     audit.record(None, "user.throttled", user)
-    notify([user.email], "Someone is trying to sign in to your account", "auth.reset_request",
-           action="If it was not you, choose a new password")
+    notify([user.email], _l("Someone is trying to sign in to your account"), "auth.reset_request",
+           action=_l("If it was not you, choose a new password"))

@@ -5,6 +5,8 @@ keyed digest), posted rather than put in the URL.
 """
 
 from flask import abort, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
@@ -20,9 +22,9 @@ from .forms import FindForm, RoleForm
 PER_PAGE = 50
 SIGN_INS_SHOWN = 20
 ACTIONS = {
-    "disable": (management.disable, "The account is disabled and signed out everywhere."),
-    "enable": (management.enable, "The account can sign in again."),
-    "reset-factor": (management.reset_second_factor, "The second factor is reset; the owner was told."),
+    "disable": (management.disable, _l("The account is disabled and signed out everywhere.")),
+    "enable": (management.enable, _l("The account can sign in again.")),
+    "reset-factor": (management.reset_second_factor, _l("The second factor is reset; the owner was told.")),
 }
 
 
@@ -59,7 +61,7 @@ def act(user_id: int, action: str):
     if action not in ACTIONS:
         abort(404)
     change, success = ACTIONS[action]
-    attempt(lambda: change(current_user, user), success)
+    attempt(lambda: change(current_user, user), str(success))
     return redirect(url_for(".account", user_id=user.id))
 
 
@@ -69,7 +71,7 @@ def role(user_id: int):
     form = RoleForm()
     if form.validate_on_submit():
         attempt(lambda: management.change_role(current_user, user, form.role.data),
-                 f"The account is {form.role.data} now, and was signed out everywhere.")
+                 _("The account is %(role)s now, and was signed out everywhere.", role=form.role.data))
     return redirect(url_for(".account", user_id=user.id))
 
 

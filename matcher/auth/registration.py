@@ -7,6 +7,8 @@ the link is followed: the registration travels sealed inside the link itself.
 """
 
 from flask import current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from ..accounts import links, people, sessions
 from ..accounts.passwords import hash_password
@@ -47,11 +49,11 @@ def register_firm():
 
 def _send_confirmation(email: str, registration: dict):
     if people.email_taken(email):
-        notify([email], "Someone tried to register with your address", "auth.reset_request",
-               action="If it was you, sign in, or choose a new password here")
+        notify([email], _l("Someone tried to register with your address"), "auth.reset_request",
+               action=_l("If it was you, sign in, or choose a new password here"))
     else:
-        notify([email], "Confirm your address to finish registering", "auth.confirm_registration",
-               action="Confirm your address", token=links.make("registration", **registration))
+        notify([email], _l("Confirm your address to finish registering"), "auth.confirm_registration",
+               action=_l("Confirm your address"), token=links.make("registration", **registration))
     return render_template("auth/check_email.html", email=email)
 
 
@@ -59,17 +61,17 @@ def _send_confirmation(email: str, registration: dict):
 def confirm_registration(token: str):
     registration = links.read("registration", token)
     if registration is None:
-        return render_template("error.html", title="Link not valid",
-                               text="This link has expired or is not valid: register again."), 400
+        return render_template("error.html", title=_("Link not valid"),
+                               text=_("This link has expired or is not valid: register again.")), 400
     if people.email_taken(registration["email"]):
-        flash("This address is already registered: sign in.")
+        flash(_("This address is already registered: sign in."))
         return redirect(url_for("auth.login"))
     user = _create_defender(registration) if registration["role"] == "defender" else _create_firm(registration)
     sessions.start(user)
     if user.role == "defender":
-        flash("Welcome. A coordinator will verify your account; you can already write your need.")
+        flash(_("Welcome. A coordinator will verify your account; you can already write your need."))
         return redirect(url_for("defender.dashboard"))
-    flash("Welcome. A coordinator will verify your firm; meanwhile add your client list and offers.")
+    flash(_("Welcome. A coordinator will verify your firm; meanwhile add your client list and offers."))
     return redirect(url_for("firm.dashboard"))
 
 
@@ -79,7 +81,7 @@ def _create_defender(registration: dict) -> User:
         kind=registration["kind"], country=registration["country"], languages=registration["languages"],
         contact=registration["contact"])
     audit.record(user, "user.register", user)
-    notify(staff_emails(), "A defender registered and waits for verification", "coordinator.people")
+    notify(staff_emails(), _l("A defender registered and waits for verification"), "coordinator.people")
     return user
 
 
@@ -90,5 +92,5 @@ def _create_firm(registration: dict) -> User:
         country=registration["country"], contact_name=registration["contact_name"],
         contact_email=registration["contact_email"], contact_phone=registration["contact_phone"])
     audit.record(user, "firm.register", user.firm)
-    notify(staff_emails(), "A law firm registered and waits for verification", "coordinator.people")
+    notify(staff_emails(), _l("A law firm registered and waits for verification"), "coordinator.people")
     return user

@@ -1,6 +1,8 @@
 """The second step of signing in, and setting up two-factor authentication."""
 
 from flask import current_app, flash, redirect, render_template, session, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from ..accounts import sessions, twofactor
@@ -35,7 +37,7 @@ def _pending_user() -> User | None:
 def second_factor():
     user = _pending_user()
     if user is None or not user.totp_secret:
-        flash("Please sign in again.")
+        flash(_("Please sign in again."))
         return redirect(url_for("auth.login"))
     form = CodeForm()
     if form.validate_on_submit():
@@ -45,7 +47,7 @@ def second_factor():
             audit.record(user, "user.login", user, note=method)
             return redirect(safe_next() or url_for("home.index"))
         audit.record(None, "user.second_factor_failed", user)
-        form.code.errors.append("This code is not right, or was already used.")
+        form.code.errors.append(_("This code is not right, or was already used."))
     return render_template("auth/second_factor.html", form=form)
 
 
@@ -78,9 +80,9 @@ def two_factor_setup():
     if form.validate_on_submit():
         step = twofactor.accepted_step(secret, form.code.data, None)
         if step is None:
-            form.code.errors.append("This code does not match: check the time on your phone and try again.")
+            form.code.errors.append(_("This code does not match: check the time on your phone and try again."))
         elif replacing and not (check_password(user, form.password.data) and _accept(user, form.current.data)):
-            form.current.errors.append("The password or the code of your current app is not right.")
+            form.current.errors.append(_("The password or the code of your current app is not right."))
         else:
             return _enable(user, secret, step, replacing)
     uri = twofactor.provisioning_uri(secret, user.email or user.display_name)
@@ -103,8 +105,8 @@ def _enable(user: User, secret: str, step: int, replacing: bool):
     session.pop("totp_setup")
     if replacing:
         audit.record(user, "user.second_factor_replaced", user)
-        notify([user.email], "Your second factor was replaced", "auth.reset_request",
-               action="If this was not you, choose a new password at once")
+        notify([user.email], _l("Your second factor was replaced"), "auth.reset_request",
+               action=_l("If this was not you, choose a new password at once"))
         sessions.end_others(user)
     else:
         audit.record(user, "user.second_factor_enabled", user)

@@ -9,6 +9,8 @@ An upload is swapped in by a job, with its progress shown (``imports``).
 import re
 from dataclasses import astuple, dataclass
 
+from flask_babel import gettext as _
+
 from ..core import audit, csvfiles
 from ..core.refusals import Refused
 from ..extensions import db
@@ -40,37 +42,40 @@ def parse_client_csv(data: bytes) -> list[ClientRow]:
     rows = csvfiles.collect(csvfiles.dict_reader(data, COLUMNS, REQUIRED_COLUMNS),
                             lambda record, line: _row(record, line, seen))
     if not rows:
-        raise csvfiles.FileRefused(["the file has no client rows"])
+        raise csvfiles.FileRefused([_("the file has no client rows")])
     return rows
 
 
 def _row(record: dict, line: int, seen: dict) -> tuple[ClientRow | None, list[str]]:
     if None in record:
-        return None, [f"line {line}: more fields than the header names"]
+        return None, [_("line %(line)s: more fields than the header names", line=line)]
     value = {column: (record.get(column) or "").strip() for column in COLUMNS}
     problems = []
     if any(csvfiles.LINE_BREAKS.search(text) for text in value.values()):
-        problems.append(f"line {line}: a field runs over several lines: is a quote left open?")
+        problems.append(_("line %(line)s: a field runs over several lines: is a quote left open?", line=line))
     if not value["id"]:
-        problems.append(f"line {line}: id is empty")
+        problems.append(_("line %(line)s: id is empty", line=line))
     elif value["id"] in seen:
-        problems.append(f"line {line}: id '{value['id']}' already used on line {seen[value['id']]}")
+        problems.append(_("line %(line)s: id '%(id)s' already used on line %(first)s",
+                          line=line, id=value["id"], first=seen[value["id"]]))
     else:
         seen[value["id"]] = line
     if not value["name"]:
-        problems.append(f"line {line}: name is empty")
+        problems.append(_("line %(line)s: name is empty", line=line))
     kind = value["kind"].lower() or "organisation"
     if kind not in ("organisation", "person"):
-        problems.append(f"line {line}: kind must be 'organisation' or 'person'")
+        problems.append(_("line %(line)s: kind must be 'organisation' or 'person'", line=line))
     country = value["country"].upper()
     if country and country not in vocab.countries():
-        problems.append(f"line {line}: country '{value['country']}' is not an ISO 3166 code")
+        problems.append(_("line %(line)s: country '%(country)s' is not an ISO 3166 code", line=line,
+                          country=value["country"]))
     lei = value["lei"].upper()
     if lei and not _LEI.match(lei):
-        problems.append(f"line {line}: lei '{value['lei']}' is not a 20-character LEI")
+        problems.append(_("line %(line)s: lei '%(lei)s' is not a 20-character LEI", line=line, lei=value["lei"]))
     for column, limit in (("id", 100), ("name", 300), ("parent_id", 100)):
         if len(value[column]) > limit:
-            problems.append(f"line {line}: {column} is longer than {limit} characters")
+            problems.append(_("line %(line)s: %(column)s is longer than %(limit)s characters",
+                              line=line, column=column, limit=limit))
     if problems:
         return None, problems
     return ClientRow(value["id"], value["name"], csvfiles.other_names(value["aliases"]), kind, country,
@@ -96,7 +101,7 @@ def attest_no_clients(actor: User, firm: LawFirm) -> None:
     Until then a firm without a list is never clear; the attestation lets a firm with no
     clients (a legal clinic, say) be proposed matters, for a configured period."""
     if firm.clients_updated_at is not None:
-        raise NothingToAttest("The firm has a client list: matters are screened against it.")
+        raise NothingToAttest(_("The firm has a client list: matters are screened against it."))
     firm.no_clients_attested_at, firm.no_clients_attested_by_id = utcnow(), actor.id
     audit.record(actor, "clients.attest_none", firm)
     workflow.rescreen_firm(actor, firm)

@@ -9,6 +9,7 @@ for the links reachable from a need's party names, walked as far as the engine w
 
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
 from sqlalchemy import delete, insert, select
 
 from ..core import csvfiles
@@ -37,7 +38,7 @@ def parse_relations_csv(data: bytes) -> Parsed:
     rows = csvfiles.reader(csvfiles.decode(data))
     header = csvfiles.header(rows)
     if header[:2] != list(COLUMNS) or any(cell for cell in header[2:]):
-        raise csvfiles.FileRefused(["line 1: the header must be 'child,parent'"])
+        raise csvfiles.FileRefused([_("line 1: the header must be 'child,parent'")])
     pairs, seen, repeated = [], set(), 0
     for pair in csvfiles.collect(rows, _row):
         link = (_key(pair[0]), _key(pair[1]))
@@ -47,7 +48,7 @@ def parse_relations_csv(data: bytes) -> Parsed:
             seen.add(link)
             pairs.append(pair)
     if not pairs:
-        raise csvfiles.FileRefused(["the file has no relations"])
+        raise csvfiles.FileRefused([_("the file has no relations")])
     return Parsed(pairs, repeated)
 
 
@@ -72,7 +73,7 @@ def relations_for(names) -> engine.Relations:
     for near, far in ((CorporateRelation.child_key, CorporateRelation.parent_key),
                       (CorporateRelation.parent_key, CorporateRelation.child_key)):
         frontier, seen = set(start), set(start)
-        for _ in range(MAX_DEPTH):
+        for _depth in range(MAX_DEPTH):
             if not frontier:
                 break
             rows = db.session.execute(
@@ -93,18 +94,20 @@ def _row(cells: list[str], line: int) -> tuple[tuple[str, str] | None, list[str]
     if not any(cell.strip() for cell in cells):
         return None, []
     if len(cells) > len(COLUMNS) and any(cell.strip() for cell in cells[len(COLUMNS):]):
-        return None, [f"line {line}: more fields than child and parent"]
+        return None, [_("line %(line)s: more fields than child and parent", line=line)]
     child, parent = ((cells + ["", ""])[i].strip() for i in range(2))
     problems = []
     for column, value in (("child", child), ("parent", parent)):
         if not value:
-            problems.append(f"line {line}: {column} is empty")
+            problems.append(_("line %(line)s: %(column)s is empty", line=line, column=column))
         elif len(value) > NAME_LIMIT:
-            problems.append(f"line {line}: {column} is longer than {NAME_LIMIT} characters")
+            problems.append(_("line %(line)s: %(column)s is longer than %(limit)s characters",
+                              line=line, column=column, limit=NAME_LIMIT))
         elif not _key(value):
-            problems.append(f"line {line}: {column} '{value}' has no letters or digits to match on")
+            problems.append(_("line %(line)s: %(column)s '%(value)s' has no letters or digits to match on",
+                              line=line, column=column, value=value))
     if not problems and _key(child) == _key(parent):
-        problems.append(f"line {line}: child and parent are the same entity")
+        problems.append(_("line %(line)s: child and parent are the same entity", line=line))
     return (None, problems) if problems else ((child, parent), [])
 
 

@@ -9,8 +9,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import Blueprint, abort, redirect, render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from ..conflicts import screening
+from ..conflicts.engine import RULES
 from ..extensions import db
 from ..matching import ranking, vocab
 from ..models import Need
@@ -24,6 +27,10 @@ guard(bp, ("coordinator", "admin"))
 # Against thousands of offers a page lists the best candidates and a few of each filter's exclusions.
 CANDIDATES_SHOWN = 50
 EXCLUDED_SHOWN = 10
+
+# The words of the rule a screening hit rests on (marked in the engine), in the reader's language:
+# the coordinator's pages pass these as ``hit_rules`` for the ``label`` filter.
+RULE_LABELS = {code: _l(words) for code, words in RULES.items()}
 
 
 def back(default: str):
@@ -87,6 +94,7 @@ def render_need(need: Need, *, triage=None, withdraw=None, several=None, match_o
         triage=triage or TriageForm(formdata=None),
         withdraw=withdraw or WithdrawForm(formdata=None),
         several=several,
+        hit_rules=RULE_LABELS,
     )
 
 
@@ -94,7 +102,7 @@ def several_choices(ranked: ranking.RankedNeed, need: Need) -> list:
     """Listed ranked offers not yet proposed this need: the ones a multi-proposal may pick."""
     open_offers = {str(m.offer_id) for m in need.matches if m.is_open and m.offer_id}
     return vocab.choices({
-        c.id: f"{ranked.label('offer', c.id)} (score {c.score:.2f})"
+        c.id: _("%(offer)s (score %(score).2f)", offer=ranked.label("offer", c.id), score=c.score)
         for c in ranked.ranking.candidates[:CANDIDATES_SHOWN]
         if c.kind == "offer" and c.id not in open_offers
     })

@@ -1,5 +1,7 @@
 """Coordinators' forms: triage notes, proposals, answers for a fund, the funds catalogue."""
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -16,8 +18,8 @@ from ..matching.engine import places
 from ..web.fields import CheckboxesField, require_one
 
 NOTE_REQUIRED = {
-    "request_info": "Say what information is missing: the defender reads this note.",
-    "reject": "Say why the need is rejected: the defender reads this note.",
+    "request_info": _l("Say what information is missing: the defender reads this note."),
+    "reject": _l("Say why the need is rejected: the defender reads this note."),
 }
 
 
@@ -41,11 +43,12 @@ class TriageForm(NeedPageForm):
     page_prefix = "triage"
 
     action = SelectField(
-        choices=vocab.choices({"verify": "Verify", "request_info": "Ask for more information", "reject": "Reject"})
+        choices=vocab.choices({"verify": _l("Verify"), "request_info": _l("Ask for more information"),
+                       "reject": _l("Reject")})
     )
     note = TextAreaField(
-        "Note to the defender",
-        description="Required when asking for information or rejecting. The defender reads it on the platform.",
+        _l("Note to the defender"),
+        description=_l("Required when asking for information or rejecting. The defender reads it on the platform."),
         validators=[Length(max=2000)],
         filters=[_strip],
     )
@@ -53,15 +56,15 @@ class TriageForm(NeedPageForm):
     def validate_note(self, field):
         message = NOTE_REQUIRED.get(self.action.data)
         if message and not field.data:
-            raise ValidationError(message)
+            raise ValidationError(str(message))
 
 
 class WithdrawForm(NeedPageForm):
     page_prefix = "withdraw"
     note = TextAreaField(
-        "Why, and who asked",
-        description="For example: the defender asked by phone on the 3rd.",
-        validators=[DataRequired(message="Say why the need is withdrawn."), Length(max=2000)],
+        _l("Why, and who asked"),
+        description=_l("For example: the defender asked by phone on the 3rd."),
+        validators=[DataRequired(message=_l("Say why the need is withdrawn.")), Length(max=2000)],
         filters=[_strip],
     )
 
@@ -79,70 +82,70 @@ class ProposeSeveralForm(NeedPageForm):
     page_prefix = "several"
 
     offers = CheckboxesField(
-        "Offers", validators=[require_one("Choose at least one offer.")], coerce=str
+        _l("Offers"), validators=[require_one(_l("Choose at least one offer."))], coerce=str
     )
 
 
 class DeclineForm(FlaskForm):
     reason = TextAreaField(
-        "Reason", validators=[DataRequired(message="Say why the fund declines."), Length(max=2000)],
+        _l("Reason"), validators=[DataRequired(message=_l("Say why the fund declines.")), Length(max=2000)],
         filters=[_strip],
     )
 
 
 class CompleteForm(FlaskForm):
     hours = IntegerField(
-        "Hours given",
-        validators=[InputRequired(message="Enter the hours given, 0 if none."),
-                    NumberRange(min=0, max=100_000, message="Enter a whole number of hours, 0 to 100,000.")],
+        _l("Hours given"),
+        validators=[InputRequired(message=_l("Enter the hours given, 0 if none.")),
+                    NumberRange(min=0, max=100_000, message=_l("Enter a whole number of hours, 0 to 100,000."))],
     )
     outcome = TextAreaField(
-        "Outcome", validators=[DataRequired(message="Describe the outcome."), Length(max=4000)],
+        _l("Outcome"), validators=[DataRequired(message=_l("Describe the outcome.")), Length(max=4000)],
         filters=[_strip],
     )
 
 
 class RefuseForm(FlaskForm):
     note = TextAreaField(
-        "What the defender said", validators=[Length(max=2000)], filters=[_strip]
+        _l("What the defender said"), validators=[Length(max=2000)], filters=[_strip]
     )
 
 
 def _currency_code(form, field):
     if not field.data or places.currency(field.data) is None:
-        raise ValidationError("Enter an ISO 4217 currency code, such as USD or EUR.")
+        raise ValidationError(_("Enter an ISO 4217 currency code, such as USD or EUR."))
 
 
 class FundForm(FlaskForm):
-    name = StringField("Name", validators=[DataRequired(), Length(max=200)], filters=[_strip])
-    run_by = StringField("Run by", validators=[DataRequired(), Length(max=200)], filters=[_strip])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)], filters=[_strip])
+    run_by = StringField(_l("Run by"), validators=[DataRequired(), Length(max=200)], filters=[_strip])
     countries = vocabfields.places_field(
-        "Eligible countries and regions",
-        description="Leave empty for a fund that covers the whole world. A region counts as each of its "
-        "countries when needs are matched.",
+        _l("Eligible countries and regions"),
+        description=_l("Leave empty for a fund that covers the whole world. A region counts as each of its "
+        "countries when needs are matched."),
     )
     defender_kinds = CheckboxesField(
-        "Eligible kinds of defender",
-        description="Leave all unticked for a fund open to any defender.",
+        _l("Eligible kinds of defender"),
+        description=_l("Leave all unticked for a fund open to any defender."),
         choices=vocab.choices(vocab.DEFENDER_KIND_LABELS),
     )
     covers = vocabfields.help_kinds_field(
-        "Covers", validators=[require_one("Choose at least one kind of help the fund covers.")],
+        _l("Covers"), validators=[require_one(_l("Choose at least one kind of help the fund covers."))],
     )
     max_amount = IntegerField(
-        "Maximum amount",
-        validators=[InputRequired(message="Enter the maximum amount as a whole number."),
-                    NumberRange(min=1, max=1_000_000_000, message="Enter an amount from 1 to 1,000,000,000.")],
+        _l("Maximum amount"),
+        validators=[InputRequired(message=_l("Enter the maximum amount as a whole number.")),
+                    NumberRange(min=1, max=1_000_000_000, message=_l("Enter an amount from 1 to 1,000,000,000."))],
     )
     currency = StringField(
-        "Currency", description="ISO 4217 code, such as USD or EUR.",
+        _l("Currency"), description=_l("ISO 4217 code, such as USD or EUR."),
         validators=[_currency_code],
         filters=[lambda value: value.strip().upper() if value else value],
     )
     turnaround_days = IntegerField(
-        "Days to decide",
-        validators=[InputRequired(message="Enter the number of days, 0 for the same day."),
-                    NumberRange(min=0, max=3650, message="Enter a number of days from 0 to 3,650.")],
+        _l("Days to decide"),
+        validators=[InputRequired(message=_l("Enter the number of days, 0 for the same day.")),
+                    NumberRange(min=0, max=3650, message=_l("Enter a number of days from 0 to 3,650."))],
     )
-    how_to_apply = TextAreaField("How to apply", validators=[Length(max=4000)], filters=[_strip])
-    active = BooleanField("Active: offer this fund in matching", default=True)
+    how_to_apply = TextAreaField(_l("How to apply"), validators=[Length(max=4000)], filters=[_strip])
+    active = BooleanField(_l("Active: offer this fund in matching"), default=True)

@@ -1,6 +1,7 @@
 """The catalogue of legal-aid funds, which coordinators keep and matching reads."""
 
 from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -29,7 +30,7 @@ def new_fund():
         db.session.add(fund)
         db.session.flush()
         audit.record(current_user, "fund.create", fund)
-        flash(f"{fund.name} is in the catalogue.")
+        flash(_("%(fund)s is in the catalogue.", fund=fund.name))
         return redirect(url_for(".funds"))
     return render_template("coordinator/fund_form.html", form=form, fund=None)
 
@@ -42,9 +43,9 @@ def edit_fund(fund_id: int):
         changed = _copy(form, fund)
         if changed:
             audit.record(current_user, "fund.edit", fund, note="changed: " + ", ".join(changed))
-            flash(f"{fund.name} is saved.")
+            flash(_("%(fund)s is saved.", fund=fund.name))
         else:
-            flash("Nothing was changed.")
+            flash(_("Nothing was changed."))
         return redirect(url_for(".funds"))
     return render_template("coordinator/fund_form.html", form=form, fund=fund)
 

@@ -7,6 +7,8 @@ submitted at once.
 """
 
 from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
@@ -25,41 +27,45 @@ from .blueprint import bp
 
 
 class ChooseDefenderForm(FlaskForm):
-    defender = SelectField("Defender", coerce=int, validators=[DataRequired(message="Choose a defender.")])
-    choose = SubmitField("Continue with this defender")
+    defender = SelectField(_l("Defender"), coerce=int, validators=[DataRequired(message=_l("Choose a defender."))])
+    choose = SubmitField(_l("Continue with this defender"))
 
 
 class OfflineDefenderForm(FlaskForm):
-    pseudonym = StringField("Name to use on the platform", validators=[DataRequired(), Length(max=120)])
-    kind = SelectField("The defender is", choices=vocab.choices(vocab.DEFENDER_KIND_LABELS))
-    country = country_field("Country where they work")
-    languages = languages_field("Languages they speak")
+    pseudonym = StringField(_l("Name to use on the platform"), validators=[DataRequired(), Length(max=120)])
+    kind = SelectField(_l("The defender is"), choices=vocab.choices(vocab.DEFENDER_KIND_LABELS))
+    country = country_field(_l("Country where they work"))
+    languages = languages_field(_l("Languages they speak"))
     contact = TextAreaField(
-        "How counsel can reach them safely",
-        description="Shared with a firm only after the defender consents.",
+        _l("How counsel can reach them safely"),
+        description=_l("Shared with a firm only after the defender consents."),
         validators=[DataRequired(), Length(max=1000)],
     )
     email = StringField(
-        "Email, if they have one",
-        description="Only for notifications: an offline defender cannot sign in.",
+        _l("Email, if they have one"),
+        description=_l("Only for notifications: an offline defender cannot sign in."),
         filters=[lambda value: value.strip().lower() if value else None],
-        validators=[Optional(), Email(message="Enter a valid email address."), Length(max=254)],
+        validators=[Optional(), Email(message=_l("Enter a valid email address.")), Length(max=254)],
     )
-    create = SubmitField("Record this defender")
+    create = SubmitField(_l("Record this defender"))
 
 
 class IntakeNeedForm(NeedForm):
-    submit_now = SubmitField("Submit now")
+    submit_now = SubmitField(_l("Submit now"))
 
 
 def _defender_choices() -> list:
     # Pseudonyms are sealed, so they are put in order here, not by the database.
     profiles = sorted(db.session.scalars(select(DefenderProfile)), key=lambda p: (p.pseudonym.casefold(), p.id))
-    labels = {
-        p.id: f"{p.pseudonym} · {vocab.country_name(p.country)} · #{p.id}{'' if p.verified else ' (not verified)'}"
-        for p in profiles
-    }
-    return vocab.choices({0: "Choose a defender", **labels})
+    labels = {p.id: _defender_choice(p) for p in profiles}
+    return vocab.choices({0: _("Choose a defender"), **labels})
+
+
+def _defender_choice(profile: DefenderProfile) -> str:
+    values = {"name": profile.pseudonym, "country": vocab.country_name(profile.country), "id": profile.id}
+    if profile.verified:
+        return _("%(name)s · %(country)s · #%(id)s", **values)
+    return _("%(name)s · %(country)s · #%(id)s (not verified)", **values)
 
 
 @bp.route("/intake", methods=["GET", "POST"])
@@ -72,10 +78,10 @@ def intake():
         return redirect(url_for("coordinator.intake_need", defender_id=choose.defender.data))
     if offline.create.data and offline.validate():
         if offline.email.data and people.email_taken(offline.email.data):
-            offline.email.errors.append("An account has this email: choose that defender above.")
+            offline.email.errors.append(_("An account has this email: choose that defender above."))
         else:
             profile = _record_offline_defender(offline)
-            flash(f"{profile.pseudonym} is recorded. Now write their need.")
+            flash(_("%(name)s is recorded. Now write their need.", name=profile.pseudonym))
             return redirect(url_for("coordinator.intake_need", defender_id=profile.id))
     return render_template("coordinator/intake_defender.html", choose=choose, offline=offline)
 
@@ -97,11 +103,11 @@ def intake_need(defender_id: int):
         form.add_party_row()
     elif form.validate_on_submit():
         need = create_draft(current_user, profile, form)
-        message = "The need is saved as a draft."
+        message = _("The need is saved as a draft.")
         if form.submit_now.data:
             try:
                 workflow.submit_need(current_user, need)
-                message = "The need is submitted and screened."
+                message = _("The need is submitted and screened.")
             except workflow.TransitionError as error:
                 flash(str(error), "error")
         flash(message)

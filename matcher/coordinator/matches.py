@@ -1,6 +1,7 @@
 """Proposing a need to ranked candidates, and answering for funds and offline defenders."""
 
 from flask import abort, flash, redirect, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..extensions import db
@@ -37,10 +38,11 @@ def propose(need_id: int):
         excluded = next((e for e in ranked.ranking.excluded if (e.kind, e.id) == key), None)
         if excluded is None:
             abort(404)
-        flash(f"{ranked.label(*key)} cannot be proposed: {excluded.reason}.", "error")
+        flash(_("%(candidate)s cannot be proposed: %(reason)s.", candidate=ranked.label(*key), reason=excluded.reason),
+              "error")
         return _to_need(need_id)
     label = ranked.label(candidate.kind, candidate.id)
-    attempt(lambda: _propose(need, ranked, candidate), f"Proposed to {label}.")
+    attempt(lambda: _propose(need, ranked, candidate), _("Proposed to %(candidate)s.", candidate=label))
     return _to_need(need_id)
 
 
@@ -59,7 +61,7 @@ def propose_several(need_id: int):
         for candidate in chosen:
             _propose(need, ranked, candidate)
 
-    attempt(propose_all, f"Proposed to {len(chosen)} offers: the first firm to accept takes the need.")
+    attempt(propose_all, _("Proposed to %(count)s offers: the first firm to accept takes the need.", count=len(chosen)))
     return _to_need(need_id)
 
 
@@ -71,7 +73,7 @@ def _load_match(match_id: int) -> Match:
 def accept_match(match_id: int):
     """Coordinators answer for a fund; the workflow refuses a firm's match."""
     match = _load_match(match_id)
-    attempt(lambda: workflow.accept_match(current_user, match), "Accepted for the fund.")
+    attempt(lambda: workflow.accept_match(current_user, match), _("Accepted for the fund."))
     return _to_need(match.need_id)
 
 
@@ -81,7 +83,7 @@ def decline_match(match_id: int):
     form = DeclineForm(prefix=f"m{match.id}-")
     if not form.validate_on_submit():
         return render_need(match.need, match_overrides={match.id: {"decline": form}})
-    attempt(lambda: workflow.decline_match(current_user, match, form.reason.data), "Declined for the fund.")
+    attempt(lambda: workflow.decline_match(current_user, match, form.reason.data), _("Declined for the fund."))
     return _to_need(match.need_id)
 
 
@@ -92,7 +94,7 @@ def complete_match(match_id: int):
     if not form.validate_on_submit():
         return render_need(match.need, match_overrides={match.id: {"complete": form}})
     attempt(lambda: workflow.complete_match(current_user, match, form.hours.data, form.outcome.data),
-            "The matter is closed.")
+            _("The matter is closed."))
     return _to_need(match.need_id)
 
 
@@ -100,7 +102,7 @@ def _offline_defender(match: Match) -> bool:
     """A defender with no password was taken in offline: only then may staff answer for them."""
     if match.need.defender.user.password_hash is None:
         return True
-    flash("This defender uses the platform: they give or refuse consent themselves.", "error")
+    flash(_("This defender uses the platform: they give or refuse consent themselves."), "error")
     return False
 
 
@@ -109,7 +111,7 @@ def confirm_match(match_id: int):
     match = _load_match(match_id)
     if _offline_defender(match):
         attempt(lambda: workflow.confirm_match(current_user, match),
-                "The defender's consent is recorded: contact details are released.")
+                _("The defender's consent is recorded: contact details are released."))
     return _to_need(match.need_id)
 
 
@@ -121,5 +123,5 @@ def refuse_match(match_id: int):
         return render_need(match.need, match_overrides={match.id: {"refuse": form}})
     if _offline_defender(match):
         attempt(lambda: workflow.refuse_match(current_user, match, form.note.data),
-                "The defender's refusal is recorded.")
+                _("The defender's refusal is recorded."))
     return _to_need(match.need_id)

@@ -2,6 +2,8 @@
 withdrawing it on their behalf."""
 
 from flask import flash, redirect, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from ..core import audit
@@ -11,9 +13,9 @@ from .blueprint import bp, load_need, render_need, taken_in
 from .forms import TriageForm, WithdrawForm
 
 TRIAGE = {
-    "verify": (workflow.verify_need, "The need is verified: you can now propose it."),
-    "request_info": (workflow.request_info, "The defender was asked for more information."),
-    "reject": (workflow.reject_need, "The need is rejected."),
+    "verify": (workflow.verify_need, _l("The need is verified: you can now propose it.")),
+    "request_info": (workflow.request_info, _l("The defender was asked for more information.")),
+    "reject": (workflow.reject_need, _l("The need is rejected.")),
 }
 
 
@@ -32,7 +34,7 @@ def triage(need_id: int):
     if not form.validate_on_submit():
         return render_need(record, triage=form)
     change, success = TRIAGE[form.action.data]
-    attempt(lambda: change(current_user, record, form.note.data), success)
+    attempt(lambda: change(current_user, record, form.note.data), str(success))
     return redirect(url_for(".need", need_id=need_id))
 
 
@@ -41,9 +43,9 @@ def submit(need_id: int):
     """Submit a need taken in for a defender; a defender's own draft stays theirs to submit."""
     record = load_need(need_id)
     if not taken_in(record):
-        flash("The defender writes this need on the platform: they submit it themselves.", "error")
+        flash(_("The defender writes this need on the platform: they submit it themselves."), "error")
     else:
-        attempt(lambda: workflow.submit_need(current_user, record), "The need is submitted and screened.")
+        attempt(lambda: workflow.submit_need(current_user, record), _("The need is submitted and screened."))
     return redirect(url_for(".need", need_id=need_id))
 
 
@@ -54,5 +56,5 @@ def withdraw(need_id: int):
     form = WithdrawForm()
     if not form.validate_on_submit():
         return render_need(record, withdraw=form)
-    attempt(lambda: workflow.withdraw_need(current_user, record, form.note.data), "The need is withdrawn.")
+    attempt(lambda: workflow.withdraw_need(current_user, record, form.note.data), _("The need is withdrawn."))
     return redirect(url_for(".need", need_id=need_id))

@@ -7,6 +7,8 @@ re-screens every open need in the same transaction, so it runs as a job
 """
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
@@ -25,7 +27,7 @@ SAMPLE = "child,parent\nGazprom Germania GmbH,Gazprom Export LLC\nGazprom Export
 
 
 class RelationsForm(FlaskForm):
-    file = FileField("Relations (CSV)", validators=[FileRequired(message="Choose a CSV file to upload.")])
+    file = FileField(_l("Relations (CSV)"), validators=[FileRequired(message=_l("Choose a CSV file to upload."))])
 
 
 def _count() -> int:
@@ -58,11 +60,11 @@ def upload_relations():
         else:
             running = registryimport.running_import()
             if running is not None:
-                flash("The registry is still being replaced: wait until that is done, then upload again.", "error")
+                flash(_("The registry is still being replaced: wait until that is done, then upload again."), "error")
                 return redirect(url_for(".relations_import", import_id=running.id))
             record = registryimport.start_import(current_user, parsed)
             if parsed.repeated:
-                flash(f"{parsed.repeated} repeated lines were counted once.")
+                flash(_("%(count)s repeated lines were counted once.", count=parsed.repeated))
             return redirect(url_for(".relations_import", import_id=record.id))
     return render_template("coordinator/relations_upload.html", form=form, errors=errors, sample=SAMPLE,
                            count=_count())

@@ -7,6 +7,8 @@ instead of being applied to hits the coordinator has not seen.
 """
 
 from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
@@ -23,21 +25,21 @@ from ..needs import workflow
 from ..needs.queue import MOST_URGENT_FIRST
 from ..needs.states import SCREENED_NEED_STATES
 from ..web.attempts import attempt
-from .blueprint import back, bp
+from .blueprint import RULE_LABELS, back, bp
 
 PER_PAGE = 50
-STALE = "The need was screened again since that page was loaded: these are the current hits."
+STALE = _l("The need was screened again since that page was loaded: these are the current hits.")
 
 
 class DecisionForm(FlaskForm):
     decision = SelectField(
-        "Decision",
+        _l("Decision"),
         choices=vocab.choices({code: decision.choice for code, decision in DECISIONS.items()}),
     )
     note = TextAreaField(
-        "Note",
-        description="Why: what you checked, or who agreed to the waiver. Kept with the decision.",
-        validators=[DataRequired(message="Write a note saying why: it is kept with the decision."),
+        _l("Note"),
+        description=_l("Why: what you checked, or who agreed to the waiver. Kept with the decision."),
+        validators=[DataRequired(message=_l("Write a note saying why: it is kept with the decision.")),
                     Length(max=2000)],
         filters=[lambda value: value.strip() if isinstance(value, str) else value],
     )
@@ -62,7 +64,8 @@ def _current_hit(need: Need, hit_id: int, token: str | None) -> ConflictHit | No
 
 
 def _render(need: Need, hit: ConflictHit, form: DecisionForm):
-    return render_template("coordinator/review_hit.html", need=need, hit=hit, firm=hit.check.firm, form=form)
+    return render_template("coordinator/review_hit.html", need=need, hit=hit, firm=hit.check.firm, form=form,
+                           hit_rules=RULE_LABELS)
 
 
 @bp.route("/reviews")
@@ -77,7 +80,7 @@ def reviews():
         .order_by(*MOST_URGENT_FIRST, LawFirm.name, ConflictHit.id)
     )
     page = db.paginate(query, per_page=PER_PAGE, max_per_page=PER_PAGE)
-    return render_template("coordinator/reviews.html", page=page)
+    return render_template("coordinator/reviews.html", page=page, hit_rules=RULE_LABELS)
 
 
 @bp.route("/needs/<int:need_id>/hits/<int:hit_id>")
@@ -86,7 +89,7 @@ def review_hit(need_id: int, hit_id: int):
     need = db.get_or_404(Need, need_id)
     hit = _current_hit(need, hit_id, None)
     if hit is None:
-        flash(STALE, "error")
+        flash(str(STALE), "error")
         return redirect(url_for(".need", need_id=need.id))
     form = DecisionForm(formdata=None, screen=screen_token(hit.check), next=url_for(".reviews"))
     audit.record_read(current_user, need, "conflict hit")
@@ -100,13 +103,13 @@ def decide_hit(need_id: int, hit_id: int):
     form = DecisionForm()
     hit = _current_hit(need, hit_id, form.screen.data or "")
     if hit is None:
-        flash(STALE, "error")
+        flash(str(STALE), "error")
         return redirect(url_for(".need", need_id=need.id))
     if not form.validate_on_submit():
         return _render(need, hit, form)
     firm = hit.check.firm
     decision = form.decision.data
     if attempt(lambda: workflow.decide_hit(current_user, hit, decision, form.note.data),
-               f"The hit on {firm.name} is {DECISIONS[decision].label}."):
-        flash(f"{firm.name}'s screening for this need is now: {hit.check.result}.")
+               _("The hit on %(firm)s is %(decision)s.", firm=firm.name, decision=DECISIONS[decision].label)):
+        flash(_("%(firm)s's screening for this need is now: %(result)s.", firm=firm.name, result=hit.check.result))
     return back(url_for(".need", need_id=need.id))

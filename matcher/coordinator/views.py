@@ -3,6 +3,7 @@
 from datetime import date
 
 from flask import abort, current_app, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
@@ -79,7 +80,7 @@ def people():
 @bp.route("/defenders/<int:profile_id>/verify", methods=["POST"])
 def verify_defender(profile_id: int):
     profile = db.get_or_404(DefenderProfile, profile_id)
-    attempt(lambda: workflow.verify_defender(current_user, profile), f"{profile.pseudonym} is verified.")
+    attempt(lambda: workflow.verify_defender(current_user, profile), _("%(name)s is verified.", name=profile.pseudonym))
     return back(url_for(".people"))
 
 
@@ -89,6 +90,6 @@ def verify_firm(firm_id: int):
     firm = db.get_or_404(LawFirm, firm_id)
     attempt(
         lambda: workflow.verify_firm(current_user, firm),
-        f"{firm.name} is verified and was screened against the open needs.",
+        _("%(firm)s is verified and was screened against the open needs.", firm=firm.name),
     )
     return back(url_for(".people"))

@@ -11,6 +11,8 @@ import csv
 import io
 import re
 
+from flask_babel import gettext as _
+
 # A field of a name list never spans lines; one that does usually hides an unclosed quote.
 LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]")
 # A refusal lists this many problems at most: enough to fix a file, not a wall of text.
@@ -31,13 +33,13 @@ def decode(data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise FileRefused(["the file is not valid UTF-16 text"]) from exc
+            raise FileRefused([_("the file is not valid UTF-16 text")]) from exc
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise FileRefused(["the file is not UTF-8 text: export it as 'CSV UTF-8'"]) from exc
+        raise FileRefused([_("the file is not UTF-8 text: export it as 'CSV UTF-8'")]) from exc
     if "\x00" in text:
-        raise FileRefused(["the file holds binary data, not CSV text"])
+        raise FileRefused([_("the file holds binary data, not CSV text")])
     return text
 
 
@@ -57,8 +59,8 @@ def dict_reader(data: bytes, columns: tuple[str, ...], required: tuple[str, ...]
         raise _not_csv(1, exc) from exc
     missing = [column for column in required if column not in header]
     if missing:
-        raise FileRefused([f"line 1: the header must name the columns {', '.join(columns)} "
-                           f"(missing: {', '.join(missing)})"])
+        raise FileRefused([_("line 1: the header must name the columns %(columns)s (missing: %(missing)s)",
+                             columns=", ".join(columns), missing=", ".join(missing))])
     rows.fieldnames = header
     return rows
 
@@ -82,7 +84,7 @@ def collect(rows, read_row) -> list:
             if value is not None:
                 values.append(value)
             if len(errors) >= MAX_ERRORS:
-                errors.append("too many errors: stopped reading")
+                errors.append(_("too many errors: stopped reading"))
                 break
     except csv.Error as exc:
         errors.extend(_not_csv(rows.line_num, exc).errors)
@@ -92,7 +94,7 @@ def collect(rows, read_row) -> list:
 
 
 def _not_csv(line: int, error: csv.Error) -> FileRefused:
-    return FileRefused([f"line {line}: the file is not valid CSV ({error})"])
+    return FileRefused([_("line %(line)s: the file is not valid CSV (%(error)s)", line=line, error=error)])
 
 
 def other_names(cell: str) -> tuple[str, ...]:

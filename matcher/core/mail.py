@@ -23,6 +23,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_mail import Message, email_dispatched
 from sqlalchemy import func, select
 
@@ -37,17 +39,21 @@ log = logging.getLogger(__name__)
 RETRY_AFTER = (60, 300, 1800, 7200, 21600)
 
 
-def notify(recipients, subject: str, endpoint: str, *, action: str = "Sign in to see it", **values) -> None:
-    """Queue a short message pointing ``recipients`` at ``endpoint``; ``action`` says what the link is for."""
+def notify(recipients, subject: str, endpoint: str, *, action: str = _l("Sign in to see it"), **values) -> None:
+    """Queue a short message pointing ``recipients`` at ``endpoint``; ``action`` says what the link is for.
+
+    ``subject`` and ``action`` may be lazy strings (``_l``): they are put into words here, as the
+    message is written."""
     addresses = sorted({address for address in recipients if address})
     if not addresses:
         return
     link = absolute_url(endpoint, **values)
+    subject, action = str(subject), str(action)
     body = (
-        "Hello,\n\n"
-        f"{subject} on the pro bono matching platform.\n"
-        f"{action}: {link}\n\n"
-        "For your safety this message holds no details of the matter.\n"
+        _("Hello,") + "\n\n"
+        + _("%(subject)s on the pro bono matching platform.", subject=subject) + "\n"
+        + _("%(action)s: %(link)s", action=action, link=link) + "\n\n"
+        + _("For your safety this message holds no details of the matter.") + "\n"
     )
     db.session.add(OutgoingMail(recipients=addresses, subject=subject, body=body))
     enqueue("deliver_mail")

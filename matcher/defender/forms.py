@@ -1,5 +1,6 @@
 """The defender's small forms; the need form itself is shared (matcher.needform)."""
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, TextAreaField
 from wtforms.validators import DataRequired, Length
@@ -9,17 +10,17 @@ class WithdrawForm(FlaskForm):
     """Withdrawing cannot be undone, so it asks for an explicit tick."""
 
     confirm = BooleanField(
-        "Yes, withdraw this need. Open proposals to firms or funds are cancelled.",
-        validators=[DataRequired(message="Tick the box to confirm.")],
+        _l("Yes, withdraw this need. Open proposals to firms or funds are cancelled."),
+        validators=[DataRequired(message=_l("Tick the box to confirm."))],
     )
     note = TextAreaField(
-        "Why, if you want to say (coordinators read this)",
+        _l("Why, if you want to say (coordinators read this)"),
         validators=[Length(max=1000)],
     )
 
 
 class RefuseForm(FlaskForm):
     note = TextAreaField(
-        "Why, if you want to say (coordinators read this)",
+        _l("Why, if you want to say (coordinators read this)"),
         validators=[Length(max=1000)],
     )

@@ -3,6 +3,8 @@
 import json
 
 from flask import Response, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField
@@ -15,10 +17,10 @@ from .blueprint import bp
 
 
 class DeleteAccountForm(FlaskForm):
-    password = PasswordField("Your password", validators=[DataRequired()])
+    password = PasswordField(_l("Your password"), validators=[DataRequired()])
     understood = BooleanField(
-        "I understand that my needs are withdrawn and what I wrote is erased for good.",
-        validators=[DataRequired(message="Tick the box to confirm.")],
+        _l("I understand that my needs are withdrawn and what I wrote is erased for good."),
+        validators=[DataRequired(message=_l("Tick the box to confirm."))],
     )
 
 
@@ -44,7 +46,7 @@ def delete_account():
         if check_password(user, form.password.data):
             privacy.erase_defender(user, user)
             sessions.end()
-            flash("Your account is deleted and what you wrote is erased.")
+            flash(_("Your account is deleted and what you wrote is erased."))
             return redirect(url_for("home.index"))
-        form.password.errors.append("This is not your password.")
+        form.password.errors.append(_("This is not your password."))
     return render_template("defender/data.html", form=form), 200

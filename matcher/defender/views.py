@@ -6,6 +6,7 @@ owner, so another defender's id answers 404. State changes go through
 """
 
 from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -50,7 +51,7 @@ def new_need():
         form.add_party_row()
     elif form.validate_on_submit():
         need = create_draft(current_user, profile, form)
-        flash("Your draft is saved. Submit it when it is complete.")
+        flash(_("Your draft is saved. Submit it when it is complete."))
         return _back_to(need)
     return render_template("defender/need_form.html", form=form, need=None)
 
@@ -59,7 +60,7 @@ def new_need():
 def edit_need(need_id: int):
     need = _own_need(need_id)
     if need.state not in states.EDITABLE_NEED_STATES:
-        flash("This need is with the coordinators and can no longer be changed.", "error")
+        flash(_("This need is with the coordinators and can no longer be changed."), "error")
         return _back_to(need)
     form = need_form(need)
     if form.add_party.data:
@@ -67,7 +68,7 @@ def edit_need(need_id: int):
     elif form.validate_on_submit():
         fill_need(need, form)
         audit.record(current_user, "need.edit", need, need=need)
-        flash("Your changes are saved.")
+        flash(_("Your changes are saved."))
         return _back_to(need)
     return render_template("defender/need_form.html", form=form, need=need)
 
@@ -101,7 +102,7 @@ def submit(need_id: int):
     need = _own_need(need_id)
     if not attempt(lambda: workflow.submit_need(current_user, need)):
         return _back_to(need)
-    flash("Your need is submitted. A coordinator will review it.")
+    flash(_("Your need is submitted. A coordinator will review it."))
     return _back_to(need)
 
 
@@ -109,13 +110,14 @@ def submit(need_id: int):
 def withdraw(need_id: int):
     need = _own_need(need_id)
     if need.state not in states.OPEN_NEED_STATES:
-        flash(f"This need is {states.STATE_LABELS[need.state]}: there is nothing to withdraw.", "error")
+        flash(_("This need is %(state)s: there is nothing to withdraw.", state=states.STATE_LABELS[need.state]),
+              "error")
         return _back_to(need)
     form = WithdrawForm()
     if form.validate_on_submit():
         if not attempt(lambda: workflow.withdraw_need(current_user, need, form.note.data or "")):
             return _back_to(need)
-        flash("Your need is withdrawn.")
+        flash(_("Your need is withdrawn."))
         return _back_to(need)
     return render_template("defender/withdraw.html", need=need, form=form)
 
@@ -125,7 +127,7 @@ def consent(match_id: int):
     match = _own_match(match_id)
     if not attempt(lambda: workflow.confirm_match(current_user, match)):
         return _back_to(match.need)
-    flash(f"You consented: {match_target(match)} now has your contact details, and you have theirs.")
+    flash(_("You consented: %(target)s now has your contact details, and you have theirs.", target=match_target(match)))
     return _back_to(match.need)
 
 
@@ -134,9 +136,9 @@ def refuse(match_id: int):
     match = _own_match(match_id)
     form = RefuseForm()
     if not form.validate_on_submit():
-        flash(" ".join(form.note.errors), "error")
+        flash(" ".join(map(str, form.note.errors)), "error")
         return _back_to(match.need)
     if not attempt(lambda: workflow.refuse_match(current_user, match, form.note.data or "")):
         return _back_to(match.need)
-    flash("You refused. The coordinators will look for other counsel.")
+    flash(_("You refused. The coordinators will look for other counsel."))
     return _back_to(match.need)

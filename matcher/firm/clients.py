@@ -5,6 +5,7 @@ its index and coordinators see only the one client name a hit matched.
 """
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import case, func, literal, or_, select
 
@@ -66,10 +67,10 @@ def attest_no_clients():
     form = NoClientsForm()
     if form.validate_on_submit():
         attempt(lambda: clientlists.attest_no_clients(current_user, current_user.firm),
-                "Recorded: the firm has no clients to declare. Upload a list as soon as it has one.")
+                _("Recorded: the firm has no clients to declare. Upload a list as soon as it has one."))
     else:
         for error in form.confirm.errors:
-            flash(error, "error")
+            flash(str(error), "error")
     return redirect(url_for("firm.clients"))
 
 
@@ -82,7 +83,7 @@ def upload_clients():
     if form.validate_on_submit():
         data = form.file.data.read()
         if not data.strip():
-            form.file.errors.append("The file is empty.")
+            form.file.errors.append(_("The file is empty."))
         else:
             try:
                 rows = parse_client_csv(data)
@@ -91,7 +92,7 @@ def upload_clients():
             else:
                 running = clientlists.running_import(current_user.firm)
                 if running is not None:
-                    flash("A list is still being imported: wait until it is done, then upload again.", "error")
+                    flash(_("A list is still being imported: wait until it is done, then upload again."), "error")
                     return redirect(url_for("firm.client_import", import_id=running.id))
                 record = clientlists.start_import(current_user.firm, current_user, rows)
                 return redirect(url_for("firm.client_import", import_id=record.id))

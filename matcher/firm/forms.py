@@ -1,5 +1,7 @@
 """Forms a firm member fills in: offers, the client-list upload, invitations, answers to matters."""
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, IntegerField, StringField, TextAreaField
@@ -27,37 +29,37 @@ OFFER_FIELDS = (
 
 class OfferForm(FlaskForm):
     title = StringField(
-        "Title",
-        description="What the firm offers, in a few words, e.g. 'SLAPP defence in Central America'.",
-        validators=[DataRequired(message="Give the offer a title."), Length(max=200)],
+        _l("Title"),
+        description=_l("What the firm offers, in a few words, e.g. 'SLAPP defence in Central America'."),
+        validators=[DataRequired(message=_l("Give the offer a title.")), Length(max=200)],
     )
     practice_areas = vocabfields.practice_areas_field(
-        "Practice areas", validators=[require_one("Choose at least one practice area.")],
+        _l("Practice areas"), validators=[require_one(_l("Choose at least one practice area."))],
     )
     jurisdictions = vocabfields.places_field(
-        "Jurisdictions covered",
-        description="Countries or regions where the firm can act or advise. Hold Ctrl (Cmd on a Mac) to "
-        "choose several. A region counts as each of its countries when needs are matched.",
-        validators=[require_one("Choose at least one country.")],
+        _l("Jurisdictions covered"),
+        description=_l("Countries or regions where the firm can act or advise. Hold Ctrl (Cmd on a Mac) to "
+                       "choose several. A region counts as each of its countries when needs are matched."),
+        validators=[require_one(_l("Choose at least one country."))],
     )
     languages = vocabfields.languages_field(
-        "Languages the team works in", validators=[require_one("Choose at least one language.")],
+        _l("Languages the team works in"), validators=[require_one(_l("Choose at least one language."))],
     )
     help_kinds = vocabfields.help_kinds_field(
-        "Kinds of help", validators=[require_one("Choose at least one kind of help.")],
+        _l("Kinds of help"), validators=[require_one(_l("Choose at least one kind of help."))],
     )
     capacity = IntegerField(
-        "Number of matters",
-        description="How many matters the firm can take on under this offer.",
+        _l("Number of matters"),
+        description=_l("How many matters the firm can take on under this offer."),
         validators=[
-            InputRequired(message="Say how many matters the firm can take."),
-            NumberRange(min=0, max=MAX_CAPACITY, message=f"Enter a number from 0 to {MAX_CAPACITY}."),
+            InputRequired(message=_l("Say how many matters the firm can take.")),
+            NumberRange(min=0, max=MAX_CAPACITY, message=_l("Enter a number from 0 to %(max)s.", max=MAX_CAPACITY)),
         ],
     )
-    emergency = BooleanField("Ready for emergencies (can act within days)")
-    valid_from = DateField("Valid from", validators=[InputRequired(message="Enter a date.")])
-    valid_until = DateField("Valid until", validators=[InputRequired(message="Enter a date.")])
-    notes = TextAreaField("Notes for coordinators", validators=[Length(max=4000)])
+    emergency = BooleanField(_l("Ready for emergencies (can act within days)"))
+    valid_from = DateField(_l("Valid from"), validators=[InputRequired(message=_l("Enter a date."))])
+    valid_until = DateField(_l("Valid until"), validators=[InputRequired(message=_l("Enter a date."))])
+    notes = TextAreaField(_l("Notes for coordinators"), validators=[Length(max=4000)])
 
     def __init__(self, *args, capacity_used: int = 0, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,52 +68,54 @@ class OfferForm(FlaskForm):
     def validate_capacity(self, field):
         """Matters already accepted under the offer keep their reserved places."""
         if field.data is not None and field.data < self.capacity_used:
-            raise ValidationError(
-                f"{self.capacity_used} matter(s) already hold places under this offer: "
-                f"the capacity cannot be less than {self.capacity_used}."
-            )
+            raise ValidationError(_(
+                "%(used)s matter(s) already hold places under this offer: the capacity cannot be less than %(used)s.",
+                used=self.capacity_used,
+            ))
 
     def validate_valid_until(self, field):
         if field.data and self.valid_from.data and field.data < self.valid_from.data:
-            raise ValidationError("The end date cannot be before the start date.")
+            raise ValidationError(_("The end date cannot be before the start date."))
 
 
 class ClientListForm(FlaskForm):
     file = FileField(
-        "Client list (CSV)",
-        validators=[FileRequired(message="Choose a CSV file to upload.")],
+        _l("Client list (CSV)"),
+        validators=[FileRequired(message=_l("Choose a CSV file to upload."))],
     )
 
 
 class NoClientsForm(FlaskForm):
     confirm = BooleanField(
-        "The firm has no clients, current or former, to declare",
-        validators=[DataRequired(message="Tick the box to attest it: matters are proposed to the firm on your word.")],
+        _l("The firm has no clients, current or former, to declare"),
+        validators=[
+            DataRequired(message=_l("Tick the box to attest it: matters are proposed to the firm on your word.")),
+        ],
     )
 
 
 class InvitationForm(FlaskForm):
-    email = email_field("Colleague's email")
+    email = email_field(_l("Colleague's email"))
 
 
 class DeclineForm(FlaskForm):
     reason = TextAreaField(
-        "Why the firm declines",
-        description="Coordinators read this to propose the matter elsewhere.",
-        validators=[DataRequired(message="Say why the firm declines."), Length(max=2000)],
+        _l("Why the firm declines"),
+        description=_l("Coordinators read this to propose the matter elsewhere."),
+        validators=[DataRequired(message=_l("Say why the firm declines.")), Length(max=2000)],
     )
 
 
 class CloseForm(FlaskForm):
     hours = IntegerField(
-        "Hours given",
+        _l("Hours given"),
         validators=[
-            InputRequired(message="Enter the hours the firm gave, 0 or more."),
-            NumberRange(min=0, max=100000, message="Enter a whole number of hours, 0 or more."),
+            InputRequired(message=_l("Enter the hours the firm gave, 0 or more.")),
+            NumberRange(min=0, max=100000, message=_l("Enter a whole number of hours, 0 or more.")),
         ],
     )
     outcome = TextAreaField(
-        "Outcome",
-        description="What came of the matter, for the coordinators' records.",
-        validators=[DataRequired(message="Describe the outcome."), Length(max=4000)],
+        _l("Outcome"),
+        description=_l("What came of the matter, for the coordinators' records."),
+        validators=[DataRequired(message=_l("Describe the outcome.")), Length(max=4000)],
     )

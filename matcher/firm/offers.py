@@ -7,6 +7,7 @@ deleted, so the history of the matters taken under it stays whole.
 from datetime import date, timedelta
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import exists, select
 
@@ -38,7 +39,7 @@ def new_offer():
         db.session.add(offer)
         db.session.flush()
         audit.record(current_user, "offer.create", offer)
-        flash("The offer is published to the coordinators.")
+        flash(_("The offer is published to the coordinators."))
         return redirect(url_for("firm.dashboard"))
     return render_template("firm/offer_form.html", form=form, offer=None)
 
@@ -54,7 +55,7 @@ def edit_offer(offer_id: int):
     if form.validate_on_submit():
         _copy(form, offer)
         audit.record(current_user, "offer.edit", offer)
-        flash("The offer is saved.")
+        flash(_("The offer is saved."))
         return redirect(url_for("firm.dashboard"))
     return render_template("firm/offer_form.html", form=form, offer=offer)
 
@@ -65,12 +66,12 @@ def end_offer(offer_id: int):
     offer = own_record_or_404(Offer, offer_id)
     yesterday = date.today() - timedelta(days=1)
     if offer.valid_until <= yesterday:
-        flash("This offer has already ended.", "error")
+        flash(_("This offer has already ended."), "error")
         return redirect(url_for("firm.dashboard"))
     offer.valid_until = yesterday
     offer.valid_from = min(offer.valid_from, yesterday)
     audit.record(current_user, "offer.end", offer)
-    flash("The offer has ended: no new matter will be proposed under it. Matters in progress continue.")
+    flash(_("The offer has ended: no new matter will be proposed under it. Matters in progress continue."))
     return redirect(url_for("firm.dashboard"))
 
 
@@ -79,9 +80,9 @@ def delete_offer(offer_id: int):
     """Delete an offer no match ever used; one that was used can only be ended."""
     offer = own_record_or_404(Offer, offer_id)
     if db.session.scalar(select(exists().where(Match.offer_id == offer.id))):
-        flash("Matters were proposed under this offer, so it is kept for their record: end it instead.", "error")
+        flash(_("Matters were proposed under this offer, so it is kept for their record: end it instead."), "error")
         return redirect(url_for("firm.edit_offer", offer_id=offer.id))
     audit.record(current_user, "offer.delete", offer)
     db.session.delete(offer)
-    flash("The offer is deleted.")
+    flash(_("The offer is deleted."))
     return redirect(url_for("firm.dashboard"))

@@ -2,6 +2,7 @@
 invitation and removing a member who left (``accounts.invitations`` holds the rules)."""
 
 from flask import current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..accounts import invitations
@@ -26,7 +27,7 @@ def invite():
     form = InvitationForm()
     if form.validate_on_submit():
         invitations.invite(current_user, current_user.firm, form.email.data)
-        flash(f"Invitation sent to {form.email.data}.")
+        flash(_("Invitation sent to %(email)s.", email=form.email.data))
         return redirect(url_for("firm.team"))
     return render_template("firm/invite.html", form=form, firm=current_user.firm)
 
@@ -35,7 +36,7 @@ def invite():
 def revoke_invitation(invitation_id: int):
     invitation = own_record_or_404(Invitation, invitation_id)
     attempt(lambda: invitations.revoke(current_user, invitation),
-             "The invitation is revoked: its link no longer works.")
+             _("The invitation is revoked: its link no longer works."))
     return redirect(url_for("firm.team"))
 
 
@@ -43,5 +44,5 @@ def revoke_invitation(invitation_id: int):
 def remove_member(user_id: int):
     member = own_record_or_404(User, user_id)
     attempt(lambda: invitations.remove_member(current_user, member),
-             f"{member.display_name} is removed from the team and signed out.")
+             _("%(name)s is removed from the team and signed out.", name=member.display_name))
     return redirect(url_for("firm.team"))

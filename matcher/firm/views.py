@@ -9,6 +9,8 @@ active). Every read of a need's text by the firm is written to the audit log.
 from datetime import date
 
 from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
@@ -24,9 +26,9 @@ from .forms import CloseForm, DeclineForm
 
 # What the dashboard says each open state asks of the firm.
 OPEN_GROUPS = (
-    ("proposed", "Proposed: waiting for your answer"),
-    ("accepted", "Accepted: waiting for the defender's consent"),
-    ("active", "Active"),
+    ("proposed", _l("Proposed: waiting for your answer")),
+    ("accepted", _l("Accepted: waiting for the defender's consent")),
+    ("active", _l("Active")),
 )
 RECENT_CLOSED = 20
 
@@ -83,8 +85,8 @@ def accept(match_id: int):
     """Accepting reserves a place in the offer; the defender is then asked to consent."""
     record = own_record_or_404(Match, match_id)
     if attempt(lambda: workflow.accept_match(current_user, record)):
-        flash("You accepted the matter. The defender is asked to consent; their contact details "
-              "appear here once they do.")
+        flash(_("You accepted the matter. The defender is asked to consent; their contact details "
+                "appear here once they do."))
     return redirect(url_for("firm.match", match_id=match_id))
 
 
@@ -96,7 +98,7 @@ def decline(match_id: int):
     if not form.validate_on_submit():
         return _render_match(record, decline_form=form)
     if attempt(lambda: workflow.decline_match(current_user, record, form.reason.data)):
-        flash("You declined the matter. Thank you for saying why.")
+        flash(_("You declined the matter. Thank you for saying why."))
     return redirect(url_for("firm.match", match_id=match_id))
 
 
@@ -109,5 +111,5 @@ def close(match_id: int):
         return _render_match(record, close_form=form)
     outcome = form.outcome.data.strip()
     if attempt(lambda: workflow.complete_match(current_user, record, form.hours.data, outcome)):
-        flash("The matter is closed. Thank you for your work.")
+        flash(_("The matter is closed. Thank you for your work."))
     return redirect(url_for("firm.match", match_id=match_id))

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import current_app
+from flask_babel import lazy_gettext
 from sqlalchemy import and_, select
 
 from ..conflicts import screening
@@ -200,6 +201,11 @@ def _read_catalogue(version: int) -> Catalogue:
                      tuple(fund_profile(fund) for fund in funds), labels)
 
 
+def _filter_words(name: str) -> str:
+    """A filter's words (marked in the engine with ``N_``) in the reader's language."""
+    return str(lazy_gettext(FILTER_WORDS[name]))
+
+
 def group_excluded(ranking: engine.Ranking, keep: int) -> list[ExcludedGroup]:
     """The excluded candidates grouped by the filter that removed them, biggest group first.
 
@@ -211,7 +217,7 @@ def group_excluded(ranking: engine.Ranking, keep: int) -> list[ExcludedGroup]:
     for kind, ident, reason, name in ranking.excluded_rows:
         group = groups.get((kind, name))
         if group is None:
-            group = groups[(kind, name)] = ExcludedGroup(kind, FILTER_WORDS[name], 0, [], True)
+            group = groups[(kind, name)] = ExcludedGroup(kind, _filter_words(name), 0, [], True)
         group.count += 1
         if len(group.first) < keep:
             group.first.append(engine.Excluded(kind, ident, reason, name))

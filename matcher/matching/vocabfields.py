@@ -14,6 +14,8 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from babel import Locale
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 from wtforms import SelectMultipleField
 from wtforms.fields.choices import SelectChoice
@@ -24,7 +26,13 @@ from . import vocab
 from .engine import Mapping, places, taxonomy
 
 _SEPARATORS = re.compile(r"[,;\r\n]+")
-HINT = "Separate items with commas or new lines. English, Spanish, French or Portuguese."
+
+
+def N_(text: str) -> str:
+    """Marks a message for translation; it is translated when an error is written (``gettext``)."""
+    return text
+
+HINT = _l("Separate items with commas or new lines. English, Spanish, French or Portuguese.")
 
 
 def split_items(text: str | None) -> list[str]:
@@ -53,13 +61,14 @@ class VocabularyField(SelectMultipleField):
     """A multiple choice plus free text: ``data`` is the ticked codes and the understood items.
 
     ``understand`` turns one item into a ``Mapping`` (the engine's answer), ``describe``
-    names a code for people, ``what`` names the kind of thing in error messages. A
+    names a code for people, ``unknown`` holds the two messages for an item it does not know
+    (with the engine's suggestion, and without one), whole sentences for translators. A
     code the engine accepts as itself but the list lacks (a language with only an
     ISO 639-3 code) is added to the choices, so it can show ticked.
     """
 
     def __init__(self, label=None, validators=None, *, understand: Callable[[str], Mapping],
-                 describe: Callable[[str], str], what: str, other_label: str, boxed: bool = False,
+                 describe: Callable[[str], str], unknown: tuple[str, str], other_label: str, boxed: bool = False,
                  **kwargs):
         if boxed:
             kwargs.setdefault("option_widget", CheckboxInput())
@@ -68,7 +77,7 @@ class VocabularyField(SelectMultipleField):
         self.base_choices = list(self.choices)
         self.understand = understand
         self.describe = describe
-        self.what = what
+        self.unknown = unknown
         self.other_label = other_label
         self.other = ""
         self.unmapped: list[Mapping] = []
@@ -97,60 +106,80 @@ class VocabularyField(SelectMultipleField):
     def pre_validate(self, form):
         """Each item not understood is its own error, naming it and the engine's suggestion."""
         for found in self.unmapped:
-            article = "an" if self.what[:1] in "aeiou" else "a"
-            advice = (f"did you mean {self.describe(found.suggestion)}?" if found.suggestion
-                      else "tick it in the list, or write it another way.")
-            self.errors.append(f'"{found.text}" is not {article} {self.what} the platform knows: {advice}')
+            if found.suggestion:
+                self.errors.append(gettext(self.unknown[0], item=found.text,
+                                           suggestion=self.describe(found.suggestion)))
+            else:
+                self.errors.append(gettext(self.unknown[1], item=found.text))
         super().pre_validate(form)
 
 
 def practice_areas_field(label: str, **kwargs) -> VocabularyField:
     return VocabularyField(
         label, choices=vocab.choices(vocab.PRACTICE_AREAS), understand=taxonomy.practice_areas.map,
-        describe=taxonomy.practice_areas.label, what="practice area", boxed=True,
-        other_label="Other practice areas, in your words", **kwargs,
+        describe=taxonomy.practice_areas.label, boxed=True, unknown=(
+            N_('"%(item)s" is not a practice area the platform knows: did you mean %(suggestion)s?'),
+            N_('"%(item)s" is not a practice area the platform knows: tick it in the list, or write it '
+               'another way.')),
+        other_label=_l("Other practice areas, in your words"), **kwargs,
     )
 
 
 def help_kinds_field(label: str, **kwargs) -> VocabularyField:
     return VocabularyField(
         label, choices=vocab.choices(vocab.HELP_KINDS), understand=taxonomy.help_kinds.map,
-        describe=taxonomy.help_kinds.label, what="kind of help", boxed=True,
-        other_label="Other kinds of help, in your words", **kwargs,
+        describe=taxonomy.help_kinds.label, boxed=True, unknown=(
+            N_('"%(item)s" is not a kind of help the platform knows: did you mean %(suggestion)s?'),
+            N_('"%(item)s" is not a kind of help the platform knows: tick it in the list, or write it '
+               'another way.')),
+        other_label=_l("Other kinds of help, in your words"), **kwargs,
     )
 
 
 @lru_cache(maxsize=1)
-def regions() -> dict[str, str]:
-    """Region codes the engine understands by their English name, to their name, sorted by name.
+def region_codes() -> tuple[str, ...]:
+    """Region codes the engine understands by their English name ("Latin America", "world").
 
-    Listed with the countries so a firm or fund can tick "Latin America" or "world";
-    ranking expands each to its countries.
-    """
+    Listed with the countries so a firm or fund can tick a region; ranking expands each to
+    its countries."""
     names = Locale("en").territories
-    found = {
-        code: name[:1].upper() + name[1:]
-        for code, name in names.items()
-        if places.is_region(code) and places.place(name).code == code
-    }
+    return tuple(sorted((code for code, name in names.items()
+                         if places.is_region(code) and places.place(name).code == code), key=names.get))
+
+
+@lru_cache(maxsize=8)
+def _regions(locale: str) -> dict[str, str]:
+    names = Locale.parse(locale).territories
+    found = {code: names[code][:1].upper() + names[code][1:] for code in region_codes()}
     return dict(sorted(found.items(), key=lambda pair: pair[1]))
+
+
+# Region code to its name in the reader's language.
+REGIONS = vocab.ReaderNames(_regions)
 
 
 def places_field(label: str, **kwargs) -> VocabularyField:
     """Countries and regions, stored as the codes ``places.place`` returns ("HN", "419")."""
     choices = [
-        *(SelectChoice(code, name, optgroup="Regions") for code, name in regions().items()),
-        *(SelectChoice(code, name, optgroup="Countries") for code, name in vocab.countries().items()),
+        *(SelectChoice(code, REGIONS.lazy(code), optgroup=_l("Regions")) for code in region_codes()),
+        *(SelectChoice(choice.value, choice.label, optgroup=_l("Countries"))
+          for choice in vocab.choices(vocab.countries())),
     ]
     return VocabularyField(
-        label, choices=choices, understand=places.place, describe=places.place_name, what="country or region",
-        other_label='Other countries or regions, in your words (e.g. "América Latina", "East Africa", '
-                    '"worldwide")', **kwargs,
+        label, choices=choices, understand=places.place, describe=places.place_name, unknown=(
+            N_('"%(item)s" is not a country or region the platform knows: did you mean %(suggestion)s?'),
+            N_('"%(item)s" is not a country or region the platform knows: tick it in the list, or write it '
+               'another way.')),
+        other_label=_l('Other countries or regions, in your words (e.g. "América Latina", "East Africa", '
+                       '"worldwide")'), **kwargs,
     )
 
 
 def languages_field(label: str, **kwargs) -> VocabularyField:
     return VocabularyField(
         label, choices=vocab.choices(vocab.languages()), understand=places.language,
-        describe=places.language_name, what="language", other_label="Other languages, in your words", **kwargs,
+        describe=places.language_name, unknown=(
+            N_('"%(item)s" is not a language the platform knows: did you mean %(suggestion)s?'),
+            N_('"%(item)s" is not a language the platform knows: tick it in the list, or write it another way.')),
+        other_label=_l("Other languages, in your words"), **kwargs,
     )

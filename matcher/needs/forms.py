@@ -9,6 +9,8 @@ import re
 from datetime import date
 
 from flask import flash, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -36,13 +38,13 @@ MAX_PARTIES = 20
 MAX_AMOUNT = 100_000_000
 
 PARTY_KIND_LABELS = {
-    "organisation": "Company, authority or organisation",
-    "person": "Person",
+    "organisation": _l("Company, authority or organisation"),
+    "person": _l("Person"),
 }
 
 HANDLING_LABELS = {
-    "quiet": "Quietly: no public attention to the case",
-    "public": "Publicly: the case may be spoken about, with my agreement",
+    "quiet": _l("Quietly: no public attention to the case"),
+    "public": _l("Publicly: the case may be spoken about, with my agreement"),
 }
 
 
@@ -53,12 +55,12 @@ def _strip(value):
 class PartyForm(Form):
     """One party on the other side. A plain Form: the enclosing FlaskForm carries the CSRF token."""
 
-    name = StringField("Name", filters=[_strip], validators=[Length(max=300)])
-    kind = SelectField("Kind", choices=vocab.choices(PARTY_KIND_LABELS), default="organisation")
-    country = country_field("Country", required=False)
+    name = StringField(_l("Name"), filters=[_strip], validators=[Length(max=300)])
+    kind = SelectField(_l("Kind"), choices=vocab.choices(PARTY_KIND_LABELS), default="organisation")
+    country = country_field(_l("Country"), required=False)
     aliases = TextAreaField(
-        "Other names",
-        description="Trade names, former names, spellings in other scripts: one a line, or separated by |.",
+        _l("Other names"),
+        description=_l("Trade names, former names, spellings in other scripts: one a line, or separated by |."),
         filters=[_strip],
         validators=[Length(max=2000)],
     )
@@ -66,89 +68,89 @@ class PartyForm(Form):
 
 class NeedForm(FlaskForm):
     threat = SelectField(
-        "What is happening",
-        choices=vocab.choices(vocab.THREATS, placeholder="Choose the kind of legal threat"),
-        validators=[DataRequired(message="Choose the kind of legal threat.")],
+        _l("What is happening"),
+        choices=vocab.choices(vocab.THREATS, placeholder=_l("Choose the kind of legal threat")),
+        validators=[DataRequired(message=_l("Choose the kind of legal threat."))],
     )
-    country = country_field("Country where the case is")
-    languages = languages_field("Languages you can work in")
+    country = country_field(_l("Country where the case is"))
+    languages = languages_field(_l("Languages you can work in"))
     help_wanted = CheckboxesField(
-        "Help wanted",
+        _l("Help wanted"),
         choices=vocab.choices(vocab.HELP_KINDS),
-        validators=[require_one("Choose at least one kind of help.")],
+        validators=[require_one(_l("Choose at least one kind of help."))],
     )
     practice_areas = CheckboxesField(
-        "Areas of law, if you know them", choices=vocab.choices(vocab.PRACTICE_AREAS)
+        _l("Areas of law, if you know them"), choices=vocab.choices(vocab.PRACTICE_AREAS)
     )
-    urgency = SelectField("Urgency", choices=vocab.choices(vocab.URGENCY_LABELS), default="standard")
+    urgency = SelectField(_l("Urgency"), choices=vocab.choices(vocab.URGENCY_LABELS), default="standard")
     deadline = DateField(
-        "Hard deadline",
-        description="A hearing, a court date or another date that cannot move, if there is one.",
+        _l("Hard deadline"),
+        description=_l("A hearing, a court date or another date that cannot move, if there is one."),
         validators=[Optional()],
     )
     amount_needed = IntegerField(
-        "Funding needed, if any",
-        description="The amount a fund would need to give, in whole units, e.g. 5000. Leave empty if you "
-        "do not ask for money.",
-        validators=[Optional(), NumberRange(min=1, max=MAX_AMOUNT, message="Enter an amount of 1 or more.")],
+        _l("Funding needed, if any"),
+        description=_l("The amount a fund would need to give, in whole units, e.g. 5000. Leave empty if you "
+                       "do not ask for money."),
+        validators=[Optional(), NumberRange(min=1, max=MAX_AMOUNT, message=_l("Enter an amount of 1 or more."))],
     )
     currency = StringField(
-        "Currency of the amount",
-        description="ISO 4217 code, such as USD, EUR, HNL or BRL.",
+        _l("Currency of the amount"),
+        description=_l("ISO 4217 code, such as USD, EUR, HNL or BRL."),
         filters=[lambda value: value.strip().upper() if isinstance(value, str) else value],
     )
     summary = TextAreaField(
-        "Summary",
-        description="The only text a proposed law firm or fund reads before you consent. Describe the "
-        "situation without your name, your organisation, places or dates that would identify you.",
+        _l("Summary"),
+        description=_l("The only text a proposed law firm or fund reads before you consent. Describe the "
+                       "situation without your name, your organisation, places or dates that would identify you."),
         filters=[_strip],
-        validators=[DataRequired(message="Write a short summary."), Length(max=2000)],
+        validators=[DataRequired(message=_l("Write a short summary.")), Length(max=2000)],
     )
     details = TextAreaField(
-        "Details",
-        description="Everything else counsel should know. Released to a firm only after you consent.",
+        _l("Details"),
+        description=_l("Everything else counsel should know. Released to a firm only after you consent."),
         filters=[_strip],
         validators=[Length(max=10000)],
     )
-    handling = RadioField("How the case should be handled", choices=vocab.choices(HANDLING_LABELS),
+    handling = RadioField(_l("How the case should be handled"), choices=vocab.choices(HANDLING_LABELS),
                           default="quiet")
     consent_share_summary = BooleanField(
-        "I agree that coordinators show the summary above (never my name or contact) to the law firms "
-        "and funds they propose my need to.",
-        description="Without this agreement no firm or fund can be approached.",
+        _l("I agree that coordinators show the summary above (never my name or contact) to the law firms "
+           "and funds they propose my need to."),
+        description=_l("Without this agreement no firm or fund can be approached."),
     )
     parties = FieldList(FormField(PartyForm), min_entries=1, max_entries=MAX_PARTIES)
-    add_party = SubmitField("Add another party")
-    save = SubmitField("Save draft")
+    add_party = SubmitField(_l("Add another party"))
+    save = SubmitField(_l("Save draft"))
 
     def validate_deadline(self, field):
         if field.data and field.data < date.today():
-            raise ValidationError("This date has passed: choose a date to come, or leave it empty.")
+            raise ValidationError(_("This date has passed: choose a date to come, or leave it empty."))
 
     def validate_currency(self, field):
         """Funds compare amounts only in one currency, so an amount without one cannot be matched."""
         if field.data and places.currency(field.data) is None:
-            raise ValidationError("Enter an ISO 4217 currency code, such as USD or EUR.")
+            raise ValidationError(_("Enter an ISO 4217 currency code, such as USD or EUR."))
         if self.amount_needed.data is not None and not field.data:
-            raise ValidationError("Say which currency the amount is in, such as USD.")
+            raise ValidationError(_("Say which currency the amount is in, such as USD."))
         if field.data and self.amount_needed.data is None and not self.amount_needed.errors:
-            raise ValidationError("Enter the amount needed too, or leave the currency empty.")
+            raise ValidationError(_("Enter the amount needed too, or leave the currency empty."))
 
     def validate_parties(self, field):
         """Every row that holds anything needs a name; blank extra rows are dropped on save."""
         filled = [entry for entry in field.entries if not _blank(entry.form)]
         if not filled:
-            field.entries[0].form.name.errors.append("Name at least one party on the other side.")
+            field.entries[0].form.name.errors.append(_("Name at least one party on the other side."))
         for entry in filled:
             if not entry.form.name.data:
-                entry.form.name.errors.append("Give this party's name, or empty the row.")
+                entry.form.name.errors.append(_("Give this party's name, or empty the row."))
         if any(entry.errors for entry in field.entries):
             field.errors = [entry.errors for entry in field.entries]
 
     def add_party_row(self) -> None:
         """Answer "Add another party": one more empty row, within the limit."""
         if len(self.parties.entries) >= MAX_PARTIES:
-            flash(f"A need can name at most {MAX_PARTIES} parties.", "error")
+            flash(_("A need can name at most %(num)d parties.", num=MAX_PARTIES), "error")
         else:
             self.parties.append_entry()
 

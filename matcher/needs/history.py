@@ -9,6 +9,8 @@ reads one line per step, the notes coordinators wrote for them, and firms stay
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -19,22 +21,22 @@ from .states import FIRM_NAMED_MATCH_STATES
 
 # What the defender reads for each audited action; other actions are not shown.
 ACTION_LABELS = {
-    "need.create": "Need written",
-    "need.edit": "Need changed",
-    "need.submit": "Submitted to the coordinators",
-    "need.verify": "Verified by a coordinator",
-    "need.request_info": "A coordinator asked for more information",
-    "need.reject": "Rejected by a coordinator",
-    "need.reopen": "Looking for counsel again",
-    "need.withdraw": "Withdrawn",
+    "need.create": _l("Need written"),
+    "need.edit": _l("Need changed"),
+    "need.submit": _l("Submitted to the coordinators"),
+    "need.verify": _l("Verified by a coordinator"),
+    "need.request_info": _l("A coordinator asked for more information"),
+    "need.reject": _l("Rejected by a coordinator"),
+    "need.reopen": _l("Looking for counsel again"),
+    "need.withdraw": _l("Withdrawn"),
     # Match events are followed by whom the match is with ("Proposed to a law firm").
-    "match.propose": "Proposed to",
-    "match.accept": "Accepted by",
-    "match.decline": "Declined by",
-    "match.confirm": "You consented to",
-    "match.refuse": "You refused",
-    "match.complete": "Matter completed with",
-    "match.cancel": "Proposal closed with",
+    "match.propose": _l("Proposed to"),
+    "match.accept": _l("Accepted by"),
+    "match.decline": _l("Declined by"),
+    "match.confirm": _l("You consented to"),
+    "match.refuse": _l("You refused"),
+    "match.complete": _l("Matter completed with"),
+    "match.cancel": _l("Proposal closed with"),
 }
 
 
@@ -89,14 +91,14 @@ def match_target(match: Match, named_firms=None) -> str:
         return match.fund.name
     if named_firms is None:
         named_firms = {match.firm_id} if match.state in FIRM_NAMED_MATCH_STATES else set()
-    return match.firm.name if match.firm_id in named_firms else "a law firm"
+    return match.firm.name if match.firm_id in named_firms else _("a law firm")
 
 
 def _who(actor: User | None, viewer: User, named_firms: set) -> str:
     if actor is None:
-        return "The platform"
+        return _("The platform")
     if actor.is_staff:
-        return "A coordinator"
+        return _("A coordinator")
     if actor.role == "firm":
-        return actor.firm.name if actor.firm_id in named_firms else "A law firm"
-    return "You" if actor.id == viewer.id else "The defender"
+        return actor.firm.name if actor.firm_id in named_firms else _("A law firm")
+    return _("You") if actor.id == viewer.id else _("The defender")

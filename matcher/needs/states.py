@@ -10,6 +10,8 @@ tables, so a new move or state changes them all at once.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from flask_babel import lazy_gettext as _l
+
 NEED_STATES = (
     "draft",
     "submitted",
@@ -24,22 +26,23 @@ NEED_STATES = (
 )
 MATCH_STATES = ("proposed", "accepted", "declined", "refused", "active", "completed", "cancelled")
 
+# How a state reads on a page, in the reader's language (translated when shown).
 STATE_LABELS = {
-    "draft": "draft",
-    "submitted": "submitted, waiting for a coordinator",
-    "needs_info": "more information needed",
-    "rejected": "rejected",
-    "verified": "verified, looking for counsel",
-    "proposed": "proposed to counsel",
-    "accepted": "accepted by counsel, waiting for the defender's consent",
-    "matched": "matched",
-    "closed": "closed",
-    "withdrawn": "withdrawn",
-    "declined": "declined",
-    "refused": "refused by the defender",
-    "active": "active",
-    "completed": "completed",
-    "cancelled": "cancelled",
+    "draft": _l("draft"),
+    "submitted": _l("submitted, waiting for a coordinator"),
+    "needs_info": _l("more information needed"),
+    "rejected": _l("rejected"),
+    "verified": _l("verified, looking for counsel"),
+    "proposed": _l("proposed to counsel"),
+    "accepted": _l("accepted by counsel, waiting for the defender's consent"),
+    "matched": _l("matched"),
+    "closed": _l("closed"),
+    "withdrawn": _l("withdrawn"),
+    "declined": _l("declined"),
+    "refused": _l("refused by the defender"),
+    "active": _l("active"),
+    "completed": _l("completed"),
+    "cancelled": _l("cancelled"),
 }
 
 

@@ -7,6 +7,9 @@ request (or the command) commits. An illegal or stale move raises ``TransitionEr
 with a message meant for the person who tried it.
 """
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
 from ..conflicts import screening
 from ..conflicts.decisions import DECISIONS
 from ..core import audit, crypto
@@ -27,10 +30,10 @@ def check_move(table: dict, name: str, actor: User, subject) -> states.Move:
     """The row of move ``name``, or ``TransitionError`` if ``actor`` may not make it from ``subject``'s state."""
     move = table[name]
     if not move.allowed(actor, subject):
-        raise TransitionError("You are not allowed to do that.")
+        raise TransitionError(_("You are not allowed to do that."))
     if subject.state not in move.sources:
         label = states.STATE_LABELS.get(subject.state, subject.state)
-        raise TransitionError(f"This cannot be done any more: it is {label}.")
+        raise TransitionError(_("This cannot be done any more: it is %(state)s.", state=label))
     return move
 
 
@@ -64,13 +67,13 @@ def _defender_email(need: Need) -> list[str]:
 def verify_defender(actor: User, profile: DefenderProfile) -> None:
     """Record that the vetting organisation vouches for this defender."""
     if not actor.is_staff:
-        raise TransitionError("You are not allowed to do that.")
+        raise TransitionError(_("You are not allowed to do that."))
     if profile.verified:
-        raise TransitionError("This defender is already verified.")
+        raise TransitionError(_("This defender is already verified."))
     profile.verified = True
     profile.verified_at = utcnow()
     audit.record(actor, "defender.verify", profile)
-    notify([profile.user.email], "Your account was verified", "defender.dashboard")
+    notify([profile.user.email], _l("Your account was verified"), "defender.dashboard")
 
 
 def verify_firm(actor: User, firm: LawFirm) -> None:
@@ -78,14 +81,14 @@ def verify_firm(actor: User, firm: LawFirm) -> None:
     firm registered after a need was screened has no check for it: until then it is not
     screened for that need, so it cannot be proposed it)."""
     if not actor.is_staff:
-        raise TransitionError("You are not allowed to do that.")
+        raise TransitionError(_("You are not allowed to do that."))
     if firm.verified:
-        raise TransitionError("This firm is already verified.")
+        raise TransitionError(_("This firm is already verified."))
     firm.verified = True
     firm.verified_at = utcnow()
     audit.record(actor, "firm.verify", firm)
     enqueue("rescreen_firm", firm.id)
-    notify(firm_emails(firm.id), "Your firm was verified", "firm.dashboard")
+    notify(firm_emails(firm.id), _l("Your firm was verified"), "firm.dashboard")
 
 
 # Needs ---------------------------------------------------------------------
@@ -93,29 +96,29 @@ def verify_firm(actor: User, firm: LawFirm) -> None:
 
 def submit_need(actor: User, need: Need) -> None:
     if not need.parties:
-        raise TransitionError("Name at least one adverse party before submitting.")
+        raise TransitionError(_("Name at least one adverse party before submitting."))
     _move_need(actor, need, "submit")
     need.submitted_at = utcnow()
     screening.screen_need(need)
-    notify(staff_emails(), "A need was submitted", "coordinator.need", need_id=need.id)
+    notify(staff_emails(), _l("A need was submitted"), "coordinator.need", need_id=need.id)
 
 
 def verify_need(actor: User, need: Need, note: str = "") -> None:
     """Verify a submitted need, so coordinators can propose it (it was screened on submission)."""
     if not need.defender.verified:
-        raise TransitionError("Verify the defender before verifying their need.")
+        raise TransitionError(_("Verify the defender before verifying their need."))
     _move_need(actor, need, "verify", note)
-    notify(_defender_email(need), "Your need was verified", "defender.need", need_id=need.id)
+    notify(_defender_email(need), _l("Your need was verified"), "defender.need", need_id=need.id)
 
 
 def request_info(actor: User, need: Need, note: str) -> None:
     _move_need(actor, need, "request_info", note)
-    notify(_defender_email(need), "A coordinator asked for more information", "defender.need", need_id=need.id)
+    notify(_defender_email(need), _l("A coordinator asked for more information"), "defender.need", need_id=need.id)
 
 
 def reject_need(actor: User, need: Need, note: str) -> None:
     _move_need(actor, need, "reject", note)
-    notify(_defender_email(need), "A coordinator answered about your need", "defender.need", need_id=need.id)
+    notify(_defender_email(need), _l("A coordinator answered about your need"), "defender.need", need_id=need.id)
 
 
 def withdraw_need(actor: User, need: Need, note: str = "") -> None:
@@ -124,8 +127,8 @@ def withdraw_need(actor: User, need: Need, note: str = "") -> None:
     for match in need.matches:
         if match.is_open:
             _cancel_match(actor, match, "the need was withdrawn")
-            notify(firm_emails(match.firm_id), "A matter was withdrawn", "firm.dashboard")
-    notify(staff_emails(), "A need was withdrawn", "coordinator.need", need_id=need.id)
+            notify(firm_emails(match.firm_id), _l("A matter was withdrawn"), "firm.dashboard")
+    notify(staff_emails(), _l("A need was withdrawn"), "coordinator.need", need_id=need.id)
 
 
 # Matches -------------------------------------------------------------------
@@ -135,12 +138,12 @@ def propose(actor: User, need: Need, *, offer: Offer | None = None, fund: LegalA
             score: float = 0.0, reasons=()) -> Match:
     """Propose ``need`` to a firm's offer or to a fund; several may be open at once."""
     if (offer is None) == (fund is None):
-        raise TransitionError("Choose one offer or one fund.")
+        raise TransitionError(_("Choose one offer or one fund."))
     if not need.consent_share_summary:
-        raise TransitionError("The defender has not consented to their summary being shared.")
+        raise TransitionError(_("The defender has not consented to their summary being shared."))
     if any(m.is_open and m.offer_id == getattr(offer, "id", None) and m.fund_id == getattr(fund, "id", None)
            for m in need.matches):
-        raise TransitionError("This need is already proposed there.")
+        raise TransitionError(_("This need is already proposed there."))
     if offer is not None:
         _check_offer_can_take(need, offer)
     _move_need(actor, need, "propose")
@@ -157,17 +160,17 @@ def propose(actor: User, need: Need, *, offer: Offer | None = None, fund: LegalA
     db.session.flush()
     audit.record(actor, "match.propose", match, need=need, to_state="proposed")
     if offer is not None:
-        notify(firm_emails(offer.firm_id), "A matter was proposed to your firm", "firm.match", match_id=match.id)
+        notify(firm_emails(offer.firm_id), _l("A matter was proposed to your firm"), "firm.match", match_id=match.id)
     return match
 
 
 def _check_offer_can_take(need: Need, offer: Offer) -> None:
     if not offer.firm.verified:
-        raise TransitionError("This firm is not verified yet.")
+        raise TransitionError(_("This firm is not verified yet."))
     if offer.capacity_left <= 0:
-        raise TransitionError("This offer has no capacity left.")
+        raise TransitionError(_("This offer has no capacity left."))
     if offer.firm_id not in screening.cleared_firm_ids(need):
-        raise TransitionError("This firm is not cleared of conflicts for this need.")
+        raise TransitionError(_("This firm is not cleared of conflicts for this need."))
 
 
 def accept_match(actor: User, match: Match, note: str = "") -> None:
@@ -178,12 +181,12 @@ def accept_match(actor: User, match: Match, note: str = "") -> None:
     """
     need = _locked(match)
     if need.state != "proposed":
-        raise TransitionError("This matter has been taken or is no longer open.")
+        raise TransitionError(_("This matter has been taken or is no longer open."))
     _check_still_cleared(match)
     if match.offer is not None:
         db.session.refresh(match.offer, with_for_update=True)
         if match.offer.capacity_left <= 0:
-            raise TransitionError("Your offer has no capacity left; add capacity first.")
+            raise TransitionError(_("Your offer has no capacity left; add capacity first."))
     _move_match(actor, match, "accept", note)
     if match.offer is not None:
         match.offer.capacity_used += 1
@@ -191,10 +194,10 @@ def accept_match(actor: User, match: Match, note: str = "") -> None:
     for other in need.matches:
         if other is not match and other.state == "proposed":
             _cancel_match(actor, other, "another firm took the need")
-            notify(firm_emails(other.firm_id), "A matter proposed to you has been taken", "firm.dashboard")
-    notify(_defender_email(need), "Counsel accepted your need: your consent is needed", "defender.need",
+            notify(firm_emails(other.firm_id), _l("A matter proposed to you has been taken"), "firm.dashboard")
+    notify(_defender_email(need), _l("Counsel accepted your need: your consent is needed"), "defender.need",
            need_id=need.id)
-    notify(staff_emails(), "A proposal was accepted", "coordinator.need", need_id=need.id)
+    notify(staff_emails(), _l("A proposal was accepted"), "coordinator.need", need_id=need.id)
 
 
 def _locked(match: Match) -> Need:
@@ -207,16 +210,17 @@ def _locked(match: Match) -> Need:
 def _check_still_cleared(match: Match) -> None:
     """A firm whose screen for the need is no longer clear may not take the matter nor be given it."""
     if match.firm_id is not None and match.firm_id not in screening.cleared_firm_ids(match.need):
-        raise TransitionError("This matter is no longer open to this firm; a coordinator will look for counsel again.")
+        raise TransitionError(
+            _("This matter is no longer open to this firm; a coordinator will look for counsel again."))
 
 
 def decline_match(actor: User, match: Match, reason: str) -> None:
     if not reason.strip():
-        raise TransitionError("Say why the matter is declined.")
+        raise TransitionError(_("Say why the matter is declined."))
     _move_match(actor, match, "decline", reason)
     match.response_note = reason
     _back_to_proposing(actor, match.need)
-    notify(staff_emails(), "A proposal was declined", "coordinator.need", need_id=match.need_id)
+    notify(staff_emails(), _l("A proposal was declined"), "coordinator.need", need_id=match.need_id)
 
 
 def confirm_match(actor: User, match: Match) -> None:
@@ -225,30 +229,30 @@ def confirm_match(actor: User, match: Match) -> None:
     _check_still_cleared(match)
     _move_match(actor, match, "confirm")
     _move_need(actor, match.need, "match")
-    notify(firm_emails(match.firm_id), "The defender consented: the matter is yours", "firm.match",
+    notify(firm_emails(match.firm_id), _l("The defender consented: the matter is yours"), "firm.match",
            match_id=match.id)
-    notify(staff_emails(), "A match was confirmed", "coordinator.need", need_id=match.need_id)
+    notify(staff_emails(), _l("A match was confirmed"), "coordinator.need", need_id=match.need_id)
 
 
 def refuse_match(actor: User, match: Match, note: str = "") -> None:
     _move_match(actor, match, "refuse", note)
     _release(match)
     _back_to_proposing(actor, match.need)
-    notify(firm_emails(match.firm_id), "The defender did not take up your acceptance", "firm.dashboard")
-    notify(staff_emails(), "A defender refused a match", "coordinator.need", need_id=match.need_id)
+    notify(firm_emails(match.firm_id), _l("The defender did not take up your acceptance"), "firm.dashboard")
+    notify(staff_emails(), _l("A defender refused a match"), "coordinator.need", need_id=match.need_id)
 
 
 def complete_match(actor: User, match: Match, hours: int, outcome: str) -> None:
     if hours < 0:
-        raise TransitionError("Hours cannot be negative.")
+        raise TransitionError(_("Hours cannot be negative."))
     _move_match(actor, match, "complete", outcome)
     match.hours = hours
     match.outcome = outcome
     match.closed_at = utcnow()
     _release(match)
     _move_need(actor, match.need, "close")
-    notify(_defender_email(match.need), "Your matter was closed", "defender.need", need_id=match.need_id)
-    notify(staff_emails(), "A matter was closed", "coordinator.need", need_id=match.need_id)
+    notify(_defender_email(match.need), _l("Your matter was closed"), "defender.need", need_id=match.need_id)
+    notify(staff_emails(), _l("A matter was closed"), "coordinator.need", need_id=match.need_id)
 
 
 def _cancel_match(actor: User, match: Match, why: str) -> None:
@@ -315,8 +319,8 @@ def end_uncleared_matches(actor: User | None) -> int:
         db.session.refresh(need, with_for_update=True)
         _cancel_match(actor, match, "the firm's conflict screen for this need is no longer clear")
         _back_to_proposing(actor, need)
-        notify(firm_emails(match.firm_id), "A matter was withdrawn", "firm.dashboard")
-        notify(staff_emails(), "A firm's conflict screen changed: its match was ended", "coordinator.need",
+        notify(firm_emails(match.firm_id), _l("A matter was withdrawn"), "firm.dashboard")
+        notify(staff_emails(), _l("A firm's conflict screen changed: its match was ended"), "coordinator.need",
                need_id=need.id)
     return len(ended)
 
@@ -334,14 +338,14 @@ def decide_hit(actor: User, hit: ConflictHit, decision: str, note: str) -> None:
     itself is replaced whenever the need is screened again.
     """
     if not actor.is_staff:
-        raise TransitionError("You are not allowed to do that.")
+        raise TransitionError(_("You are not allowed to do that."))
     if decision not in DECISIONS:
-        raise TransitionError("Choose whether to confirm the conflict, clear the hit or record a waiver.")
+        raise TransitionError(_("Choose whether to confirm the conflict, clear the hit or record a waiver."))
     note = note.strip()
     if not note:
-        raise TransitionError("Write a note saying why: it is kept with the decision.")
+        raise TransitionError(_("Write a note saying why: it is kept with the decision."))
     if hit.decision is not None:
-        raise TransitionError(f"This hit was already decided: {DECISIONS[hit.decision].label}.")
+        raise TransitionError(_("This hit was already decided: %(decision)s.", decision=DECISIONS[hit.decision].label))
     check = hit.check
     before = check.result
     hit.decision, hit.decision_note = decision, note

@@ -18,5 +18,5 @@ def attempt(change: Callable[[], object], success: str | None = None) -> bool:
         flash(str(error), "error")
         return False
     if success:
-        flash(success)
+        flash(str(success))  # the session keeps text, not a lazy string (``_l``)
     return True

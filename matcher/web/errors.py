@@ -1,6 +1,7 @@
 """Error pages that say what happened without a stack trace; a refused record is audited."""
 
 from flask import render_template, request
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
@@ -15,18 +16,19 @@ def register_error_pages(app) -> None:
 
     app.register_error_handler(
         CSRFError,
-        lambda e: page(400, "Form expired", "The form was too old or incomplete. Go back, reload and try again."),
+        lambda e: page(400, _("Form expired"), _("The form was too old or incomplete. Go back, reload and try again.")),
     )
     app.register_error_handler(
-        400, lambda e: page(400, "Not understood", "Something in the form cannot be accepted. Go back and check it.")
+        400,
+        lambda e: page(400, _("Not understood"), _("Something in the form cannot be accepted. Go back and check it.")),
     )
-    app.register_error_handler(403, lambda e: page(403, "Not allowed", "Your account cannot open this page."))
-    app.register_error_handler(404, lambda e: page(404, "Not found", "There is nothing here."))
+    app.register_error_handler(403, lambda e: page(403, _("Not allowed"), _("Your account cannot open this page.")))
+    app.register_error_handler(404, lambda e: page(404, _("Not found"), _("There is nothing here.")))
     app.register_error_handler(
-        429, lambda e: page(429, "Too many attempts", "Wait a few minutes before trying again.")
+        429, lambda e: page(429, _("Too many attempts"), _("Wait a few minutes before trying again."))
     )
     app.register_error_handler(
-        413, lambda e: page(413, "File too large", "The file is larger than the platform accepts.")
+        413, lambda e: page(413, _("File too large"), _("The file is larger than the platform accepts."))
     )
 
 

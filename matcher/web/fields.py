@@ -1,5 +1,7 @@
 """Form fields shared by the blueprints, built on the platform's vocabulary."""
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Email, Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -14,25 +16,29 @@ class CheckboxesField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-def country_field(label: str = "Country", required: bool = True) -> SelectField:
-    choices = vocab.choices(vocab.countries(), placeholder="Choose a country")
-    validators = [DataRequired(message="Choose a country.")] if required else []
-    return SelectField(label, choices=choices, validators=validators)
+def country_field(label: str = _l("Country"), required: bool = True) -> SelectField:
+    """The countries are listed afresh for each form, so they are named and sorted in its reader's language."""
+    validators = [DataRequired(message=_l("Choose a country."))] if required else []
+    return SelectField(label, choices=_country_choices, validators=validators)
 
 
-def languages_field(label: str = "Languages") -> SelectMultipleField:
+def _country_choices():
+    return vocab.choices(vocab.countries(), placeholder=_("Choose a country"))
+
+
+def languages_field(label: str = _l("Languages")) -> SelectMultipleField:
     """Languages as a multiple select: 184 checkboxes would not fit a phone."""
     return SelectMultipleField(
         label,
-        choices=vocab.choices(vocab.languages()),
-        validators=[DataRequired(message="Choose at least one language.")],
+        choices=lambda: vocab.choices(vocab.languages()),
+        validators=[DataRequired(message=_l("Choose at least one language."))],
     )
 
 
-def email_field(label: str = "Email") -> StringField:
+def email_field(label: str = _l("Email")) -> StringField:
     return StringField(
         label,
-        validators=[DataRequired(), Email(message="Enter a valid email address."), Length(max=254)],
+        validators=[DataRequired(), Email(message=_l("Enter a valid email address.")), Length(max=254)],
         filters=[lambda value: value.strip().lower() if value else value],
     )
 

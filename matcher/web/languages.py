@@ -7,7 +7,7 @@ without JavaScript; choosing while signed in is remembered on the account, so ma
 goes out in that language too.
 """
 
-from flask import Blueprint, redirect, request, session
+from flask import Blueprint, has_request_context, redirect, request, session
 from flask_babel import get_locale
 from flask_login import current_user
 
@@ -23,7 +23,10 @@ bp = Blueprint("languages", __name__)
 
 
 def reader_language() -> str:
-    """The language of this request's reader (see the module's docstring)."""
+    """The language of this request's reader (see the module's docstring); English outside a
+    request (a command, a job), where whoever is written to says which (``core.mail``)."""
+    if not has_request_context():
+        return DEFAULT
     if current_user.is_authenticated and current_user.language in LANGUAGES:
         return current_user.language
     if session.get(_SESSION_KEY) in LANGUAGES:

@@ -1,5 +1,7 @@
 """Names and filters the templates use to show codes as words."""
 
+from flask_babel import lazy_gettext
+
 from ..conflicts import screening
 from ..conflicts.decisions import DECISIONS
 from ..conflicts.engine import RULES
@@ -8,12 +10,14 @@ from ..needs.states import STATE_LABELS
 
 
 def init_app(app) -> None:
-    app.jinja_env.globals.update(vocab=vocab, hit_decisions=DECISIONS, hit_rules=RULES)
+    # The rules' words are marked in the engine (``N_``) and put into the reader's language here.
+    hit_rules = {code: lazy_gettext(words) for code, words in RULES.items()}
+    app.jinja_env.globals.update(vocab=vocab, hit_decisions=DECISIONS, hit_rules=hit_rules)
     app.jinja_env.filters.update(
         country=vocab.country_name,
         language=vocab.language_name,
         state=lambda state: STATE_LABELS.get(state, state),
         label=lambda code, vocabulary: vocabulary.get(code, code),
         screenable=screening.screenable,
-        labels=lambda codes, vocabulary: ", ".join(vocabulary.get(c, c) for c in codes),
+        labels=lambda codes, vocabulary: ", ".join(str(vocabulary.get(c, c)) for c in codes),
     )

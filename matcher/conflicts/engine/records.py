@@ -10,17 +10,24 @@ from dataclasses import dataclass, field
 
 from .normalise import name_key
 
+
+def N_(text: str) -> str:
+    """Mark ``text`` for translation and return it unchanged: the engine stays plain Python, and the
+    coordinator's pages translate a rule's words where they label a hit."""
+    return text
+
+
 # Every rule a hit can rest on, with its words: a reason names the rule in them,
 # and the coordinator's pages label a hit with them.
 RULES = {
-    "identifier": "identifier equal",
-    "equal": "equal name",
-    "joined": "joined/split words",
-    "typo": "typo",
-    "extra_words": "extra words",
-    "similar": "similar",
-    "acronym": "acronym",
-    "related": "related entity",
+    "identifier": N_("identifier equal"),
+    "equal": N_("equal name"),
+    "joined": N_("joined/split words"),
+    "typo": N_("typo"),
+    "extra_words": N_("extra words"),
+    "similar": N_("similar"),
+    "acronym": N_("acronym"),
+    "related": N_("related entity"),
 }
 
 

@@ -14,6 +14,12 @@ from . import words
 from .profiles import FundProfile, NeedProfile, OfferProfile
 
 
+def N_(text: str) -> str:
+    """Mark ``text`` for translation and return it unchanged: the engine stays plain Python, and the
+    web layer translates a filter's words where a page shows them."""
+    return text
+
+
 def _unscreened(need: NeedProfile, offer: OfferProfile, today: date) -> str | None:
     if offer.firm_id in need.unscreened_firms:
         return "the firm has no client list to screen the need against"
@@ -144,18 +150,18 @@ def _first_failed(checks, need: NeedProfile, candidate, today: date) -> tuple[st
 
 # What each filter removes, without any candidate's particulars: the heading of its group.
 FILTER_WORDS = {
-    "unscreened": "the firm has no client list to screen the need against",
-    "conflict": "the firm has an unresolved conflict with an adverse party",
-    "validity": "the offer is not valid today",
-    "capacity": "the offer has no capacity left",
-    "jurisdiction": "the offer does not cover the need's country",
-    "language": "no language in common",
-    "help": "the kind of help wanted is not offered",
-    "emergency": "the firm is not ready for emergencies, and this is one",
-    "fund_country": "the fund does not cover the need's country",
-    "fund_defender_kind": "the fund does not support this kind of defender",
-    "fund_covers": "the fund does not cover the help wanted",
-    "fund_amount": "the amount needed is above the fund's maximum",
-    "fund_deadline_passed": "the need's deadline has passed",
-    "fund_turnaround": "the fund cannot decide before the deadline",
+    "unscreened": N_("the firm has no client list to screen the need against"),
+    "conflict": N_("the firm has an unresolved conflict with an adverse party"),
+    "validity": N_("the offer is not valid today"),
+    "capacity": N_("the offer has no capacity left"),
+    "jurisdiction": N_("the offer does not cover the need's country"),
+    "language": N_("no language in common"),
+    "help": N_("the kind of help wanted is not offered"),
+    "emergency": N_("the firm is not ready for emergencies, and this is one"),
+    "fund_country": N_("the fund does not cover the need's country"),
+    "fund_defender_kind": N_("the fund does not support this kind of defender"),
+    "fund_covers": N_("the fund does not cover the help wanted"),
+    "fund_amount": N_("the amount needed is above the fund's maximum"),
+    "fund_deadline_passed": N_("the need's deadline has passed"),
+    "fund_turnaround": N_("the fund cannot decide before the deadline"),
 }

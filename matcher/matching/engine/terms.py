@@ -8,9 +8,15 @@ Synonyms are written naturally (accents, articles and all): the matcher folds
 them the same way it folds what people type.
 """
 
+def N_(text: str) -> str:
+    """Mark ``text`` as a label for translation and return it unchanged: the engine stays plain
+    Python, and the web layer translates the label where it is shown."""
+    return text
+
+
 THREATS = {
     "slapp": {
-        "label": "SLAPP or defamation suit",
+        "label": N_("SLAPP or defamation suit"),
         "en": ("SLAPP", "defamation", "defamation suit", "libel", "slander", "gag suit",
                "strategic lawsuit against public participation"),
         "es": ("difamación", "calumnia", "injuria", "demanda SLAPP",
@@ -19,7 +25,7 @@ THREATS = {
         "pt": ("difamação", "calúnia", "injúria", "ação estratégica contra a participação pública"),
     },
     "criminal_charge": {
-        "label": "Criminal charge",
+        "label": N_("Criminal charge"),
         "en": ("criminal charges", "criminal prosecution", "criminal complaint", "criminalisation",
                "criminalization", "indictment", "prosecution"),
         "es": ("acusación penal", "cargos penales", "denuncia penal", "criminalización", "imputación",
@@ -28,42 +34,42 @@ THREATS = {
         "pt": ("acusação criminal", "denúncia criminal", "criminalização", "indiciamento", "queixa-crime"),
     },
     "arrest": {
-        "label": "Arrest or detention",
+        "label": N_("Arrest or detention"),
         "en": ("arrest", "detention", "detained", "imprisonment", "custody"),
         "es": ("arresto", "detención", "detenido", "detenida", "encarcelamiento", "captura"),
         "fr": ("arrestation", "détention", "détenu", "emprisonnement", "garde à vue"),
         "pt": ("prisão", "detenção", "detido", "detida", "encarceramento"),
     },
     "injunction": {
-        "label": "Injunction or gag order",
+        "label": N_("Injunction or gag order"),
         "en": ("injunction", "gag order", "restraining order", "court order"),
         "es": ("medida cautelar", "orden judicial", "mordaza", "orden de restricción"),
         "fr": ("injonction", "ordonnance", "mesure conservatoire", "interdiction de publier"),
         "pt": ("liminar", "medida cautelar", "ordem judicial", "mordaça"),
     },
     "administrative": {
-        "label": "Administrative sanction",
+        "label": N_("Administrative sanction"),
         "en": ("administrative penalty", "administrative fine", "tax audit", "licence revoked"),
         "es": ("sanción administrativa", "multa", "inspección fiscal"),
         "fr": ("sanction administrative", "amende", "contrôle fiscal"),
         "pt": ("sanção administrativa", "multa", "autuação fiscal"),
     },
     "land": {
-        "label": "Land or territory dispute",
+        "label": N_("Land or territory dispute"),
         "en": ("land dispute", "eviction", "land grab", "territory"),
         "es": ("conflicto de tierras", "desalojo", "despojo", "territorio"),
         "fr": ("conflit foncier", "expulsion de terres", "accaparement de terres", "territoire"),
         "pt": ("conflito de terra", "despejo", "grilagem", "território"),
     },
     "labour": {
-        "label": "Labour or trade union dispute",
+        "label": N_("Labour or trade union dispute"),
         "en": ("labour dispute", "labor dispute", "dismissal", "union busting", "trade union"),
         "es": ("conflicto laboral", "despido", "persecución sindical"),
         "fr": ("conflit du travail", "licenciement", "répression syndicale"),
         "pt": ("conflito trabalhista", "demissão", "perseguição sindical"),
     },
     "ngo_registration": {
-        "label": "NGO registration or foreign funding restrictions",
+        "label": N_("NGO registration or foreign funding restrictions"),
         "en": ("NGO registration", "foreign funding", "foreign agent", "deregistration", "NGO closure"),
         "es": ("registro de ONG", "cierre de ONG", "financiamiento extranjero", "agente extranjero"),
         "fr": ("enregistrement d'ONG", "dissolution d'association", "financement étranger",
@@ -71,14 +77,14 @@ THREATS = {
         "pt": ("registro de ONG", "fechamento de ONG", "financiamento estrangeiro", "agente estrangeiro"),
     },
     "surveillance": {
-        "label": "Surveillance or digital attack",
+        "label": N_("Surveillance or digital attack"),
         "en": ("surveillance", "spyware", "hacking", "digital attack", "phone tapping"),
         "es": ("vigilancia", "espionaje", "hackeo", "ataque digital", "interceptación"),
         "fr": ("surveillance", "logiciel espion", "piratage", "attaque numérique", "écoutes"),
         "pt": ("vigilância", "espionagem", "ataque digital", "grampo", "invasão hacker"),
     },
     "other": {
-        "label": "Other legal threat",
+        "label": N_("Other legal threat"),
         "en": ("other",),
         "es": ("otro", "otra"),
         "fr": ("autre",),
@@ -88,21 +94,21 @@ THREATS = {
 
 PRACTICE_AREAS = {
     "defamation": {
-        "label": "SLAPP and defamation",
+        "label": N_("SLAPP and defamation"),
         "en": ("defamation", "SLAPP", "libel", "slander", "media law", "freedom of expression"),
         "es": ("difamación", "calumnia", "injuria", "libertad de expresión"),
         "fr": ("diffamation", "procédure-bâillon", "calomnie", "liberté d'expression"),
         "pt": ("difamação", "calúnia", "injúria", "liberdade de expressão"),
     },
     "criminal_defence": {
-        "label": "Criminal defence",
+        "label": N_("Criminal defence"),
         "en": ("criminal defense", "criminal law", "criminal"),
         "es": ("defensa penal", "derecho penal", "penal"),
         "fr": ("défense pénale", "droit pénal"),
         "pt": ("defesa criminal", "defesa penal", "direito penal"),
     },
     "detention": {
-        "label": "Arrest and detention",
+        "label": N_("Arrest and detention"),
         "en": ("arrest", "detention", "arbitrary detention", "habeas corpus", "custody",
                "pretrial detention"),
         "es": ("detención", "detención arbitraria", "arresto", "prisión preventiva"),
@@ -110,21 +116,21 @@ PRACTICE_AREAS = {
         "pt": ("detenção", "prisão", "prisão arbitrária", "prisão preventiva"),
     },
     "assembly": {
-        "label": "Protest and assembly",
+        "label": N_("Protest and assembly"),
         "en": ("protest", "assembly", "freedom of assembly", "demonstration", "right to protest"),
         "es": ("protesta", "manifestación", "reunión pacífica", "libertad de reunión"),
         "fr": ("manifestation", "liberté de réunion", "rassemblement", "droit de manifester"),
         "pt": ("protesto", "manifestação", "liberdade de reunião"),
     },
     "land": {
-        "label": "Land and territory",
+        "label": N_("Land and territory"),
         "en": ("land", "land rights", "territory", "eviction", "land grabbing"),
         "es": ("tierra", "tierras", "territorio", "desalojo", "despojo de tierras", "conflicto agrario"),
         "fr": ("foncier", "terre", "terres", "territoire", "accaparement des terres"),
         "pt": ("terra", "terras", "território", "despejo", "conflito agrário", "grilagem"),
     },
     "indigenous": {
-        "label": "Indigenous rights and FPIC",
+        "label": N_("Indigenous rights and FPIC"),
         "en": ("indigenous rights", "indigenous peoples", "FPIC", "free, prior and informed consent",
                "prior consultation"),
         "es": ("derechos indígenas", "pueblos indígenas", "consulta previa", "CLPI",
@@ -135,21 +141,21 @@ PRACTICE_AREAS = {
                "consentimento livre, prévio e informado"),
     },
     "labour": {
-        "label": "Labour and trade union",
+        "label": N_("Labour and trade union"),
         "en": ("labour", "labor", "trade union", "employment", "workers' rights"),
         "es": ("laboral", "sindical", "sindicato", "derecho laboral", "trabajo"),
         "fr": ("droit du travail", "syndical", "syndicat", "travail"),
         "pt": ("trabalhista", "sindical", "sindicato", "direito do trabalho", "trabalho"),
     },
     "environment": {
-        "label": "Environmental law",
+        "label": N_("Environmental law"),
         "en": ("environmental", "environment", "climate", "pollution"),
         "es": ("ambiental", "medio ambiente", "derecho ambiental", "medioambiental", "clima"),
         "fr": ("environnement", "environnemental", "droit de l'environnement", "climat"),
         "pt": ("ambiental", "meio ambiente", "direito ambiental", "clima", "poluição"),
     },
     "ngo_law": {
-        "label": "NGO registration and foreign funding",
+        "label": N_("NGO registration and foreign funding"),
         "en": ("NGO registration", "NGO law", "foreign funding", "foreign agent", "freedom of association",
                "civil society"),
         "es": ("registro de ONG", "ONG", "financiamiento extranjero", "agente extranjero",
@@ -160,7 +166,7 @@ PRACTICE_AREAS = {
                "liberdade de associação"),
     },
     "digital": {
-        "label": "Digital rights and surveillance",
+        "label": N_("Digital rights and surveillance"),
         "en": ("digital rights", "surveillance", "privacy", "data protection", "spyware",
                "online harassment"),
         "es": ("derechos digitales", "vigilancia", "privacidad", "protección de datos", "espionaje"),
@@ -169,14 +175,14 @@ PRACTICE_AREAS = {
         "pt": ("direitos digitais", "vigilância", "privacidade", "proteção de dados", "espionagem"),
     },
     "asylum": {
-        "label": "Asylum and relocation",
+        "label": N_("Asylum and relocation"),
         "en": ("asylum", "relocation", "refugee", "immigration", "temporary relocation", "deportation"),
         "es": ("asilo", "reubicación", "refugio", "refugiado", "migración", "deportación"),
         "fr": ("asile", "relocalisation", "réfugié", "expulsion du territoire"),
         "pt": ("asilo", "realocação", "refúgio", "refugiado", "imigração", "deportação"),
     },
     "corporate_accountability": {
-        "label": "Corporate accountability litigation",
+        "label": N_("Corporate accountability litigation"),
         "en": ("corporate accountability", "business and human rights", "litigation against companies",
                "transnational litigation", "due diligence"),
         "es": ("responsabilidad empresarial", "empresas y derechos humanos", "litigio contra empresas",
@@ -187,7 +193,7 @@ PRACTICE_AREAS = {
                "devida diligência"),
     },
     "international": {
-        "label": "International human rights mechanisms",
+        "label": N_("International human rights mechanisms"),
         "en": ("international mechanisms", "international law", "United Nations", "special rapporteur",
                "Inter-American system", "regional human rights court"),
         "es": ("mecanismos internacionales", "derecho internacional", "ONU", "Naciones Unidas",
@@ -201,7 +207,7 @@ PRACTICE_AREAS = {
 
 HELP_KINDS = {
     "representation": {
-        "label": "Representation in court",
+        "label": N_("Representation in court"),
         "en": ("representation", "legal representation", "court representation", "litigation",
                "defence counsel"),
         "es": ("representación", "representación legal", "representación judicial", "litigio",
@@ -210,14 +216,14 @@ HELP_KINDS = {
         "pt": ("representação", "representação judicial", "patrocínio", "litígio"),
     },
     "advice": {
-        "label": "Legal advice",
+        "label": N_("Legal advice"),
         "en": ("advice", "legal advice", "consultation", "legal opinion", "counselling"),
         "es": ("asesoría", "asesoramiento", "consejo", "consulta", "asesoría jurídica"),
         "fr": ("conseil", "conseil juridique", "consultation", "avis juridique"),
         "pt": ("aconselhamento", "assessoria", "consultoria", "orientação jurídica", "parecer"),
     },
     "trial_observation": {
-        "label": "Trial observation",
+        "label": N_("Trial observation"),
         "en": ("trial observation", "trial monitoring", "trial observer", "court monitoring"),
         "es": ("observación de juicio", "observación judicial", "monitoreo de juicio",
                "observación de audiencia"),
@@ -225,7 +231,7 @@ HELP_KINDS = {
         "pt": ("observação de julgamento", "monitoramento de julgamento", "observação judicial"),
     },
     "local_lawyer_funding": {
-        "label": "Funding for a local lawyer",
+        "label": N_("Funding for a local lawyer"),
         "en": ("funding for a local lawyer", "legal fees", "lawyer's fees", "money for a lawyer",
                "legal costs"),
         "es": ("financiación de abogado local", "financiamiento de abogado local", "honorarios",
@@ -234,14 +240,14 @@ HELP_KINDS = {
         "pt": ("financiamento de advogado local", "honorários", "custas"),
     },
     "bail": {
-        "label": "Bail",
+        "label": N_("Bail"),
         "en": ("bail", "bail bond", "release on bail"),
         "es": ("fianza", "caución", "libertad bajo fianza"),
         "fr": ("caution", "liberté sous caution"),
         "pt": ("fiança", "liberdade sob fiança"),
     },
     "international_appeal": {
-        "label": "Appeal to an international body",
+        "label": N_("Appeal to an international body"),
         "en": ("international appeal", "urgent appeal", "petition to the United Nations",
                "special rapporteur", "Inter-American Commission"),
         "es": ("apelación internacional", "petición a la CIDH", "comisión interamericana",
@@ -254,28 +260,28 @@ HELP_KINDS = {
 
 DEFENDER_KINDS = {
     "individual": {
-        "label": "Individual defender",
+        "label": N_("Individual defender"),
         "en": ("individual", "person", "human rights defender", "activist"),
         "es": ("individuo", "persona", "defensor", "defensora", "activista"),
         "fr": ("individu", "personne", "défenseur", "défenseure", "militant", "militante"),
         "pt": ("indivíduo", "pessoa", "defensor", "defensora", "ativista"),
     },
     "community": {
-        "label": "Community or collective",
+        "label": N_("Community or collective"),
         "en": ("community", "collective", "indigenous community"),
         "es": ("comunidad", "colectivo", "comunidad indígena"),
         "fr": ("communauté", "collectif", "communauté autochtone"),
         "pt": ("comunidade", "coletivo", "comunidade indígena"),
     },
     "journalist": {
-        "label": "Journalist",
+        "label": N_("Journalist"),
         "en": ("journalist", "reporter", "media worker"),
         "es": ("periodista", "comunicador", "comunicadora"),
         "fr": ("journaliste",),
         "pt": ("jornalista", "comunicador", "comunicadora"),
     },
     "organisation": {
-        "label": "NGO acting for a defender",
+        "label": N_("NGO acting for a defender"),
         "en": ("organisation", "organization", "NGO", "association"),
         "es": ("organización", "ONG", "asociación"),
         "fr": ("organisation", "association"),
@@ -285,21 +291,21 @@ DEFENDER_KINDS = {
 
 URGENCIES = {
     "emergency": {
-        "label": "Emergency (days)",
+        "label": N_("Emergency (days)"),
         "en": ("emergency", "immediate"),
         "es": ("emergencia", "inmediato"),
         "fr": ("urgence", "immédiat"),
         "pt": ("emergência", "imediato"),
     },
     "urgent": {
-        "label": "Urgent (weeks)",
+        "label": N_("Urgent (weeks)"),
         "en": ("urgent",),
         "es": ("urgente",),
         "fr": ("urgent", "pressant"),
         "pt": ("urgente",),
     },
     "standard": {
-        "label": "Standard",
+        "label": N_("Standard"),
         "en": ("standard", "normal", "routine", "not urgent"),
         "es": ("normal", "estándar"),
         "fr": ("normal", "standard", "pas urgent"),

@@ -1,0 +1,85 @@
+"""Every page, in each of the four languages, checked by axe-core for WCAG 2.2 AA in Chromium.
+
+axe-core comes from npm for the tests only (``tests/browser/package.json``; ``make test``
+installs it where npm is) and is put into the page by the driver, never served by the app.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from matcher.extensions import db
+from matcher.needs import workflow
+from tests import factories
+
+from .test_pages_in_chromium import _sign_in
+
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+LANGUAGES = ("en", "es", "fr", "pt")
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def violations(browser) -> list[dict]:
+    """axe-core's WCAG 2.2 AA violations on the page the browser shows: rule, impact, where."""
+    if not AXE.exists():
+        pytest.skip(f"axe-core is not installed ({AXE}): run `npm install --prefix tests/browser`")
+    browser.execute_script(AXE.read_text())
+    found = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        f"axe.run(document, {{runOnly: {{type: 'tag', values: {json.dumps(WCAG_AA)}}}}})"
+        ".then(result => done(result.violations.map(v => ({id: v.id, impact: v.impact,"
+        " targets: v.nodes.map(n => n.target.join(' '))}))));")
+    return found
+
+
+def _choose(browser, live_server, language: str) -> None:
+    """Pick the language with the page's own chooser, as a reader would."""
+    browser.find_element(By.CSS_SELECTOR, f'footer button[value="{language}"]').click() \
+        if language != "en" else None
+
+
+@pytest.fixture
+def world(app):
+    owner = factories.defender()
+    firm = factories.firm(name="Alvarez & Partners")
+    offer = factories.offer(firm)
+    coordinator = factories.coordinator()
+    need = factories.need(owner, state="verified", summary="Sued after the Rio Verde protest")
+    match = workflow.propose(coordinator, need, offer=offer)
+    member = factories.firm_member(of=firm)
+    db.session.commit()
+    return {"defender": owner, "firm": member, "coordinator": coordinator, "need": need.id, "match": match.id}
+
+
+PUBLIC = ("/", "/account/login", "/account/reset", "/account/register")
+PAGES = {
+    "defender": ("/defender/", "/defender/needs/new", "/defender/needs/{need}", "/defender/data"),
+    "firm": ("/firm/", "/firm/clients", "/firm/clients/upload", "/firm/team", "/firm/offers/new",
+             "/firm/matters/{match}"),
+    "coordinator": ("/coordinator/", "/coordinator/needs/{need}", "/coordinator/people", "/coordinator/funds",
+                    "/coordinator/reviews", "/coordinator/relations", "/coordinator/audit", "/coordinator/intake"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_has_no_wcag_violation(browser, live_server, world, language):
+    found = {}
+    browser.get(live_server + "/account/login")
+    _choose(browser, live_server, language)
+    for path in PUBLIC:
+        browser.get(live_server + path)
+        found[path] = violations(browser)
+    for role, paths in PAGES.items():
+        browser.delete_all_cookies()
+        browser.get(live_server + "/account/login")
+        _choose(browser, live_server, language)
+        _sign_in(browser, live_server, world[role])
+        for template in paths:
+            path = template.format(**world)
+            browser.get(live_server + path)
+            found[path] = violations(browser)
+    failing = {path: rules for path, rules in found.items() if rules}
+    print(json.dumps(failing, indent=1))
+    assert failing == {}
