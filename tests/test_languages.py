@@ -87,3 +87,15 @@ def test_every_translation_keeps_the_placeholders_of_its_original(language):
         catalogue = read_po(handle)
     problems = [f"{message.id!r}: {error}" for message, errors in catalogue.check() for error in errors]
     assert not problems, problems[:5]
+
+
+def test_the_language_chosen_before_signing_in_stays_and_becomes_the_accounts(web):
+    defender = factories.defender()
+    db.session.commit()
+    web.post("/language", {"language": "fr", "next": "/account/login"})
+
+    web.login(defender)
+
+    db.session.expire_all()
+    assert defender.language == "fr"
+    assert _lang(web.get("/defender/")) == "fr"

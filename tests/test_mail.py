@@ -122,3 +122,18 @@ def test_a_message_is_a_sealed_row_written_with_its_change(app):
     assert all("coordinator@example.org" not in value and "submitted" not in value for value in stored)
     db.session.rollback()
     assert db.session.scalar(select(func.count()).select_from(OutgoingMail)) == 0
+
+
+def test_each_recipient_is_written_to_in_their_own_language(app, outbox):
+    factories.coordinator(email="coordinadora@example.org").language = "es"
+    factories.coordinator(email="coordinatrice@example.org").language = "fr"
+    factories.coordinator(email="coordinator@example.org")  # no setting: the platform's default
+    owner = factories.defender()
+    workflow.submit_need(owner, factories.need(owner))
+    db.session.commit()
+
+    by_recipient = {tuple(message.recipients): message for message in outbox}
+    assert by_recipient[("coordinadora@example.org",)].subject == "Se envió una solicitud"
+    assert "Por su seguridad" in by_recipient[("coordinadora@example.org",)].body
+    assert by_recipient[("coordinatrice@example.org",)].subject == "Une demande a été soumise"
+    assert by_recipient[("coordinator@example.org",)].subject == "A need was submitted"

@@ -15,6 +15,7 @@ import hmac
 import time
 
 from flask import after_this_request, current_app, flash, g, redirect, request, session, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
@@ -22,6 +23,9 @@ from flask_login import current_user, login_user, logout_user
 from ..extensions import db
 from ..models import User
 from . import throttling
+
+# Where the language the reader chose on a page is kept (``web.languages``).
+LANGUAGE_KEY = "language"
 
 # Pages an account without its required second factor may still reach.
 _SETUP_ENDPOINTS = {"auth.two_factor_setup", "auth.logout", "home.leave", "static"}
@@ -34,14 +38,23 @@ def _now_ms() -> int:
 
 
 def _new_session() -> None:
-    """Drop everything the old session held, the CSRF token this request cached included."""
+    """Drop everything the old session held, the CSRF token this request cached included, but
+    the language the reader chose: the next page is in it too."""
+    language = session.get(LANGUAGE_KEY)
     session.clear()
+    if language:
+        session[LANGUAGE_KEY] = language
     g.pop("csrf_token", None)
     g.pop("_login_user", None)
 
 
 def start(user) -> None:
-    """Sign ``user`` in on a new session, and mark the browser as one that signed in to the account."""
+    """Sign ``user`` in on a new session, and mark the browser as one that signed in to the account.
+
+    An account that has not chosen a language keeps the one this page was read in, so that its
+    mail is written in it too."""
+    if user.language is None:
+        user.language = str(get_locale())
     _new_session()
     login_user(user)
     after_this_request(lambda response: throttling.remember_browser(response, user))

@@ -23,6 +23,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from flask import current_app
+from flask_babel import force_locale, get_babel, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_mail import Message, email_dispatched
@@ -32,6 +33,7 @@ from ..extensions import db, mail
 from ..jobs.runner import enqueue
 from ..models import OutgoingMail, User
 from ..models._types import utcnow
+from ..models.accounts import email_key
 
 log = logging.getLogger(__name__)
 
@@ -42,21 +44,39 @@ RETRY_AFTER = (60, 300, 1800, 7200, 21600)
 def notify(recipients, subject: str, endpoint: str, *, action: str = _l("Sign in to see it"), **values) -> None:
     """Queue a short message pointing ``recipients`` at ``endpoint``; ``action`` says what the link is for.
 
-    ``subject`` and ``action`` may be lazy strings (``_l``): they are put into words here, as the
-    message is written."""
+    Each recipient reads it in their own language (``_by_language``): ``subject`` and ``action``
+    are lazy strings (``_l``), put into words here, once for each language."""
     addresses = sorted({address for address in recipients if address})
     if not addresses:
         return
     link = absolute_url(endpoint, **values)
-    subject, action = str(subject), str(action)
-    body = (
-        _("Hello,") + "\n\n"
-        + _("%(subject)s on the pro bono matching platform.", subject=subject) + "\n"
-        + _("%(action)s: %(link)s", action=action, link=link) + "\n\n"
-        + _("For your safety this message holds no details of the matter.") + "\n"
-    )
-    db.session.add(OutgoingMail(recipients=addresses, subject=subject, body=body))
+    for language, group in _by_language(addresses).items():
+        with force_locale(language):
+            words, reason = str(subject), str(action)
+            body = (
+                _("Hello,") + "\n\n"
+                + _("%(subject)s on the pro bono matching platform.", subject=words) + "\n"
+                + _("%(action)s: %(link)s", action=reason, link=link) + "\n\n"
+                + _("For your safety this message holds no details of the matter.") + "\n"
+            )
+        db.session.add(OutgoingMail(recipients=group, subject=words, body=body))
     enqueue("deliver_mail")
+
+
+def _by_language(addresses: list[str]) -> dict[str, list[str]]:
+    """The addresses grouped by the language each is written to in: the account's own setting;
+    for an account without one, the platform's default; for an address with no account (someone
+    registering, a colleague invited), the language of the page that set the message off."""
+    keys = {email_key(address): address for address in addresses}
+    chosen = dict(db.session.execute(
+        select(User.email_key, User.language).where(User.email_key.in_(keys))).tuples().all())
+    default = str(get_babel().default_locale)
+    reader = str(get_locale() or default)
+    groups: dict[str, list[str]] = {}
+    for key, address in keys.items():
+        language = (chosen[key] or default) if key in chosen else reader
+        groups.setdefault(language, []).append(address)
+    return groups
 
 
 def staff_emails() -> list[str]:

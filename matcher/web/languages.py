@@ -11,13 +11,13 @@ from flask import Blueprint, has_request_context, redirect, request, session
 from flask_babel import get_locale
 from flask_login import current_user
 
+from ..accounts.sessions import LANGUAGE_KEY
 from ..extensions import babel, db
 from .access import local_target
 
 # Each language named in itself, in the order the chooser shows them.
 LANGUAGES = {"en": "English", "es": "Español", "fr": "Français", "pt": "Português"}
 DEFAULT = "en"
-_SESSION_KEY = "language"
 
 bp = Blueprint("languages", __name__)
 
@@ -29,8 +29,8 @@ def reader_language() -> str:
         return DEFAULT
     if current_user.is_authenticated and current_user.language in LANGUAGES:
         return current_user.language
-    if session.get(_SESSION_KEY) in LANGUAGES:
-        return session[_SESSION_KEY]
+    if session.get(LANGUAGE_KEY) in LANGUAGES:
+        return session[LANGUAGE_KEY]
     return request.accept_languages.best_match(LANGUAGES) or DEFAULT
 
 
@@ -39,7 +39,7 @@ def choose():
     """Keep the language chosen and go back to the page it was chosen on."""
     language = request.form.get("language", "")
     if language in LANGUAGES:
-        session[_SESSION_KEY] = language
+        session[LANGUAGE_KEY] = language
         if current_user.is_authenticated:
             current_user.language = language
             db.session.flush()
