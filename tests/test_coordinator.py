@@ -334,3 +334,17 @@ def test_a_defenders_draft_is_theirs_until_they_submit_it(web):
     assert web.post(f"/coordinator/needs/{draft.id}/submit").status_code == 404
     db.session.expire_all()
     assert draft.state == "draft"
+
+
+def test_a_refused_note_is_summed_up_where_the_page_opens_with_a_link_to_its_field(web):
+    owner = factories.defender()
+    record = factories.need(owner, state="submitted")
+    signed_in_coordinator(web)
+
+    page = web.post(f"/coordinator/needs/{record.id}/triage",
+                    {"triage-action": "reject", "triage-note": ""}).get_data(as_text=True)
+
+    summary = page.split('class="error-summary"', 1)[1].split("</div>", 1)[0]
+    assert "autofocus" in summary and 'role="alert"' in summary
+    assert 'href="#triage-note"' in summary and "Say why the need is rejected" in summary
+    assert 'id="triage-note"' in page

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from matcher.extensions import db
 from matcher.needs import workflow
@@ -35,9 +36,9 @@ def violations(browser) -> list[dict]:
 
 
 def _choose(browser, live_server, language: str) -> None:
-    """Pick the language with the page's own chooser, as a reader would."""
-    browser.find_element(By.CSS_SELECTOR, f'footer button[value="{language}"]').click() \
-        if language != "en" else None
+    """Pick the language with the page's own chooser, as a reader would (English is the default)."""
+    if language != "en":
+        browser.find_element(By.CSS_SELECTOR, f'footer button[value="{language}"]').click()
 
 
 @pytest.fixture
@@ -80,6 +81,24 @@ def test_every_page_has_no_wcag_violation(browser, live_server, world, language)
             path = template.format(**world)
             browser.get(live_server + path)
             found[path] = violations(browser)
-    failing = {path: rules for path, rules in found.items() if rules}
-    print(json.dumps(failing, indent=1))
-    assert failing == {}
+    assert {path: rules for path, rules in found.items() if rules} == {}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_refused_form_opens_on_its_summary_which_has_no_wcag_violation(browser, live_server, app, language):
+    owner = factories.defender()
+    need = factories.need(owner, state="submitted")
+    coordinator = factories.coordinator()
+    db.session.commit()
+    browser.get(live_server + "/account/login")
+    _choose(browser, live_server, language)
+    _sign_in(browser, live_server, coordinator)
+    browser.get(f"{live_server}/coordinator/needs/{need.id}")
+
+    browser.find_element(By.CSS_SELECTOR, 'button[value="reject"]').click()
+    WebDriverWait(browser, 10).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, ".error-summary"))
+
+    focused = browser.switch_to.active_element
+    assert "error-summary" in focused.get_attribute("class")
+    assert focused.find_element(By.CSS_SELECTOR, "a").get_attribute("href").endswith("#triage-note")
+    assert violations(browser) == []
