@@ -182,9 +182,10 @@ def test_a_conflicted_firm_is_never_proposed_the_need(web, outbox):
     db.session.commit()
     web.login(coordinator)
 
-    single = web.post(f"/coordinator/needs/{need.id}/propose", {"kind": "offer", "candidate_id": str(offer.id)},
-                      follow_redirects=True)
-    several = web.post(f"/coordinator/needs/{need.id}/propose-several", {"several-offers": [str(offer.id)]})
+    single = web.post(f"/coordinator/needs/{need.id}/propose",
+                      {"kind": "offer", "candidate_id": str(offer.id), "confirmed": "yes"}, follow_redirects=True)
+    several = web.post(f"/coordinator/needs/{need.id}/propose-several",
+                       {"several-offers": [str(offer.id)], "confirmed": "yes"})
 
     assert "cannot be proposed" in single.get_data(as_text=True)
     assert "is not a valid choice" in several.get_data(as_text=True)

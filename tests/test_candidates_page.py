@@ -104,7 +104,8 @@ def test_proposing_to_several_offers_still_works_with_the_grouped_page(web):
     assert "Propose to several offers at once" in page
 
     response = web.post(f"/coordinator/needs/{need.id}/propose-several",
-                        {"several-offers": [str(offers[0].id), str(offers[2].id)]}, follow_redirects=True)
+                        {"several-offers": [str(offers[0].id), str(offers[2].id)], "confirmed": "yes"},
+                        follow_redirects=True)
 
     assert response.status_code == 200
     proposed = db.session.scalars(select(Match.offer_id).where(Match.need_id == need.id)).all()

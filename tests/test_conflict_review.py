@@ -55,8 +55,8 @@ def _decide(web, need, hit, decision, note, **kwargs):
 
 
 def _propose(web, need, offer):
-    return web.post(f"/coordinator/needs/{need.id}/propose", {"kind": "offer", "candidate_id": str(offer.id)},
-                    follow_redirects=True)
+    return web.post(f"/coordinator/needs/{need.id}/propose",
+                    {"kind": "offer", "candidate_id": str(offer.id), "confirmed": "yes"}, follow_redirects=True)
 
 
 def _upload(web, member, text):

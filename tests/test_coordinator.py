@@ -239,7 +239,8 @@ def test_withdrawing_for_the_defender_needs_a_note_and_cancels_open_proposals(we
     offer = factories.offer(firm)
     db.session.commit()
     signed_in_coordinator(web)
-    web.post(f"/coordinator/needs/{record.id}/propose", {"kind": "offer", "candidate_id": str(offer.id)})
+    web.post(f"/coordinator/needs/{record.id}/propose",
+             {"kind": "offer", "candidate_id": str(offer.id), "confirmed": "yes"})
 
     refused = web.post(f"/coordinator/needs/{record.id}/withdraw", {"withdraw-note": ""}).get_data(as_text=True)
     assert "Say why the need is withdrawn." in refused

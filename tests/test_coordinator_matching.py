@@ -1,5 +1,7 @@
 """Screening results, ranked candidates, proposals and answering for funds, by a coordinator."""
 
+import html
+
 from markupsafe import escape
 from sqlalchemy import select
 
@@ -20,7 +22,8 @@ def signed_in_coordinator(web):
 
 
 def propose(web, need, kind, ident, **kwargs):
-    return web.post(f"/coordinator/needs/{need.id}/propose", {"kind": kind, "candidate_id": str(ident)}, **kwargs)
+    return web.post(f"/coordinator/needs/{need.id}/propose",
+                    {"kind": kind, "candidate_id": str(ident), "confirmed": "yes"}, **kwargs)
 
 
 def test_screening_shows_the_hit_and_only_the_matching_client(web):
@@ -112,7 +115,8 @@ def test_proposing_to_two_offers_then_the_first_acceptance_cancels_the_other(web
     signed_in_coordinator(web)
 
     response = web.post(f"/coordinator/needs/{record.id}/propose-several",
-                        {"several-offers": [str(first.id), str(second.id)]}, follow_redirects=True)
+                        {"several-offers": [str(first.id), str(second.id)], "confirmed": "yes"},
+                        follow_redirects=True)
     assert "Proposed to 2 offers" in response.get_data(as_text=True)
     assert sorted(m.offer_id for m in record.matches if m.state == "proposed") == [first.id, second.id]
 
@@ -234,3 +238,17 @@ def test_coordinator_cannot_answer_for_a_firm(web):
 def test_unknown_match_answers_404(web):
     signed_in_coordinator(web)
     assert web.post("/coordinator/matches/9999/accept").status_code == 404
+
+
+def test_proposing_says_first_what_the_firm_will_read_and_proposes_nothing(web):
+    firm = factories.firm(name="Bufete Uno")
+    offer = factories.offer(firm)
+    record = factories.need(factories.defender(), state="verified")
+    signed_in_coordinator(web)
+
+    page = html.unescape(web.post(f"/coordinator/needs/{record.id}/propose",
+                                  {"kind": "offer", "candidate_id": str(offer.id)}).get_data(as_text=True))
+
+    assert "will read its summary, never the defender's name or contact" in page
+    assert f'name="candidate_id" value="{offer.id}"' in page and 'name="confirmed" value="yes"' in page
+    assert record.matches == []

@@ -299,7 +299,7 @@ def test_a_defender_consents_and_then_sees_the_firms_contact(web, outbox):
     assert "Alvarez & Partners accepted to help" in page
     assert match.firm.contact_email not in page
 
-    response = web.post(f"/defender/matches/{match.id}/consent", follow_redirects=True)
+    response = web.post(f"/defender/matches/{match.id}/consent", {"confirmed": "yes"}, follow_redirects=True)
     page = text(response)
     db.session.refresh(match)
     assert match.state == "active" and match.need.state == "matched"
@@ -327,7 +327,7 @@ def test_a_defender_refuses_an_accepted_firm(web):
 def test_consenting_twice_is_refused_with_a_message(web):
     account = signed_in_defender(web)
     match = accepted_match(account)
-    web.post(f"/defender/matches/{match.id}/consent")
+    web.post(f"/defender/matches/{match.id}/consent", {"confirmed": "yes"})
     response = web.post(f"/defender/matches/{match.id}/refuse", follow_redirects=True)
     assert response.status_code == 200
     assert "This cannot be done any more: it is active." in text(response)
@@ -370,7 +370,7 @@ def test_a_defender_cannot_reach_another_defenders_need(web):
 def test_a_defender_cannot_answer_for_another_defenders_match(web):
     match = accepted_match(factories.defender())
     signed_in_defender(web)
-    assert web.post(f"/defender/matches/{match.id}/consent").status_code == 404
+    assert web.post(f"/defender/matches/{match.id}/consent", {"confirmed": "yes"}).status_code == 404
     assert web.post(f"/defender/matches/{match.id}/refuse").status_code == 404
     db.session.refresh(match)
     assert match.state == "accepted"
@@ -408,3 +408,15 @@ def test_a_post_without_csrf_token_is_refused_and_changes_nothing(web):
     assert need.state == "draft"
     assert db.session.scalars(select(Need)).all() == [need]
 
+
+
+def test_consenting_first_says_what_the_firm_will_receive_and_changes_nothing(web):
+    account = signed_in_defender(web)
+    match = accepted_match(account)
+
+    page = text(web.post(f"/defender/matches/{match.id}/consent"))
+
+    assert "Once you consent, Alvarez & Partners receives your name" in page
+    assert 'name="confirmed" value="yes"' in page and f'href="/defender/needs/{match.need_id}"' in page
+    db.session.refresh(match)
+    assert match.state == "accepted"

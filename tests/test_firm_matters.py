@@ -80,7 +80,8 @@ def test_the_whole_matter_flow_from_proposal_to_closing(web, firm, member):
     assert "Close the matter" in page
 
     response = web.post(f"/firm/matters/{match.id}/close",
-                        {"hours": "42", "outcome": "The suit was dismissed."}, follow_redirects=True)
+                        {"hours": "42", "outcome": "The suit was dismissed.", "confirmed": "yes"},
+                        follow_redirects=True)
     assert "The matter is closed" in response.get_data(as_text=True)
     assert match.state == "completed"
     assert (match.hours, match.outcome) == (42, "The suit was dismissed.")

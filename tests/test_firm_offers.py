@@ -129,7 +129,7 @@ def test_an_unused_offer_is_deleted(web, firm, member):
     db.session.commit()
     web.login(member)
 
-    response = web.post(f"/firm/offers/{offer.id}/delete", follow_redirects=True)
+    response = web.post(f"/firm/offers/{offer.id}/delete", {"confirmed": "yes"}, follow_redirects=True)
 
     assert "The offer is deleted." in response.get_data(as_text=True)
     assert db.session.scalar(select(Offer)) is None
@@ -142,7 +142,7 @@ def test_an_offer_a_match_used_is_kept_and_the_member_is_told_to_end_it(web, fir
     db.session.commit()
     web.login(member)
 
-    response = web.post(f"/firm/offers/{offer.id}/delete", follow_redirects=True)
+    response = web.post(f"/firm/offers/{offer.id}/delete", {"confirmed": "yes"}, follow_redirects=True)
 
     assert "end it instead" in response.get_data(as_text=True)
     assert db.session.scalar(select(Offer.id)) == offer.id
@@ -170,3 +170,14 @@ def test_an_offer_posted_without_the_csrf_token_is_refused(web, member):
 
     assert web.post("/firm/offers/new", offer_form(), csrf=False).status_code == 400
     assert db.session.scalar(select(Offer)) is None
+
+
+def test_deleting_an_offer_asks_first_and_keeps_it_until_confirmed(web, firm, member):
+    offer = factories.offer(firm)
+    db.session.commit()
+    web.login(member)
+
+    page = web.post(f"/firm/offers/{offer.id}/delete").get_data(as_text=True)
+
+    assert "it cannot be undone" in page and 'name="confirmed" value="yes"' in page
+    assert db.session.scalar(select(Offer)) is not None

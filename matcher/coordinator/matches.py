@@ -2,6 +2,7 @@
 
 from flask import abort, flash, redirect, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from ..extensions import db
@@ -9,6 +10,7 @@ from ..matching import ranking
 from ..models import Match
 from ..needs import workflow
 from ..web.attempts import attempt
+from ..web.confirm import unless_confirmed
 from .blueprint import bp, load_need, render_need, several_choices
 from .forms import CompleteForm, DeclineForm, ProposeForm, ProposeSeveralForm, RefuseForm
 
@@ -42,6 +44,11 @@ def propose(need_id: int):
               "error")
         return _to_need(need_id)
     label = ranked.label(candidate.kind, candidate.id)
+    asking = unless_confirmed(_("%(candidate)s will be told of this need and will read its summary, never the "
+                                "defender's name or contact.", candidate=label),
+                              url_for("coordinator.need", need_id=need_id))
+    if asking is not None:
+        return asking
     attempt(lambda: _propose(need, ranked, candidate), _("Proposed to %(candidate)s.", candidate=label))
     return _to_need(need_id)
 
@@ -56,6 +63,12 @@ def propose_several(need_id: int):
     if not form.validate_on_submit():
         return render_need(need, several=form)
     chosen = [c for c in ranked.ranking.candidates if c.kind == "offer" and c.id in form.offers.data]
+    asking = unless_confirmed(ngettext(
+        "The firm chosen will be told of this need and will read its summary, never the defender's name or contact.",
+        "The %(num)d firms chosen will be told of this need and will read its summary, never the defender's name "
+        "or contact; the first to accept takes it.", len(chosen)), url_for("coordinator.need", need_id=need_id))
+    if asking is not None:
+        return asking
 
     def propose_all():
         for candidate in chosen:

@@ -18,6 +18,7 @@ from ..needs.forms import create_draft, fill_need, need_form
 from ..needs.history import match_target, need_history
 from ..web.access import get_scoped_or_404
 from ..web.attempts import attempt
+from ..web.confirm import unless_confirmed
 from .blueprint import bp
 from .forms import RefuseForm, WithdrawForm
 
@@ -125,6 +126,11 @@ def withdraw(need_id: int):
 @bp.route("/matches/<int:match_id>/consent", methods=["POST"])
 def consent(match_id: int):
     match = _own_match(match_id)
+    asking = unless_confirmed(_("Once you consent, %(target)s receives your name, the details of your case and how "
+                                "to reach you, and you receive theirs.", target=match_target(match)),
+                              url_for("defender.need", need_id=match.need_id))
+    if asking is not None:
+        return asking
     if not attempt(lambda: workflow.confirm_match(current_user, match)):
         return _back_to(match.need)
     flash(_("You consented: %(target)s now has your contact details, and you have theirs.", target=match_target(match)))

@@ -14,6 +14,7 @@ from sqlalchemy import exists, select
 from ..core import audit
 from ..extensions import db
 from ..models import Match, Offer
+from ..web.confirm import unless_confirmed
 from .blueprint import bp, own_record_or_404
 from .forms import OFFER_FIELDS, OfferForm
 
@@ -82,6 +83,10 @@ def delete_offer(offer_id: int):
     if db.session.scalar(select(exists().where(Match.offer_id == offer.id))):
         flash(_("Matters were proposed under this offer, so it is kept for their record: end it instead."), "error")
         return redirect(url_for("firm.edit_offer", offer_id=offer.id))
+    asking = unless_confirmed(_("Deleting the offer removes it for good: it cannot be undone."),
+                              url_for("firm.edit_offer", offer_id=offer.id))
+    if asking is not None:
+        return asking
     audit.record(current_user, "offer.delete", offer)
     db.session.delete(offer)
     flash(_("The offer is deleted."))

@@ -21,6 +21,7 @@ from ..models import ClientEntry, Match
 from ..needs import workflow
 from ..needs.states import DISCLOSED_MATCH_STATES, OPEN_MATCH_STATES, SUMMARY_MATCH_STATES
 from ..web.attempts import attempt
+from ..web.confirm import unless_confirmed
 from .blueprint import bp, own_record_or_404
 from .forms import CloseForm, DeclineForm
 
@@ -109,6 +110,10 @@ def close(match_id: int):
     form = CloseForm()
     if not form.validate_on_submit():
         return _render_match(record, close_form=form)
+    asking = unless_confirmed(_("Closing the matter records your hours and the outcome and ends it: it cannot be "
+                                "reopened."), url_for("firm.match", match_id=match_id))
+    if asking is not None:
+        return asking
     outcome = form.outcome.data.strip()
     if attempt(lambda: workflow.complete_match(current_user, record, form.hours.data, outcome)):
         flash(_("The matter is closed. Thank you for your work."))
