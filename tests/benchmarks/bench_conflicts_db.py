@@ -50,9 +50,9 @@ from matcher.extensions import db
 from matcher.models import LawFirm
 
 from .bench_conflicts_engine import _need, name, to_cyrillic
+from .services import POSTGRES, postgres_reachable
 from .stats import summary, table, timed
 
-POSTGRES = os.environ.get("TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 SEED = 20240612
 IMPORT_ROWS = 100_000
 SCREEN_NAMES = int(os.environ.get("BENCH_SCREEN_NAMES", 1_000_000))
@@ -65,7 +65,7 @@ def main() -> None:
     rng = random.Random(SEED)
     with tempfile.TemporaryDirectory() as folder:
         databases = [("SQLite", lambda: _sqlite(folder))]
-        if _postgres_reachable():
+        if postgres_reachable():
             databases.append(("PostgreSQL", _postgres_schema))
         else:
             print(f"PostgreSQL skipped: nothing answers at {POSTGRES}\n")
@@ -289,16 +289,6 @@ class _postgres_schema:
             connection.execute(text(f'DROP SCHEMA "{self.schema}" CASCADE'))
         self.admin.dispose()
 
-
-def _postgres_reachable() -> bool:
-    try:
-        engine = create_engine(POSTGRES)
-        with engine.connect():
-            pass
-        engine.dispose()
-        return True
-    except Exception:  # noqa: BLE001  (any failure to connect means: skip PostgreSQL)
-        return False
 
 
 if __name__ == "__main__" and sys.argv[1:2] == ["import"]:

@@ -31,10 +31,10 @@ import uuid
 from pathlib import Path
 
 from .bench_conflicts_db import _client_csv
-from .bench_pages import BIN, ROOT, _bench_keys, _environment, _flask, _postgres_reachable, _scalar, _schema
+from .bench_pages import BIN, ROOT, _bench_keys, _environment, _flask, _scalar, _schema
+from .services import REDIS_URL, postgres_reachable, redis_reachable
 from .stats import summary, table
 
-REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 REPEAT = int(os.environ.get("BENCH_JOBS_REPEAT", 3))
 NEEDS = int(os.environ.get("BENCH_JOBS_NEEDS", 10000))
 ROWS = int(os.environ.get("BENCH_JOBS_ROWS", 100000))
@@ -42,7 +42,7 @@ SEED = 20261201
 
 
 def main() -> None:
-    if not _postgres_reachable() or not _redis_reachable():
+    if not postgres_reachable() or not redis_reachable():
         print("Jobs skipped: they need PostgreSQL and Redis\n")
         return
     with _schema() as url, tempfile.TemporaryDirectory() as folder:
@@ -153,16 +153,6 @@ def _rescreen(firm_id: int) -> None:
         db.session.commit()
         seconds = time.perf_counter() - started
     print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
-
-
-def _redis_reachable() -> bool:
-    try:
-        from redis import Redis
-
-        Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-        return True
-    except Exception:  # noqa: BLE001  (any failure to connect means: skip)
-        return False
 
 
 if __name__ == "__main__":

@@ -38,9 +38,9 @@ from sqlalchemy import create_engine, text
 
 from matcher import demo
 
+from .services import POSTGRES, postgres_reachable
 from .stats import summary, table, timed
 
-POSTGRES = os.environ.get("TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 REPEAT = int(os.environ.get("BENCH_PAGES_REPEAT", 100))
@@ -53,7 +53,7 @@ PAGES = ("coordinator queue", "need page with candidates", "reviews page", "firm
 
 
 def main() -> None:
-    if not _postgres_reachable():
+    if not postgres_reachable():
         print(f"Pages skipped: no PostgreSQL answers at {POSTGRES}\n")
         return
     results = {"small demo": _measure_small(), "large world": _measure_large()}
@@ -239,13 +239,3 @@ def _scalar(url: str, sql: str):
     engine.dispose()
     return value
 
-
-def _postgres_reachable() -> bool:
-    try:
-        engine = create_engine(POSTGRES)
-        with engine.connect():
-            pass
-        engine.dispose()
-        return True
-    except Exception:  # noqa: BLE001  (any failure to connect means: skip PostgreSQL)
-        return False
