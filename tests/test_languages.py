@@ -1,13 +1,16 @@
 """The reader's language: the account's, then the one chosen on a page, then the browser's."""
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
+from sqlalchemy import select
 
 from matcher.extensions import db
+from matcher.models import AuditEvent
 from tests import factories
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,3 +102,18 @@ def test_the_language_chosen_before_signing_in_stays_and_becomes_the_accounts(we
     db.session.expire_all()
     assert defender.language == "fr"
     assert _lang(web.get("/defender/")) == "fr"
+
+
+def test_times_are_shown_in_the_readers_language_and_zone_with_the_zone_named(web):
+    defender = factories.defender()  # in Honduras: America/Tegucigalpa, six hours behind UTC
+    need = factories.need(defender, state="submitted")
+    db.session.commit()
+    for event in db.session.scalars(select(AuditEvent).where(AuditEvent.need_id == need.id)):
+        event.created_at = datetime(2026, 6, 1, 18, 30, tzinfo=UTC)
+    db.session.commit()
+    web.login(defender)
+    web.post("/language", {"language": "es", "next": "/defender/"})
+
+    page = web.get(f"/defender/needs/{need.id}").get_data(as_text=True)
+
+    assert "1 jun 2026, 12:30:00 CST" in page

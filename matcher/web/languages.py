@@ -7,8 +7,9 @@ without JavaScript; choosing while signed in is remembered on the account, so ma
 goes out in that language too.
 """
 
+import pytz
 from flask import Blueprint, has_request_context, redirect, request, session
-from flask_babel import get_locale
+from flask_babel import format_date, format_datetime, get_locale, to_user_timezone
 from flask_login import current_user
 
 from ..accounts.sessions import LANGUAGE_KEY
@@ -34,6 +35,28 @@ def reader_language() -> str:
     return request.accept_languages.best_match(LANGUAGES) or DEFAULT
 
 
+def reader_time_zone() -> str:
+    """The zone this request's times are shown in: the main one of the reader's country (the
+    defender's, or their firm's), UTC for staff and outside a request. Pages name the zone."""
+    if not has_request_context() or not current_user.is_authenticated:
+        return "UTC"
+    owner = current_user.defender or current_user.firm
+    zones = pytz.country_timezones.get(owner.country, []) if owner is not None and owner.country else []
+    return zones[0] if zones else "UTC"
+
+
+def moment(value) -> str:
+    """A moment in the reader's language and time zone, with the zone named."""
+    if value is None:
+        return ""
+    return f"{format_datetime(value, 'medium')} {to_user_timezone(value).strftime('%Z')}"
+
+
+def day(value) -> str:
+    """A date in the reader's language."""
+    return "" if value is None else format_date(value, "medium")
+
+
 @bp.route("/language", methods=["POST"])
 def choose():
     """Keep the language chosen and go back to the page it was chosen on."""
@@ -47,7 +70,9 @@ def choose():
 
 
 def init_app(app) -> None:
-    babel.init_app(app, locale_selector=reader_language, default_translation_directories="translations")
+    babel.init_app(app, locale_selector=reader_language, timezone_selector=reader_time_zone,
+                   default_translation_directories="translations")
+    app.jinja_env.filters.update(moment=moment, day=day)
 
     @app.context_processor
     def _languages():
