@@ -9,8 +9,9 @@ to the app's runner (a rollback drops them with the change):
   or whose worker died, after each of ``RETRY_AFTER``.
 - ``ThreadRunner`` otherwise, the embedded default: one thread of the process runs
   the jobs in turn (on SQLite, one writer is all there is) and retries the same way.
-  A job queued when the process stops is lost; what it stood for is not: mail stays
-  pending in its table and goes with the next delivery, an import shows as stopped.
+  A process waits up to ``EXIT_WAIT`` seconds for its jobs as it exits; a job still
+  queued then is lost, but not what it stood for: mail stays pending in its table and
+  goes with the next delivery, an import shows as stopped.
 - ``InlineRunner`` where ``JOBS_INLINE`` is true (the tests): right after the commit,
   in the same thread, without retries.
 
@@ -18,6 +19,7 @@ Each job runs in an app context of its own, so its session never mixes with the
 request's; it is removed when the job ends.
 """
 
+import atexit
 import logging
 import queue
 import threading
@@ -37,6 +39,7 @@ RETRY_AFTER = (10, 60, 300, 1800)  # seconds before each retry of a job that rai
 # Seconds a job may run before RQ stops it; a job whose worker died is run again once this has
 # passed, so it is as short as the job allows.
 DEFAULT_TIMEOUT = 120
+EXIT_WAIT = 10  # seconds the embedded runner's process waits for its jobs as it exits
 _EXTENSION = "matcher.jobs"
 _PENDING = "jobs_after_commit"
 _TASKS: dict[str, Callable] = {}
@@ -145,6 +148,9 @@ class ThreadRunner:
 
     def _start(self) -> None:
         with self._lock:
+            if self._thread is None:
+                # A command (``seed-demo``, say) ends soon after its commit: give its jobs a moment.
+                atexit.register(self.wait_until_idle, EXIT_WAIT)
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._work, name="matcher-jobs", daemon=True)
                 self._thread.start()
