@@ -78,7 +78,7 @@ def run(name: str, *args) -> None:
 def _hand_over(session: Session) -> None:
     pending = session.info.pop(_PENDING, [])
     if pending:
-        runner = current_app.extensions[_EXTENSION]
+        runner = current_runner()
         for name, args in pending:
             runner.submit(name, args)
 
@@ -98,8 +98,8 @@ class InlineRunner:
 
     kind = "inline"
 
-    def __init__(self, app):
-        self.app = app
+    def __init__(self, _app):
+        """Nothing to keep: each job runs in the app of the commit that queued it."""
 
     def submit(self, name: str, args: tuple) -> None:
         try:

@@ -144,9 +144,9 @@ def _hold_new_values(mapper, connection, target) -> None:
 
 @event.listens_for(db.Model, "after_insert", propagate=True)
 def _seal_new_values(mapper, connection, target) -> None:
-    values = {}
+    values, state = {}, inspect(target)
     for key, column in sealed_columns(mapper):
-        held = inspect(target).dict.get(key)
+        held = state.dict.get(key)
         if held is not None:
             values[column.name] = _ForPlace(held.value, place(column.table.name, column.name, target.id))
             set_committed_value(target, key, held.value)
@@ -166,7 +166,8 @@ def _seal_changed_values(mapper, connection, target) -> None:
 
 @event.listens_for(db.Model, "after_update", propagate=True)
 def _show_plain_values(mapper, connection, target) -> None:
+    state = inspect(target)
     for key, _column in sealed_columns(mapper):
-        value = inspect(target).dict.get(key)
+        value = state.dict.get(key)
         if isinstance(value, _ForPlace):
             set_committed_value(target, key, value.value)

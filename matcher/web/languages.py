@@ -13,7 +13,7 @@ from flask_babel import format_date, format_datetime, get_locale, to_user_timezo
 from flask_login import current_user
 
 from ..accounts.sessions import LANGUAGE_KEY
-from ..extensions import babel, db
+from ..extensions import babel
 from .access import local_target
 
 # Each language named in itself, in the order the chooser shows them.
@@ -64,8 +64,7 @@ def choose():
     if language in LANGUAGES:
         session[LANGUAGE_KEY] = language
         if current_user.is_authenticated:
-            current_user.language = language
-            db.session.flush()
+            current_user.language = language  # committed with the request
     return redirect(local_target(request.form.get("next", "")) or "/")
 
 
