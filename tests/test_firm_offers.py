@@ -74,7 +74,7 @@ def test_an_invalid_offer_shows_every_error_and_keeps_what_was_typed(web, member
     assert 'value="SLAPP defence in Central America"' in page
     assert "Typed notes stay." in page
     assert 'value="5000"' in page
-    assert '<option selected value="es">' in page
+    assert '<input type="checkbox" name="languages" value="es" checked>' in page
     assert db.session.scalar(select(Offer)) is None
 
 

@@ -8,7 +8,7 @@ from wtforms import BooleanField, DateField, IntegerField, StringField, TextArea
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
 
 from ..matching import vocabfields
-from ..web.fields import email_field, require_one
+from ..web.fields import email_field, languages_field, require_one
 
 MAX_CAPACITY = 1000
 
@@ -38,13 +38,11 @@ class OfferForm(FlaskForm):
     )
     jurisdictions = vocabfields.places_field(
         _l("Jurisdictions covered"),
-        description=_l("Countries or regions where the firm can act or advise. Hold Ctrl (Cmd on a Mac) to "
-                       "choose several. A region counts as each of its countries when needs are matched."),
+        description=_l("Countries or regions where the firm can act or advise. A region counts as each of its "
+                       "countries when needs are matched."),
         validators=[require_one(_l("Choose at least one country."))],
     )
-    languages = vocabfields.languages_field(
-        _l("Languages the team works in"), validators=[require_one(_l("Choose at least one language."))],
-    )
+    languages = languages_field(_l("Languages the team works in"))
     help_kinds = vocabfields.help_kinds_field(
         _l("Kinds of help"), validators=[require_one(_l("Choose at least one kind of help."))],
     )

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from wtforms import SelectMultipleField
 from wtforms.fields.choices import SelectChoice
 from wtforms.utils import unset_value
-from wtforms.widgets import CheckboxInput, ListWidget, Select
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from . import vocab
 from .engine import Mapping, places, taxonomy
@@ -38,6 +38,42 @@ HINT = _l("Separate items with commas or new lines. English, Spanish, French or 
 def split_items(text: str | None) -> list[str]:
     """The items of a comma- or line-separated text, trimmed, blanks and repeats dropped."""
     return list(dict.fromkeys(item.strip() for item in _SEPARATORS.split(text or "") if item.strip()))
+
+
+class _ChosenFirst:
+    """A long list (184 languages, 250 countries) as checkboxes: what is chosen sits ticked at
+    the top, the rest folds under a ``<details>`` that opens without JavaScript.
+
+    A multiple select hides its choice below the fold and a plain click replaces it; here
+    nothing chosen is out of sight and every click only adds or removes one item."""
+
+    def __call__(self, field, **kwargs):
+        groups = list(field.iter_groups())
+        chosen = [choice for _, group in groups for choice in group if choice.selected]
+        rest = [(label, [choice for choice in group if not choice.selected]) for label, group in groups]
+        count = sum(len(group) for _, group in rest)
+        more = gettext("Choose from the full list (%(count)s)", count=count)
+        html = Markup('<div class="chooser" id="%s">') % field.id
+        if chosen:
+            html += _boxes(field.name, chosen)
+        html += Markup('<details><summary>%s</summary><div class="folded">') % more
+        for label, group in rest:
+            if label and group:
+                html += Markup('<fieldset class="group"><legend>%s</legend>%s</fieldset>') % (
+                    label, _boxes(field.name, group))
+            elif group:
+                html += _boxes(field.name, group)
+        return html + Markup("</div></details></div>")
+
+
+def _boxes(name: str, choices) -> Markup:
+    """Checkboxes labelled by wrapping, so 250 of them stay light (no id per box)."""
+    items = Markup("").join(
+        Markup('<li><label><input type="checkbox" name="%s" value="%s"%s> %s</label></li>')
+        % (name, choice.value, Markup(" checked") if choice.selected else "", choice.label)
+        for choice in choices
+    )
+    return Markup('<ul class="boxes">%s</ul>') % items
 
 
 class _WithOther:
@@ -72,7 +108,7 @@ class VocabularyField(SelectMultipleField):
                  **kwargs):
         if boxed:
             kwargs.setdefault("option_widget", CheckboxInput())
-        kwargs["widget"] = _WithOther(ListWidget(prefix_label=False) if boxed else Select(multiple=True), boxed)
+        kwargs["widget"] = _WithOther(ListWidget(prefix_label=False) if boxed else _ChosenFirst(), boxed)
         super().__init__(label, validators, **kwargs)
         self.base_choices = list(self.choices)
         self.understand = understand
@@ -160,13 +196,8 @@ REGIONS = vocab.ReaderNames(_regions)
 
 def places_field(label: str, **kwargs) -> VocabularyField:
     """Countries and regions, stored as the codes ``places.place`` returns ("HN", "419")."""
-    choices = [
-        *(SelectChoice(code, REGIONS.lazy(code), optgroup=_l("Regions")) for code in region_codes()),
-        *(SelectChoice(choice.value, choice.label, optgroup=_l("Countries"))
-          for choice in vocab.choices(vocab.countries())),
-    ]
     return VocabularyField(
-        label, choices=choices, understand=places.place, describe=places.place_name, unknown=(
+        label, choices=_places_choices, understand=places.place, describe=places.place_name, unknown=(
             N_('"%(item)s" is not a country or region the platform knows: did you mean %(suggestion)s?'),
             N_('"%(item)s" is not a country or region the platform knows: tick it in the list, or write it '
                'another way.')),
@@ -175,9 +206,17 @@ def places_field(label: str, **kwargs) -> VocabularyField:
     )
 
 
+def _places_choices() -> list[SelectChoice]:
+    """Listed afresh for each form, so they are sorted by their names in its reader's language."""
+    return [
+        *(SelectChoice(code, name, optgroup=_l("Regions")) for code, name in REGIONS.now().items()),
+        *(SelectChoice(code, name, optgroup=_l("Countries")) for code, name in vocab.countries().now().items()),
+    ]
+
+
 def languages_field(label: str, **kwargs) -> VocabularyField:
     return VocabularyField(
-        label, choices=vocab.choices(vocab.languages()), understand=places.language,
+        label, choices=lambda: vocab.choices(vocab.languages().now()), understand=places.language,
         describe=places.language_name, unknown=(
             N_('"%(item)s" is not a language the platform knows: did you mean %(suggestion)s?'),
             N_('"%(item)s" is not a language the platform knows: tick it in the list, or write it another way.')),

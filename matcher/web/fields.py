@@ -6,7 +6,7 @@ from wtforms import SelectField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Email, Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..matching import vocab
+from ..matching import vocab, vocabfields
 
 
 class CheckboxesField(SelectMultipleField):
@@ -26,21 +26,17 @@ def _country_choices():
     return vocab.choices(vocab.countries(), placeholder=_("Choose a country"))
 
 
-def languages_field(label: str = _l("Languages")) -> SelectMultipleField:
-    """Languages as a multiple select: 184 checkboxes would not fit a phone."""
-    return SelectMultipleField(
-        label,
-        choices=lambda: vocab.choices(vocab.languages()),
-        validators=[DataRequired(message=_l("Choose at least one language."))],
-    )
-
-
 def email_field(label: str = _l("Email")) -> StringField:
     return StringField(
         label,
         validators=[DataRequired(), Email(message=_l("Enter a valid email address.")), Length(max=254)],
         filters=[lambda value: value.strip().lower() if value else value],
     )
+
+
+def languages_field(label: str) -> SelectMultipleField:
+    """The languages a person or a case works in: at least one, ticked or written in their words."""
+    return vocabfields.languages_field(label, validators=[require_one(_l("Choose at least one language."))])
 
 
 def require_one(message: str):
