@@ -42,7 +42,7 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 # After changing text: extract every marked string and merge it into the three catalogues.
 catalogues: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --no-wrap -o matcher/translations/messages.pot .
-	$(BIN)/pybabel update --no-fuzzy-matching --no-wrap -i matcher/translations/messages.pot -d matcher/translations
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete --no-wrap -i matcher/translations/messages.pot -d matcher/translations
 
 # The name normaliser's PyICU is built from source against the system's ICU (no maintained wheel
 # can stand in: normality requires the pyicu package by name). Say what to install before pip
