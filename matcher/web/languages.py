@@ -7,9 +7,11 @@ without JavaScript; choosing while signed in is remembered on the account, so ma
 goes out in that language too.
 """
 
+import copy
+
 import pytz
 from flask import Blueprint, has_request_context, redirect, request, session
-from flask_babel import format_date, format_datetime, get_locale, to_user_timezone
+from flask_babel import format_currency, format_date, format_datetime, format_decimal, get_locale, to_user_timezone
 from flask_login import current_user
 
 from ..accounts.sessions import LANGUAGE_KEY
@@ -57,6 +59,22 @@ def day(value) -> str:
     return "" if value is None else format_date(value, "medium")
 
 
+def money(amount, currency: str) -> str:
+    """An amount in whole units, the reader's way: "US$5,000", "5.000 US$", "5 000 $US", "US$ 5.000"."""
+    if amount is None:
+        return ""
+    whole = copy.copy(get_locale().currency_formats["standard"])
+    whole.frac_prec = (0, 0)
+    return format_currency(amount, currency, format=whole, currency_digits=False)
+
+
+def number(value, places: int | None = None) -> str:
+    """A number the reader's way (0,85 and 37,5 in Spanish); ``places`` fixes the decimals shown."""
+    if value is None:
+        return ""
+    return format_decimal(value, format=f"#,##0.{'0' * places}" if places else None)
+
+
 @bp.route("/language", methods=["POST"])
 def choose():
     """Keep the language chosen and go back to the page it was chosen on."""
@@ -71,7 +89,7 @@ def choose():
 def init_app(app) -> None:
     babel.init_app(app, locale_selector=reader_language, timezone_selector=reader_time_zone,
                    default_translation_directories="translations")
-    app.jinja_env.filters.update(moment=moment, day=day)
+    app.jinja_env.filters.update(moment=moment, day=day, money=money, number=number)
 
     @app.context_processor
     def _languages():
