@@ -95,7 +95,7 @@ def test_a_fund_whose_maximum_is_below_the_amount_is_left_out_with_the_reason(we
 
     candidates = page[page.index("<h2>Candidates</h2>"):page.index("Left out by the filters")]
     left_out = page[page.index("Left out by the filters"):]
-    assert "Funding asked: 9,000 USD." in candidates
+    assert "Funding asked: $9,000." in candidates
     assert f'name="candidate_id" value="{large.id}"' in candidates
     # An amount in another currency is not compared: rates change, the coordinator judges.
     assert f'name="candidate_id" value="{other_currency.id}"' in candidates
