@@ -11,6 +11,7 @@ synonyms in four languages live in ``matching.terms``, and free text is mapped o
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
+import icu
 import pycountry
 from babel import Locale
 from flask import has_request_context
@@ -96,13 +97,20 @@ class ReaderNames(Mapping):
         return LazyString(lambda: self.now().get(code, code))
 
 
+def collated(items, name, locale: str) -> list:
+    """``items`` in the order of their ``name`` in ``locale``'s alphabet ("Égypte" among the E's,
+    not after "Zambie" as code points would put it)."""
+    collator = icu.Collator.createInstance(icu.Locale(locale))
+    return sorted(items, key=lambda item: collator.getSortKey(name(item)))
+
+
 @lru_cache(maxsize=8)
 def _countries(locale: str) -> dict[str, str]:
     """English names from pycountry; in another language, Babel's name when it has one."""
     territories = Locale.parse(locale).territories if locale != "en" else {}
     pairs = ((c.alpha_2, territories.get(c.alpha_2) or getattr(c, "common_name", c.name))
              for c in pycountry.countries)
-    return dict(sorted(pairs, key=lambda pair: pair[1]))
+    return dict(collated(pairs, lambda pair: pair[1], locale))
 
 
 @lru_cache(maxsize=8)
@@ -115,7 +123,7 @@ def _languages(locale: str) -> dict[str, str]:
         code = getattr(language, "alpha_2", None)
         if code and code in english.languages:
             names[code] = names_in.get(code) or english.languages[code]
-    return dict(sorted(names.items(), key=lambda pair: pair[1]))
+    return dict(collated(names.items(), lambda pair: pair[1], locale))
 
 
 _COUNTRIES = ReaderNames(_countries)

@@ -187,7 +187,7 @@ def region_codes() -> tuple[str, ...]:
 def _regions(locale: str) -> dict[str, str]:
     names = Locale.parse(locale).territories
     found = {code: names[code][:1].upper() + names[code][1:] for code in region_codes()}
-    return dict(sorted(found.items(), key=lambda pair: pair[1]))
+    return dict(vocab.collated(found.items(), lambda pair: pair[1], locale))
 
 
 # Region code to its name in the reader's language.

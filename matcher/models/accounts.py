@@ -34,6 +34,8 @@ class User(UserMixin, db.Model):
     is_disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     # The language the pages and this person's mail are in (``web.languages``); None: the browser's.
     language: Mapped[str | None] = mapped_column(String(5))
+    # The zone this person reads times in (an IANA name); None: their country's (``web.languages``).
+    time_zone: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Two-factor authentication: the TOTP secret (sealed), the last time step used
     # (a code works once), and one-time recovery codes, stored as SHA-256 digests.

@@ -8,14 +8,18 @@ goes out in that language too.
 """
 
 import copy
+from functools import lru_cache
 
 import pytz
+from babel import Locale
+from babel.dates import get_timezone_location
 from flask import Blueprint, has_request_context, redirect, request, session
 from flask_babel import format_currency, format_date, format_datetime, format_decimal, get_locale, to_user_timezone
 from flask_login import current_user
 
 from ..accounts.sessions import LANGUAGE_KEY
 from ..extensions import babel
+from ..matching import vocab
 from .access import local_target
 
 # Each language named in itself, in the order the chooser shows them.
@@ -38,13 +42,33 @@ def reader_language() -> str:
 
 
 def reader_time_zone() -> str:
-    """The zone this request's times are shown in: the main one of the reader's country (the
-    defender's, or their firm's), UTC for staff and outside a request. Pages name the zone."""
+    """The zone this request's times are shown in: the one the account chose, else the main one
+    of the reader's country (the defender's, or their firm's); UTC for staff who chose none and
+    outside a request. Pages name the zone."""
     if not has_request_context() or not current_user.is_authenticated:
         return "UTC"
-    owner = current_user.defender or current_user.firm
+    if current_user.time_zone in pytz.all_timezones_set:
+        return current_user.time_zone
+    return country_time_zone(current_user) or "UTC"
+
+
+def country_time_zone(user) -> str | None:
+    """The main zone of the country a defender or a firm member works in, if it has one."""
+    owner = user.defender or user.firm
     zones = pytz.country_timezones.get(owner.country, []) if owner is not None and owner.country else []
-    return zones[0] if zones else "UTC"
+    return zones[0] if zones else None
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def time_zones(language: str) -> tuple[tuple[str, str, str], ...]:
+    """Every country's zones as (country, city, zone), named in ``language`` and sorted by country
+    then city, so a person finds theirs the way they would say it ("Perú", "Lima")."""
+    countries = Locale.parse(language).territories
+    found = [
+        (countries.get(code, code), get_timezone_location(zone, locale=language, return_city=True), zone)
+        for code, zones in pytz.country_timezones.items() for zone in zones
+    ]
+    return tuple(vocab.collated(found, lambda item: f"{item[0]}\t{item[1]}", language))
 
 
 def moment(value) -> str:

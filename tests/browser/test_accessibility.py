@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -56,7 +57,7 @@ def world(app):
 
 PUBLIC = ("/", "/account/login", "/account/reset", "/account/register")
 PAGES = {
-    "defender": ("/defender/", "/defender/needs/new", "/defender/needs/{need}", "/defender/data"),
+    "defender": ("/defender/", "/defender/needs/new", "/defender/needs/{need}", "/defender/data", "/account/settings"),
     "firm": ("/firm/", "/firm/clients", "/firm/clients/upload", "/firm/team", "/firm/offers/new",
              "/firm/matters/{match}"),
     "coordinator": ("/coordinator/", "/coordinator/needs/{need}", "/coordinator/people", "/coordinator/funds",
@@ -97,7 +98,7 @@ def test_a_refused_form_opens_on_its_summary_which_has_no_wcag_violation(browser
 
     browser.find_element(By.CSS_SELECTOR, 'button[value="reject"]').click()
     # autofocus moves the focus once the page has loaded, a moment after the summary exists
-    WebDriverWait(browser, 10).until(
+    WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda driver: "error-summary" in (driver.switch_to.active_element.get_attribute("class") or "")
     )
 
