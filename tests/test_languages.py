@@ -7,6 +7,8 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
+from flask import render_template_string
+from flask_babel import lazy_gettext
 from sqlalchemy import select
 
 from matcher.extensions import db
@@ -117,3 +119,11 @@ def test_times_are_shown_in_the_readers_language_and_zone_with_the_zone_named(we
     page = web.get(f"/defender/needs/{need.id}").get_data(as_text=True)
 
     assert "1 jun 2026, 12:30:00 CST" in page
+
+
+def test_a_lazy_translation_holding_someones_words_is_escaped_on_a_page(app):
+    with app.test_request_context():
+        page = render_template_string("{{ subject }}", subject=lazy_gettext(
+            "%(firm)s tried to invite you, but your address already has an account", firm="<b>Acme</b>"))
+
+    assert page.startswith("&lt;b&gt;Acme&lt;/b&gt; tried")

@@ -1,6 +1,8 @@
 """Names and filters the templates use to show codes as words."""
 
 from flask_babel import lazy_gettext
+from flask_babel.speaklater import LazyString
+from markupsafe import escape
 
 from ..conflicts import screening
 from ..conflicts.decisions import DECISIONS
@@ -9,7 +11,14 @@ from ..matching import vocab
 from ..needs.states import STATE_LABELS
 
 
+def _escaped(lazy: LazyString):
+    """A lazy string is text, not markup: Flask-Babel's ``__html__`` would let Jinja print
+    ``_l("%(firm)s invites you", firm=name)`` unescaped, so a firm's name could carry HTML."""
+    return escape(str(lazy))
+
+
 def init_app(app) -> None:
+    LazyString.__html__ = _escaped
     # The rules' words are marked in the engine (``N_``) and put into the reader's language here.
     hit_rules = {code: lazy_gettext(words) for code, words in RULES.items()}
     app.jinja_env.globals.update(vocab=vocab, hit_decisions=DECISIONS, hit_rules=hit_rules)
