@@ -13,8 +13,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from matcher.extensions import db
-from matcher.needs import workflow
 from tests import factories
+from tests.pages import PAGES, PUBLIC, small_world
 
 from .test_pages_in_chromium import _sign_in
 
@@ -44,25 +44,7 @@ def _choose(browser, live_server, language: str) -> None:
 
 @pytest.fixture
 def world(app):
-    owner = factories.defender()
-    firm = factories.firm(name="Alvarez & Partners")
-    offer = factories.offer(firm)
-    coordinator = factories.coordinator()
-    need = factories.need(owner, state="verified", summary="Sued after the Rio Verde protest")
-    match = workflow.propose(coordinator, need, offer=offer)
-    member = factories.firm_member(of=firm)
-    db.session.commit()
-    return {"defender": owner, "firm": member, "coordinator": coordinator, "need": need.id, "match": match.id}
-
-
-PUBLIC = ("/", "/account/login", "/account/reset", "/account/register")
-PAGES = {
-    "defender": ("/defender/", "/defender/needs/new", "/defender/needs/{need}", "/defender/data", "/account/settings"),
-    "firm": ("/firm/", "/firm/clients", "/firm/clients/upload", "/firm/team", "/firm/offers/new",
-             "/firm/matters/{match}"),
-    "coordinator": ("/coordinator/", "/coordinator/needs/{need}", "/coordinator/people", "/coordinator/funds",
-                    "/coordinator/reviews", "/coordinator/relations", "/coordinator/audit", "/coordinator/intake"),
-}
+    return small_world()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
