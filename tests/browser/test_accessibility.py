@@ -48,23 +48,29 @@ def world(app):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_page_has_no_wcag_violation(browser, live_server, world, language):
-    found = {}
+def test_every_page_has_no_wcag_violation_and_fits_a_360_px_screen(browser, live_server, world, language):
+    found, wide = {}, []
+
+    def check(path):
+        browser.get(live_server + path)
+        found[path] = violations(browser)
+        if not browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1"):
+            wide.append(path)
+
+    browser.set_window_size(360, 800)
     browser.get(live_server + "/account/login")
     _choose(browser, live_server, language)
     for path in PUBLIC:
-        browser.get(live_server + path)
-        found[path] = violations(browser)
+        check(path)
     for role, paths in PAGES.items():
         browser.delete_all_cookies()
         browser.get(live_server + "/account/login")
         _choose(browser, live_server, language)
         _sign_in(browser, live_server, world[role])
         for template in paths:
-            path = template.format(**world)
-            browser.get(live_server + path)
-            found[path] = violations(browser)
+            check(template.format(**world))
     assert {path: rules for path, rules in found.items() if rules} == {}
+    assert wide == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
