@@ -18,7 +18,8 @@ from typing import NoReturn
 import click
 
 from ..conflicts import engine
-from ..conflicts.clientlists import parse_client_csv, replace_client_list
+from ..conflicts.clientlists import kind_refused, kinds_read, parse_client_csv, replace_client_list
+from ..conflicts.engine import kinds
 from ..conflicts.registry import parse_relations_csv
 from ..conflicts.screening import Progress
 from ..core import audit, csvfiles
@@ -44,8 +45,11 @@ def conflicts_group() -> None:
 @click.option("--relations", "relations_csv", type=_File, help="CSV of child,parent names.")
 def screen_files(clients_csv: str, parties_csv: str, relations_csv: str | None) -> None:
     """Screen PARTIES_CSV against CLIENTS_CSV; write party_id,client_id,band,score,reason."""
-    clients = _client_names(_parsed(clients_csv, parse_client_csv))
-    parties = _parsed(parties_csv, _parse_parties)
+    rows = _parsed(clients_csv, parse_client_csv)
+    parties, kinds_written = _parsed(parties_csv, _parse_parties)
+    _say_kinds_read(clients_csv, (row.kind_written for row in rows))
+    _say_kinds_read(parties_csv, kinds_written)
+    clients = _client_names(rows)
     relations = engine.Relations(_parsed(relations_csv, parse_relations_csv).pairs if relations_csv else ())
     hits = engine.MemoryIndex(clients).screen(parties, relations)
     out = csv.writer(sys.stdout, lineterminator="\n")
@@ -66,6 +70,7 @@ def import_clients(firm_id: int, clients_csv: str) -> None:
         rows = parse_client_csv(_read(clients_csv))
     except FileRefused as refused:
         _refuse(clients_csv, refused.errors, "the firm's list")
+    _say_kinds_read(clients_csv, (row.kind_written for row in rows))
     with _progress_bar("Screening open needs again") as progress:
         screened = replace_client_list(None, firm, rows, progress)
     audit.record(None, "clients.replace", firm, note=f"{len(rows)} entries, imported from the command line")
@@ -135,6 +140,12 @@ def _parsed(path: str, parse):
         raise click.ClickException(f"{path}: " + "; ".join(refused.errors)) from refused
 
 
+def _say_kinds_read(path: str, written) -> None:
+    """Tell on stderr how the file's words for the kinds were read ("company (12)" as organisations)."""
+    for note in kinds_read(written):
+        click.echo(f"{path}: {note}", err=True)
+
+
 def _client_names(rows) -> list[engine.ClientName]:
     return [
         engine.ClientName(client_id=row.external_id, name=name, client_name=row.name,
@@ -144,15 +155,21 @@ def _client_names(rows) -> list[engine.ClientName]:
     ]
 
 
-def _parse_parties(data: bytes) -> list[engine.Party]:
-    """The parties file (``id,name,aliases,kind,country``), read as the client lists are."""
-    return csvfiles.collect(csvfiles.dict_reader(data, PARTY_COLUMNS, required=("id", "name")), _party)
+def _parse_parties(data: bytes) -> tuple[list[engine.Party], list[str]]:
+    """The parties file (``id,name,aliases,kind,country``), read as the client lists are, and the
+    words it wrote for their kinds."""
+    read = csvfiles.collect(csvfiles.dict_reader(data, PARTY_COLUMNS, required=("id", "name")), _party)
+    return [party for party, _ in read], [written for _, written in read]
 
 
-def _party(record: dict, line: int) -> tuple[engine.Party | None, list[str]]:
+def _party(record: dict, line: int) -> tuple[tuple[engine.Party, str] | None, list[str]]:
     value = {column: (record.get(column) or "").strip() for column in PARTY_COLUMNS}
-    empty = [column for column in ("id", "name") if not value[column]]
-    if empty:
-        return None, [f"line {line}: {', '.join(empty)} is empty"]
-    return engine.Party(id=value["id"], name=value["name"], aliases=csvfiles.other_names(value["aliases"]),
-                        kind=value["kind"] or "organisation", country=value["country"].upper()), []
+    problems = [f"line {line}: {column} is empty" for column in ("id", "name") if not value[column]]
+    kind = kinds.kind_of(value["kind"])
+    if kind is None:
+        problems.append(kind_refused(line, value["kind"]))
+    if problems:
+        return None, problems
+    party = engine.Party(id=value["id"], name=value["name"], aliases=csvfiles.other_names(value["aliases"]),
+                         kind=kind, country=value["country"].upper())
+    return (party, value["kind"]), []

@@ -19,6 +19,7 @@ from ..models import ClientImport, LawFirm, User
 from ..models._types import utcnow
 from ..needs import workflow
 from . import clientindex, imports
+from .engine import kinds
 
 COLUMNS = ("id", "name", "aliases", "kind", "country", "parent_id", "lei")
 REQUIRED_COLUMNS = ("id", "name")
@@ -34,6 +35,7 @@ class ClientRow:
     country: str
     parent_external_id: str
     lei: str
+    kind_written: str = ""  # the word the file wrote for the kind, to say how it was read
 
 
 def parse_client_csv(data: bytes) -> list[ClientRow]:
@@ -62,9 +64,9 @@ def _row(record: dict, line: int, seen: dict) -> tuple[ClientRow | None, list[st
         seen[value["id"]] = line
     if not value["name"]:
         problems.append(_("line %(line)s: name is empty", line=line))
-    kind = value["kind"].lower() or "organisation"
-    if kind not in ("organisation", "person"):
-        problems.append(_("line %(line)s: kind must be 'organisation' or 'person'", line=line))
+    kind = kinds.kind_of(value["kind"])
+    if kind is None:
+        problems.append(kind_refused(line, value["kind"]))
     country = value["country"].upper()
     if country and country not in vocab.countries():
         problems.append(_("line %(line)s: country '%(country)s' is not an ISO 3166 code", line=line,
@@ -79,7 +81,25 @@ def _row(record: dict, line: int, seen: dict) -> tuple[ClientRow | None, list[st
     if problems:
         return None, problems
     return ClientRow(value["id"], value["name"], csvfiles.other_names(value["aliases"]), kind, country,
-                     value["parent_id"], lei), []
+                     value["parent_id"], lei, value["kind"]), []
+
+
+def kind_refused(line: int, word: str) -> str:
+    """The one wording of a kind that is neither an organisation nor a person, for every file."""
+    return _("line %(line)s: kind '%(kind)s' is neither an organisation nor a person (write, for example, "
+             "organisation, company, empresa, person, individual or persona)", line=line, kind=word)
+
+
+def kinds_read(words) -> list[str]:
+    """What the kinds a file wrote were read as, in sentences for the person who sent it."""
+    listed = {kind: ", ".join(f"{word} ({count})" for word, count in counts.most_common())
+              for kind, counts in kinds.readings(words).items()}
+    notes = []
+    if kinds.ORGANISATION in listed:
+        notes.append(_("Read as organisations: %(words)s.", words=listed[kinds.ORGANISATION]))
+    if kinds.PERSON in listed:
+        notes.append(_("Read as people: %(words)s.", words=listed[kinds.PERSON]))
+    return notes
 
 
 def replace_client_list(actor: User | None, firm: LawFirm, rows: list[ClientRow],

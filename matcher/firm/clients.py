@@ -95,6 +95,8 @@ def upload_clients():
                     flash(_("A list is still being imported: wait until it is done, then upload again."), "error")
                     return redirect(url_for("firm.client_import", import_id=running.id))
                 record = clientlists.start_import(current_user.firm, current_user, rows)
+                for note in clientlists.kinds_read(row.kind_written for row in rows):
+                    flash(note)
                 return redirect(url_for("firm.client_import", import_id=record.id))
     return render_template("firm/clients_upload.html", form=form, errors=errors, columns=COLUMNS,
                            sample="\n".join(SAMPLE_ROWS), count=_entry_count())
