@@ -84,6 +84,18 @@ def test_a_utf8_file_with_bom_and_semicolons_is_accepted(web, firm, member):
     assert (entry.external_id, entry.name, entry.aliases) == ("C-9", "Compañía Minera Ñandú", ["CMN", "Ñandú Mining"])
 
 
+def test_a_parent_id_that_names_no_row_refuses_its_line_along_with_the_others(web, firm, member):
+    db.session.commit()
+    web.login(member)
+
+    csv = HEADER + "C-1,Minera Andina S.A.,,,,,\nC-2,Minera Andina Exploraciones,,,,C-9,\nC-3,,,,,C-1,\n"
+    page = upload(web, csv.encode()).get_data(as_text=True)
+
+    assert "line 3: parent_id &#39;C-9&#39; names no row of the file" in page
+    assert "line 4: name is empty" in page
+    assert entries(firm) == [("OLD-1", "Old Client Ltd")]
+
+
 @pytest.mark.parametrize(("data", "message"), [(None, "Choose a CSV file to upload."), (b"", "The file is empty.")])
 def test_an_upload_without_content_is_a_form_error(web, firm, member, data, message):
     db.session.commit()

@@ -41,11 +41,30 @@ class ClientRow:
 def parse_client_csv(data: bytes) -> list[ClientRow]:
     """Read and validate a whole file, or raise ``csvfiles.FileRefused``."""
     seen: dict[str, int] = {}
-    rows = csvfiles.collect(csvfiles.dict_reader(data, COLUMNS, REQUIRED_COLUMNS),
-                            lambda record, line: _row(record, line, seen))
+    parents: list[tuple[int, str]] = []
+
+    def read(record: dict, line: int):
+        row, problems = _row(record, line, seen)
+        if (record.get("parent_id") or "").strip():
+            parents.append((line, record["parent_id"].strip()))
+        return row, problems
+
+    try:
+        rows = csvfiles.collect(csvfiles.dict_reader(data, COLUMNS, REQUIRED_COLUMNS), read)
+    except csvfiles.FileRefused as refused:
+        raise csvfiles.FileRefused(refused.errors + _orphans(parents, seen)) from refused
+    if orphans := _orphans(parents, seen):
+        raise csvfiles.FileRefused(orphans)
     if not rows:
         raise csvfiles.FileRefused([_("the file has no client rows")])
     return rows
+
+
+def _orphans(parents: list[tuple[int, str]], seen: dict[str, int]) -> list[str]:
+    """A parent is named by its id in the same file: one that names no row is a typo to fix,
+    not a family to drop silently (screening would miss the related-entity conflicts)."""
+    return [_("line %(line)s: parent_id '%(parent)s' names no row of the file", line=line, parent=parent)
+            for line, parent in parents if parent not in seen]
 
 
 def _row(record: dict, line: int, seen: dict) -> tuple[ClientRow | None, list[str]]:
