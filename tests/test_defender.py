@@ -329,7 +329,7 @@ def test_a_defender_consents_and_then_sees_the_firms_contact(web, outbox):
     account = signed_in_defender(web)
     match = accepted_match(account)
     page = text(web.get(f"/defender/needs/{match.need_id}"))
-    assert "Alvarez & Partners accepted to help" in page
+    assert "Alvarez & Partners agreed to represent you" in page
     assert match.firm.contact_email not in page
 
     response = web.post(f"/defender/matches/{match.id}/consent", {"confirmed": "yes"}, follow_redirects=True)
