@@ -10,6 +10,7 @@ from sqlalchemy import select
 from matcher.extensions import db
 from matcher.models import AuditEvent, ConflictCheck, Need
 from matcher.needs import workflow
+from matcher.needs.forms import MAX_PARTIES
 from tests import factories
 
 SUMMARY = "Sued for defamation after denouncing a mine's pollution of a river."
@@ -118,6 +119,38 @@ def test_add_another_party_keeps_what_was_typed_and_the_draft_saves_both_parties
         ("Juan Pérez", "person", ["J. Pérez", "Juancho"]),
     ]
     assert need.help_wanted == ["representation", "advice"] and need.consent_share_summary
+
+
+def test_add_another_party_opens_the_page_on_the_new_partys_name(web):
+    signed_in_defender(web)
+    page = text(web.get("/defender/needs/new"))
+    assert 'action="/defender/needs/new"' in page, "saving goes to the page itself, never to a party's fragment"
+    assert re.search(r'<input[^>]*formaction="#parties-1-name"[^>]*formnovalidate[^>]*name="add_party"', page)
+    assert "autofocus" not in page
+
+    page = text(web.post("/defender/needs/new", need_form(save=None, add_party="Add another party", threat="")))
+
+    assert re.search(r'<input autofocus id="parties-1-name"', page)
+    assert page.count("autofocus") == 1, "nothing else takes the focus: no error summary"
+    assert 'formaction="#parties-2-name"' in page
+    assert "Minera Andina S.A." in page and SUMMARY in page
+
+
+def test_changing_a_need_adds_a_party_the_same_way(web):
+    account = signed_in_defender(web)
+    need = factories.need(account, parties=("Minera Andina S.A.", "Juan Pérez"))
+    page = text(web.post(f"/defender/needs/{need.id}/edit", need_form(
+        save=None, add_party="Add another party", **{"parties-1-name": "Juan Pérez"})))
+    assert f'action="/defender/needs/{need.id}/edit"' in page
+    assert re.search(r'<input autofocus id="parties-2-name"', page) and "Juan Pérez" in page
+
+
+def test_a_need_at_the_most_parties_offers_no_more(web):
+    signed_in_defender(web)
+    rows = {f"parties-{i}-name": f"Party {i}" for i in range(MAX_PARTIES)}
+    page = text(web.post("/defender/needs/new", need_form(save=None, add_party="Add another party", **rows)))
+    assert f"A need can name at most {MAX_PARTIES} parties." in page
+    assert 'name="add_party"' not in page and "autofocus" not in page
 
 
 def test_a_need_without_summary_is_refused_and_the_typed_parties_are_kept(web):
@@ -296,7 +329,7 @@ def test_a_defender_consents_and_then_sees_the_firms_contact(web, outbox):
     account = signed_in_defender(web)
     match = accepted_match(account)
     page = text(web.get(f"/defender/needs/{match.need_id}"))
-    assert "Alvarez & Partners accepted to help" in page
+    assert "Alvarez & Partners agreed to represent you" in page
     assert match.firm.contact_email not in page
 
     response = web.post(f"/defender/matches/{match.id}/consent", {"confirmed": "yes"}, follow_redirects=True)

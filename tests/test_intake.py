@@ -79,6 +79,7 @@ def test_intake_keeps_what_was_typed_when_a_party_row_is_added_or_a_field_is_mis
     url = f"/coordinator/intake/{profile.id}"
     page = text(web.post(url, need_form(save=None, add_party="Add another party")))
     assert 'name="parties-1-name"' in page and "Minera Andina S.A." in page
+    assert '<input autofocus id="parties-1-name"' in page and f'action="{url}"' in page
     response = web.post(url, need_form(threat="", save=None, submit_now="Submit now"))
     assert response.status_code == 200
     assert "Choose the kind of legal threat." in text(response) and "Minera Andina S.A." in text(response)

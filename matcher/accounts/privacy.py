@@ -60,7 +60,7 @@ def _need_export(need: Need, user: User) -> dict:
         ],
         "matches": [{"with": match_target(m), "state": m.state} for m in need.matches],
         "history": [
-            {"when": e.at.isoformat(), "what": f"{e.label} {e.about}".strip(), "who": e.who, "note": e.note}
+            {"when": e.at.isoformat(), "what": e.what, "who": e.who, "note": e.note}
             for e in need_history(need, user)
         ],
     }

@@ -17,6 +17,7 @@ from ..core import audit
 from ..core.downloads import csv_response
 from ..extensions import db
 from ..models import AuditEvent, User
+from ..needs.history import staff_sentences
 from .blueprint import bp
 
 PER_PAGE = 100
@@ -60,7 +61,8 @@ def audit_log():
     page = db.paginate(_filtered(), per_page=PER_PAGE, max_per_page=PER_PAGE, error_out=False)
     filters = {key: value for key, value in request.args.items() if key != "page" and value}
     actor = db.session.get(User, filters["actor_id"]) if filters.get("actor_id", "").isdigit() else None
-    return render_template("coordinator/audit.html", page=page, filters=filters,
+    rows = zip(page.items, staff_sentences(page.items), strict=True)
+    return render_template("coordinator/audit.html", page=page, rows=rows, filters=filters,
                            actor_email=actor.email if actor else "")
 
 

@@ -29,7 +29,7 @@ def dashboard():
     query = (
         select(Need)
         .where(Need.state.in_(shown))
-        .options(selectinload(Need.defender))
+        .options(selectinload(Need.defender), selectinload(Need.matches))
         .order_by(*MOST_URGENT_FIRST)
     )
     page = db.paginate(query, per_page=PER_PAGE, max_per_page=PER_PAGE)

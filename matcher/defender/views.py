@@ -13,7 +13,7 @@ from sqlalchemy import select
 from ..core import audit
 from ..extensions import db
 from ..models import AuditEvent, Match, Need
-from ..needs import states, workflow
+from ..needs import states, wording, workflow
 from ..needs.forms import create_draft, fill_need, need_form
 from ..needs.history import match_target, need_history
 from ..web.access import get_scoped_or_404
@@ -111,7 +111,7 @@ def submit(need_id: int):
 def withdraw(need_id: int):
     need = _own_need(need_id)
     if need.state not in states.OPEN_NEED_STATES:
-        flash(_("This need is %(state)s: there is nothing to withdraw.", state=states.STATE_LABELS[need.state]),
+        flash(_("This need is %(state)s: there is nothing to withdraw.", state=wording.need_state(need)),
               "error")
         return _back_to(need)
     form = WithdrawForm()
@@ -126,15 +126,26 @@ def withdraw(need_id: int):
 @bp.route("/matches/<int:match_id>/consent", methods=["POST"])
 def consent(match_id: int):
     match = _own_match(match_id)
-    asking = unless_confirmed(_("Once you consent, %(target)s receives your name, the details of your case and how "
-                                "to reach you, and you receive theirs.", target=match_target(match)),
-                              url_for("defender.need", need_id=match.need_id))
+    question, done = _consent_words(match)
+    asking = unless_confirmed(question, url_for("defender.need", need_id=match.need_id))
     if asking is not None:
         return asking
     if not attempt(lambda: workflow.confirm_match(current_user, match)):
         return _back_to(match.need)
-    flash(_("You consented: %(target)s now has your contact details, and you have theirs.", target=match_target(match)))
+    flash(done)
     return _back_to(match.need)
+
+
+def _consent_words(match: Match) -> tuple[str, str]:
+    """What consenting does, asked before and said after: a firm gets the defender's contact, a fund goes ahead."""
+    target = match_target(match)
+    if match.fund_id is not None:
+        return (_("Once you consent, the coordinators go ahead with the funding from %(target)s and may share "
+                  "the details of your case with it.", target=target),
+                _("You consented: the coordinators go ahead with the funding from %(target)s.", target=target))
+    return (_("Once you consent, %(target)s receives your name, the details of your case and how to reach you, "
+              "and you receive theirs.", target=target),
+            _("You consented: %(target)s now has your contact details, and you have theirs.", target=target))
 
 
 @bp.route("/matches/<int:match_id>/refuse", methods=["POST"])
@@ -146,5 +157,6 @@ def refuse(match_id: int):
         return _back_to(match.need)
     if not attempt(lambda: workflow.refuse_match(current_user, match, form.note.data or "")):
         return _back_to(match.need)
-    flash(_("You refused. The coordinators will look for other counsel."))
+    flash(_("You turned down the funding. The coordinators will look for other help.") if match.fund_id is not None
+          else _("You refused. The coordinators will look for other counsel."))
     return _back_to(match.need)

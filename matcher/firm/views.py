@@ -19,6 +19,7 @@ from ..core import audit
 from ..extensions import db
 from ..models import ClientEntry, Match
 from ..needs import workflow
+from ..needs.history import firm_history
 from ..needs.states import DISCLOSED_MATCH_STATES, OPEN_MATCH_STATES, SUMMARY_MATCH_STATES
 from ..web.attempts import attempt
 from ..web.confirm import unless_confirmed
@@ -73,6 +74,7 @@ def _render_match(record: Match, decline_form=None, close_form=None):
         disclosed=record.state in DISCLOSED_MATCH_STATES,
         decline_form=decline_form or DeclineForm(),
         close_form=close_form or CloseForm(),
+        history=firm_history(record, current_user),
     )
 
 

@@ -2,7 +2,8 @@
 
 One form, so a need reads the same whoever wrote it. Adverse parties are a list
 of sub-forms that grows without JavaScript: the "Add another party" button posts
-the form back and it comes back with one more empty row and everything typed kept.
+the form back and it comes back with one more empty row and everything typed kept,
+opened on the new row's name.
 """
 
 import re
@@ -122,6 +123,7 @@ class NeedForm(FlaskForm):
     parties = FieldList(FormField(PartyForm), min_entries=1, max_entries=MAX_PARTIES)
     add_party = SubmitField(_l("Add another party"))
     save = SubmitField(_l("Save draft"))
+    party_added = False
 
     def validate_deadline(self, field):
         if field.data and field.data < date.today():
@@ -148,11 +150,20 @@ class NeedForm(FlaskForm):
             field.errors = [entry.errors for entry in field.entries]
 
     def add_party_row(self) -> None:
-        """Answer "Add another party": one more empty row, within the limit."""
+        """Answer "Add another party": one more empty row, within the limit, whose name field the
+        page opens on (``party_added``)."""
         if len(self.parties.entries) >= MAX_PARTIES:
             flash(_("A need can name at most %(num)d parties.", num=MAX_PARTIES), "error")
         else:
             self.parties.append_entry()
+            self.party_added = True
+
+    def next_party_anchor(self) -> str:
+        """Where "Add another party" sends the browser: the name field of the row it adds. A page
+        opened at a field's fragment scrolls to it and focuses it, with no script; the field's
+        ``autofocus`` does the same where the fragment is lost (browsers skip autofocus when an
+        address has one)."""
+        return f"#{self.parties.id}-{self.parties.last_index + 1}-name"
 
 
 def _blank(party: PartyForm) -> bool:

@@ -4,13 +4,11 @@ Each move is a row: the states it may start from, the state it ends in, and who 
 make it. ``workflow`` makes every move through these tables and nothing else changes
 a state, so what a need or a match can do next is read here, in one place. The
 groups that pages and queries use are named once below, most of them read off the
-tables, so a new move or state changes them all at once.
+tables, so a new move or state changes them all at once. How each reads is ``wording``'s.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from flask_babel import lazy_gettext as _l
 
 NEED_STATES = (
     "draft",
@@ -25,25 +23,6 @@ NEED_STATES = (
     "withdrawn",
 )
 MATCH_STATES = ("proposed", "accepted", "declined", "refused", "active", "completed", "cancelled")
-
-# How a state reads on a page, in the reader's language (translated when shown).
-STATE_LABELS = {
-    "draft": _l("draft"),
-    "submitted": _l("submitted, waiting for a coordinator"),
-    "needs_info": _l("more information needed"),
-    "rejected": _l("rejected"),
-    "verified": _l("verified, looking for counsel"),
-    "proposed": _l("proposed to counsel"),
-    "accepted": _l("accepted by counsel, waiting for the defender's consent"),
-    "matched": _l("matched"),
-    "closed": _l("closed"),
-    "withdrawn": _l("withdrawn"),
-    "declined": _l("declined"),
-    "refused": _l("refused by the defender"),
-    "active": _l("active"),
-    "completed": _l("completed"),
-    "cancelled": _l("cancelled"),
-}
 
 
 def _staff(actor, _subject) -> bool:
@@ -92,6 +71,13 @@ NEED_MOVES = {
     "reopen": Move(("proposed", "accepted", "matched"), "verified", _follows_a_match),
     "withdraw": Move(OPEN_NEED_STATES, "withdrawn", _need_owner_or_staff),
 }
+
+# Why a match was cancelled, as the note of its audit event records it (``wording`` says each
+# reason to each reader: a firm is told only that its matter was withdrawn or taken).
+CANCELLED_WITHDRAWN = "the need was withdrawn"
+CANCELLED_TAKEN_BY_FIRM = "another firm took the need"
+CANCELLED_TAKEN_BY_FUND = "a fund took the need"
+CANCELLED_UNCLEARED = "the firm's conflict screen for this need is no longer clear"
 
 # Open matches hold a firm's attention, and once accepted, a unit of its offer's capacity.
 OPEN_MATCH_STATES = ("proposed", "accepted", "active")

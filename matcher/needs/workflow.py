@@ -19,7 +19,7 @@ from ..extensions import db
 from ..jobs.runner import enqueue
 from ..models import ConflictHit, DefenderProfile, LawFirm, LegalAidFund, Match, Need, Offer, User
 from ..models._types import utcnow
-from . import states
+from . import states, wording
 
 
 class TransitionError(Refused):
@@ -32,7 +32,7 @@ def check_move(table: dict, name: str, actor: User, subject) -> states.Move:
     if not move.allowed(actor, subject):
         raise TransitionError(_("You are not allowed to do that."))
     if subject.state not in move.sources:
-        label = states.STATE_LABELS.get(subject.state, subject.state)
+        label = wording.STATE_LABELS.get(subject.state, subject.state)
         raise TransitionError(_("This cannot be done any more: it is %(state)s.", state=label))
     return move
 
@@ -126,7 +126,7 @@ def withdraw_need(actor: User, need: Need, note: str = "") -> None:
     _move_need(actor, need, "withdraw", note)
     for match in need.matches:
         if match.is_open:
-            _cancel_match(actor, match, "the need was withdrawn")
+            _cancel_match(actor, match, states.CANCELLED_WITHDRAWN)
             notify(firm_emails(match.firm_id), _l("A matter was withdrawn"), "firm.dashboard")
     notify(staff_emails(), _l("A need was withdrawn"), "coordinator.need", need_id=need.id)
 
@@ -191,12 +191,14 @@ def accept_match(actor: User, match: Match, note: str = "") -> None:
     if match.offer is not None:
         match.offer.capacity_used += 1
     _move_need(actor, need, "accept")
+    taken = states.CANCELLED_TAKEN_BY_FUND if match.fund_id is not None else states.CANCELLED_TAKEN_BY_FIRM
     for other in need.matches:
         if other is not match and other.state == "proposed":
-            _cancel_match(actor, other, "another firm took the need")
+            _cancel_match(actor, other, taken)
             notify(firm_emails(other.firm_id), _l("A matter proposed to you has been taken"), "firm.dashboard")
-    notify(_defender_email(need), _l("Counsel accepted your need: your consent is needed"), "defender.need",
-           need_id=need.id)
+    accepted = (_l("A fund agreed to fund your case: your consent is needed") if match.fund_id is not None
+                else _l("A law firm agreed to represent you: your consent is needed"))
+    notify(_defender_email(need), accepted, "defender.need", need_id=need.id)
     notify(staff_emails(), _l("A proposal was accepted"), "coordinator.need", need_id=need.id)
 
 
@@ -317,7 +319,7 @@ def end_uncleared_matches(actor: User | None) -> int:
     for match in ended:
         need = match.need
         db.session.refresh(need, with_for_update=True)
-        _cancel_match(actor, match, "the firm's conflict screen for this need is no longer clear")
+        _cancel_match(actor, match, states.CANCELLED_UNCLEARED)
         _back_to_proposing(actor, need)
         notify(firm_emails(match.firm_id), _l("A matter was withdrawn"), "firm.dashboard")
         notify(staff_emails(), _l("A firm's conflict screen changed: its match was ended"), "coordinator.need",

@@ -8,7 +8,7 @@ from ..conflicts import screening
 from ..conflicts.decisions import DECISIONS
 from ..conflicts.engine import RULES
 from ..matching import vocab
-from ..needs.states import STATE_LABELS
+from ..needs import wording
 
 
 def _escaped(lazy: LazyString):
@@ -25,7 +25,9 @@ def init_app(app) -> None:
     app.jinja_env.filters.update(
         country=vocab.country_name,
         language=vocab.language_name,
-        state=lambda state: STATE_LABELS.get(state, state),
+        state=lambda state: wording.STATE_LABELS.get(state, state),
+        need_state=wording.need_state,
+        match_state=wording.match_state,
         label=lambda code, vocabulary: vocabulary.get(code, code),
         screenable=screening.screenable,
         labels=lambda codes, vocabulary: ", ".join(str(vocabulary.get(c, c)) for c in codes),

@@ -60,3 +60,24 @@ def test_quick_exit_leaves_and_back_does_not_return(browser, live_server, app):
     assert browser.current_url.endswith("/static/site.css")
     browser.back()
     assert browser.current_url == f"{live_server}/account/login"
+
+
+def test_adding_a_party_opens_on_the_new_partys_name_with_what_was_typed_kept(browser, live_server, app):
+    account = factories.defender()
+    db.session.commit()
+    _sign_in(browser, live_server, account)
+    browser.get(f"{live_server}/defender/needs/new")
+    browser.find_element(By.ID, "summary").send_keys("Sued for denouncing a mine.")
+    browser.find_element(By.ID, "parties-0-name").send_keys("Minera Andina S.A.")
+
+    browser.find_element(By.ID, "add_party").click()
+    WebDriverWait(browser, 10).until(
+        lambda driver: driver.switch_to.active_element.get_attribute("id") == "parties-1-name")
+
+    assert browser.current_url.endswith("/defender/needs/new#parties-1-name")
+    legend = browser.find_elements(By.CSS_SELECTOR, "fieldset.party legend")[-1]
+    assert legend.text == "Party 2"
+    assert browser.execute_script("const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= "
+                                  "window.innerHeight", legend), "the new party's legend is in view"
+    assert browser.find_element(By.ID, "parties-0-name").get_attribute("value") == "Minera Andina S.A."
+    assert browser.find_element(By.ID, "summary").get_attribute("value") == "Sued for denouncing a mine."
