@@ -19,8 +19,8 @@ def text(response) -> str:
 
 
 def history(response) -> str:
-    """The history section of a page, as its words: up to the next heading."""
-    section = text(response).split('<h2 id="history">', 1)[1].split("<h2", 1)[0]
+    """The history table of a page, as its words."""
+    section = text(response).split('id="history"', 1)[1].split("</table>", 1)[0]
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", section))
 
 

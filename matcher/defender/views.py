@@ -9,6 +9,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from ..core import audit
 from ..extensions import db
@@ -41,7 +42,10 @@ def _back_to(need: Need):
 
 @bp.route("/")
 def dashboard():
-    return render_template("defender/dashboard.html", needs=current_user.defender.needs)
+    """The defender's needs, each with its matches: its state says whom it is with."""
+    needs = db.session.scalars(select(Need).where(Need.defender_id == current_user.defender.id)
+                               .options(selectinload(Need.matches)).order_by(Need.id)).all()
+    return render_template("defender/dashboard.html", needs=needs)
 
 
 @bp.route("/needs/new", methods=["GET", "POST"])
