@@ -34,7 +34,7 @@ def test_screening_shows_the_hit_and_only_the_matching_client(web):
 
     page = web.get(f"/coordinator/needs/{record.id}").get_data(as_text=True)
 
-    screening = page[page.index("<h2>Screening</h2>"):page.index('<h2 id="history">History</h2>')]
+    screening = page[page.index("<h2>Screening</h2>"):page.index("<h2>History</h2>")]
     assert "Bufete Minero" in screening and "result-conflict" in screening
     assert "Clean Chambers" not in screening and "1 firm, not listed one by one" in screening  # clear ones: counted
     assert "<td>Minera Andina S.A.</td><td>Minera Andina S.A.</td>" in screening
