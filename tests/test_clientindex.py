@@ -156,7 +156,7 @@ def memory_hits(body: str, parties: list[engine.Party]) -> set[tuple]:
         for position, name in enumerate((row.name, *row.aliases)):
             names.append(engine.ClientName(row.external_id, name, row.name, position > 0, row.lei,
                                               row.parent_external_id))
-    return {(h.party_id, h.client_id, h.band, h.score, h.reason)
+    return {(h.party_id, h.client_id, h.band, h.score, str(h.data()))
             for h in engine.MemoryIndex(names).screen(parties)}
 
 
@@ -168,7 +168,7 @@ def test_the_database_index_finds_the_same_hits_as_the_engine_in_memory(lei):
     found = screening._hits_by_firm(parties, [firm.id for firm in firms.values()])
 
     for body, firm in firms.items():
-        in_db = {(h.party_id, h.client_id, h.band, h.score, h.reason) for h in found.get(firm.id, [])}
+        in_db = {(h.party_id, h.client_id, h.band, h.score, str(h.data())) for h in found.get(firm.id, [])}
         assert in_db == memory_hits(body, parties)
     firm_a = {(h.party_name, h.client_id) for h in found[firms[FIRM_A].id]}
     assert {("Minera Andyna SA", "A-1"), ("Exxon Mobil", "A-4"), ("ООО Газпром", "A-5"),

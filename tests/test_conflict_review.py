@@ -6,6 +6,7 @@ import re
 from markupsafe import escape
 from sqlalchemy import select
 
+from matcher.conflicts.reasons import hit_reason
 from matcher.conflicts.screening import decision_key
 from matcher.extensions import db
 from matcher.models import AuditEvent, ConflictCheck, ConflictDecision, ConflictHit, Match
@@ -77,7 +78,7 @@ def test_a_review_hit_is_shown_with_band_score_and_reason_and_blocks_the_firm(we
 
     page = web.get(f"/coordinator/needs/{need.id}").get_data(as_text=True)
     row = page[page.index(f'id="hit-{hit.id}"'):page.index("</tr>", page.index(f'id="hit-{hit.id}"'))]
-    assert "<td>review</td>" in row and f"{hit.score:.2f}" in row and str(escape(hit.reason)) in row
+    assert "<td>review</td>" in row and f"{hit.score:.2f}" in row and str(escape(hit_reason(hit.reason))) in row
     assert "extra words: &#39;norte&#39;" in row and '<span class="badge">extra words</span>' in row
     assert 'name="decision"' in row and 'name="note"' in row
     assert "Banco Reservado" not in page

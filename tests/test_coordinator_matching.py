@@ -5,8 +5,10 @@ import html
 from markupsafe import escape
 from sqlalchemy import select
 
+from matcher.conflicts.reasons import hit_reason
 from matcher.extensions import db
 from matcher.matching import ranking
+from matcher.matching.reasons import say
 from matcher.models import ConflictHit, Match
 from matcher.needs import workflow
 from tests import factories
@@ -40,7 +42,7 @@ def test_screening_shows_the_hit_and_only_the_matching_client(web):
     assert "<td>Minera Andina S.A.</td><td>Minera Andina S.A.</td>" in screening
     assert "<td>C1</td>" in screening
     hit = db.session.scalar(select(ConflictHit))
-    assert str(escape(hit.reason)) in screening
+    assert str(escape(hit_reason(hit.reason))) in screening
     assert "Banco Reservado" not in page
 
 
@@ -51,7 +53,7 @@ def test_a_conflicted_firm_is_left_out_of_the_ranking_and_cannot_be_proposed(web
     record = factories.need(factories.defender(), state="verified")
     signed_in_coordinator(web)
 
-    (why,) = [e.reason for e in ranking.rank_need(record).ranking.excluded if e.id == str(blocked_offer.id)]
+    (why,) = [say(e.reason) for e in ranking.rank_need(record).ranking.excluded if e.id == str(blocked_offer.id)]
 
     page = web.get(f"/coordinator/needs/{record.id}").get_data(as_text=True)
     left_out = page[page.index("Left out by the filters"):]
@@ -77,14 +79,14 @@ def test_proposing_to_an_offer_creates_the_match_and_tells_the_firm(web, outbox)
     (candidate,) = ranking.rank_need(record).ranking.candidates
     page = web.get(f"/coordinator/needs/{record.id}").get_data(as_text=True)
     assert "Clean Chambers: Emergency defence" in page
-    assert all(str(escape(reason)) in page for reason in candidate.reasons)
+    assert all(str(escape(say(reason))) in page for reason in candidate.reasons)
 
     response = propose(web, record, "offer", offer.id, follow_redirects=True)
 
     assert "Proposed to Clean Chambers: Emergency defence." in response.get_data(as_text=True)
     (match,) = record.matches
     assert (match.state, match.offer_id, match.firm_id) == ("proposed", offer.id, firm.id)
-    assert (match.score, match.reasons) == (candidate.score, list(candidate.reasons))
+    assert (match.score, match.reasons) == (candidate.score, [reason.data() for reason in candidate.reasons])
     assert record.state == "proposed"
     (message,) = outbox
     assert message.recipients == [member.email]

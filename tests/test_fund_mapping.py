@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from matcher.extensions import db
 from matcher.matching import ranking
+from matcher.matching.reasons import say
 from matcher.models import LegalAidFund
 from tests import factories
 
@@ -50,7 +51,7 @@ def test_a_fund_for_a_region_is_ranked_for_a_need_in_one_of_its_countries(web):
     in_kenya = factories.need(factories.defender(country="KE"), state="verified", country="KE")
 
     assert [c.id for c in ranking.rank_need(in_honduras).ranking.candidates if c.kind == "fund"] == [str(fund.id)]
-    assert [e.reason for e in ranking.rank_need(in_kenya).ranking.excluded if e.kind == "fund"] == [
+    assert [say(e.reason) for e in ranking.rank_need(in_kenya).ranking.excluded if e.kind == "fund"] == [
         "the fund does not cover the need's country (Kenya)"]
 
 

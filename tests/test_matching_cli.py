@@ -48,9 +48,17 @@ def test_rank_prints_eligible_candidates_best_first_as_json(app, tmp_path):
     assert [(c["kind"], c["id"]) for c in ranked["n1"]] == [("offer", "o1"), ("offer", "o2"), ("fund", "u1")]
     scores = [c["score"] for c in ranked["n1"]]
     assert scores == sorted(scores, reverse=True) and all(0 <= s <= 1 for s in scores)
-    assert set(ranked["n1"][0]) == {"kind", "id", "score", "reasons"}
+    assert set(ranked["n1"][0]) == {"kind", "id", "score", "reasons", "reason_data"}
     assert "local presence: the firm is based in Honduras" in ranked["n1"][0]["reasons"]
     assert "covers bail, not representation in court" in ranked["n1"][2]["reasons"]
+
+
+def test_rank_gives_each_reason_as_data_beside_its_words(app, tmp_path):
+    fund = json.loads(_rank(app, _write(tmp_path)).stdout)["n1"][2]
+    assert len(fund["reason_data"]) == len(fund["reasons"])
+    covers = fund["reasons"].index("covers bail, not representation in court")
+    assert fund["reason_data"][covers] == {"code": "covers",
+                                           "values": {"help": ["bail"], "missing": ["representation"]}}
 
 
 def test_rank_leaves_out_conflicted_firms_and_funds_too_slow_for_the_deadline(app, tmp_path):

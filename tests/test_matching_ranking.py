@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from matcher.extensions import db
 from matcher.matching import ranking
+from matcher.matching.reasons import say
 from matcher.models._types import utcnow
 from matcher.needs import workflow
 from tests import factories
@@ -23,7 +24,7 @@ def test_a_firms_past_answers_become_its_acceptance_rate_and_response_time(app):
 
     (candidate,) = ranking.rank_need(current).ranking.candidates
 
-    (responsiveness,) = [reason for reason in candidate.reasons if reason.startswith("responsiveness:")]
+    (responsiveness,) = [say(reason) for reason in candidate.reasons if reason.code == "responsiveness"]
     assert responsiveness == "responsiveness: accepted 100% of matters proposed; answers in a median of 10 hours"
 
 
@@ -33,11 +34,11 @@ def test_a_firm_with_no_history_is_counted_as_neutral(app):
 
     (candidate,) = ranking.rank_need(need).ranking.candidates
 
-    assert "no record of past acceptances (counted as neutral)" in " ".join(candidate.reasons)
+    assert "no record of past acceptances (counted as neutral)" in " ".join(map(say, candidate.reasons))
 
 
 def _excluded_reasons(need) -> list[str]:
-    return [excluded.reason for excluded in ranking.rank_need(need).ranking.excluded if excluded.kind == "offer"]
+    return [say(excluded.reason) for excluded in ranking.rank_need(need).ranking.excluded if excluded.kind == "offer"]
 
 
 def test_offers_are_ranked_anew_once_a_change_to_them_is_committed(app):

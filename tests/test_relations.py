@@ -6,6 +6,7 @@ from markupsafe import escape
 from sqlalchemy import func, select
 
 from matcher.conflicts import registry, screening
+from matcher.conflicts.reasons import hit_reason
 from matcher.extensions import db
 from matcher.jobs import progress
 from matcher.models import ConflictCheck, CorporateRelation, RegistryImport
@@ -54,7 +55,7 @@ def test_an_imported_registry_flags_a_subsidiary_and_a_parent_of_clients_with_th
                            ("Cerro Verde Mining", "Minera Andina S.A.")]
     check = _check(need, firm)
     assert check.result == "conflict"
-    reasons = {hit.client_external_id: hit.reason for hit in check.hits}
+    reasons = {hit.client_external_id: hit_reason(hit.reason) for hit in check.hits}
     assert reasons["C1"].startswith("related entity: Gazprom Germania GmbH is a subsidiary of Gazprom PJSC "
                                     "(path Gazprom Germania GmbH -> Gazprom Export -> ПАО Газпром)")
     assert reasons["C2"].startswith("related entity: Minera Andina S.A. is a parent of Cerro Verde Mining "

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from matcher.conflicts import screening
 from matcher.extensions import db
 from matcher.matching import ranking
+from matcher.matching.reasons import say
 from matcher.models import AuditEvent, ConflictCheck
 from matcher.models._types import utcnow
 from matcher.needs import workflow
@@ -37,7 +38,7 @@ def test_a_firm_without_a_list_is_not_screened_and_cannot_be_proposed(listless):
     assert firm.id not in screening.cleared_firm_ids(need)
     with pytest.raises(TransitionError, match="not cleared"):
         workflow.propose(factories.coordinator(), need, offer=offer)
-    (reason,) = [e.reason for e in ranking.rank_need(need).ranking.excluded if e.id == str(offer.id)]
+    (reason,) = [say(e.reason) for e in ranking.rank_need(need).ranking.excluded if e.id == str(offer.id)]
     assert reason == "the firm has no client list to screen the need against"
 
 

@@ -17,7 +17,7 @@ from typing import NoReturn
 
 import click
 
-from ..conflicts import engine
+from ..conflicts import engine, reasons
 from ..conflicts.clientlists import kind_refused, kinds_read, parse_client_csv, replace_client_list
 from ..conflicts.engine import kinds
 from ..conflicts.registry import parse_relations_csv
@@ -55,7 +55,7 @@ def screen_files(clients_csv: str, parties_csv: str, relations_csv: str | None) 
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(OUTPUT_COLUMNS)
     for hit in sorted(hits, key=lambda h: (h.party_id, h.band != "conflict", -h.score, h.client_id)):
-        out.writerow([hit.party_id, hit.client_id, hit.band, f"{hit.score:.3f}", hit.reason])
+        out.writerow([hit.party_id, hit.client_id, hit.band, f"{hit.score:.3f}", reasons.say(hit.data())])
 
 
 @conflicts_group.command("import-clients")

@@ -3,8 +3,10 @@
 The contract (keep it stable: partners script against it):
 ``flask --app wsgi matching rank NEEDS.json OFFERS.json FUNDS.json`` prints
 ``{"<need id>": [{"kind": "offer" | "fund", "id": "...", "score": 0.0-1.0,
-"reasons": ["..."]}, ...]}``, best first, eligible candidates only. Values may
-be free text in English, Spanish, French or Portuguese, or codes.
+"reasons": ["..."], "reason_data": [{"code": "...", "values": {...}}]}, ...]}``,
+best first, eligible candidates only: the reasons in English, and the same reasons
+as data (``engine.reasons``) for a program to word its own way. Values may be free
+text in English, Spanish, French or Portuguese, or codes.
 """
 
 import json
@@ -14,6 +16,7 @@ from pathlib import Path
 import click
 
 from ..matching.engine import rank, records
+from ..matching.reasons import said
 
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
@@ -51,7 +54,8 @@ def rank_command(needs_file: Path, offers_file: Path, funds_file: Path, today) -
     for need in loaded.needs:
         ranking = rank(need, loaded.offers, loaded.funds, day)
         result[need.id] = [
-            {"kind": c.kind, "id": c.id, "score": c.score, "reasons": list(c.reasons)} for c in ranking.candidates
+            {"kind": c.kind, "id": c.id, "score": c.score, "reasons": said(c.reasons),
+             "reason_data": [reason.data() for reason in c.reasons]} for c in ranking.candidates
         ]
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
 

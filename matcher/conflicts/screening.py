@@ -21,7 +21,7 @@ from ..extensions import db
 from ..models import ConflictCheck, ConflictDecision, ConflictHit, LawFirm, Match, Need
 from ..models._types import utcnow
 from ..needs.states import OPEN_MATCH_STATES, SCREENED_NEED_STATES
-from . import clientindex, engine, registry
+from . import clientindex, engine, reasons, registry
 from .decisions import BLOCKING
 
 # Told (needs screened, needs to screen) along a long screening run.
@@ -229,7 +229,7 @@ def _remembered(hits_by_firm) -> dict[tuple, ConflictDecision]:
 def _stored_hit(hit: engine.Hit, remembered: ConflictDecision | None) -> ConflictHit:
     """The hit as stored, with the remembered decision if the client's name is still the one decided on."""
     stored = ConflictHit(party_name=hit.party_name, client_name=hit.client_name, client_external_id=hit.client_id,
-                         band=hit.band, score=hit.score, rule=hit.rule, reason=hit.reason)
+                         band=hit.band, score=hit.score, rule=hit.rule, reason=reasons.stored(hit))
     if remembered is not None and remembered.client_key == decision_key(hit.client_name):
         stored.decision = remembered.decision
         stored.decision_note = remembered.note

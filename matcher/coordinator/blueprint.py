@@ -5,7 +5,7 @@ from every view that acts on a need, so a form refused there comes back on the p
 with its errors and what was typed; view modules import this module, never each other.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from flask import Blueprint, abort, redirect, render_template, request
@@ -16,6 +16,7 @@ from ..conflicts import screening
 from ..conflicts.engine import RULES
 from ..extensions import db
 from ..matching import ranking, vocab
+from ..matching.reasons import said, say
 from ..models import Need
 from ..needs import history, states
 from ..web.access import guard, local_target
@@ -60,7 +61,7 @@ class Row:
     id: str
     label: str
     score: float = 0.0
-    reasons: tuple[str, ...] = ()
+    reasons: list[str] = field(default_factory=list)
     reason: str = ""
     proposed: bool = False
 
@@ -128,11 +129,12 @@ def _ranking(need: Need, several):
     open_targets = {("offer", str(m.offer_id)) if m.offer_id else ("fund", str(m.fund_id))
                     for m in need.matches if m.is_open}
     rows = [
-        Row(c.kind, c.id, ranked.label(c.kind, c.id), c.score, c.reasons, proposed=(c.kind, c.id) in open_targets)
+        Row(c.kind, c.id, ranked.label(c.kind, c.id), c.score, said(c.reasons),
+            proposed=(c.kind, c.id) in open_targets)
         for c in ranked.ranking.candidates[:CANDIDATES_SHOWN]
     ]
     left_out = [
-        LeftOut(group, [Row(e.kind, e.id, ranked.label(e.kind, e.id), reason=e.reason) for e in group.first])
+        LeftOut(group, [Row(e.kind, e.id, ranked.label(e.kind, e.id), reason=say(e.reason)) for e in group.first])
         for group in ranking.group_excluded(ranked.ranking, keep=EXCLUDED_SHOWN)
     ]
     if several is None:

@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from ..extensions import db
 from ..matching import ranking
+from ..matching.reasons import say
 from ..models import Match
 from ..needs import workflow
 from ..web.attempts import attempt
@@ -22,7 +23,8 @@ def _to_need(need_id: int):
 def _propose(need, ranked: ranking.RankedNeed, candidate) -> None:
     """Propose to one ranked candidate, with the score and reasons the ranking gave it."""
     target = ranked.target(candidate.kind, candidate.id)
-    workflow.propose(current_user, need, score=candidate.score, reasons=candidate.reasons,
+    workflow.propose(current_user, need, score=candidate.score,
+                     reasons=[reason.data() for reason in candidate.reasons],
                      **{candidate.kind: target})
 
 
@@ -40,7 +42,8 @@ def propose(need_id: int):
         excluded = next((e for e in ranked.ranking.excluded if (e.kind, e.id) == key), None)
         if excluded is None:
             abort(404)
-        flash(_("%(candidate)s cannot be proposed: %(reason)s.", candidate=ranked.label(*key), reason=excluded.reason),
+        flash(_("%(candidate)s cannot be proposed: %(reason)s.", candidate=ranked.label(*key),
+                reason=say(excluded.reason)),
               "error")
         return _to_need(need_id)
     label = ranked.label(candidate.kind, candidate.id)

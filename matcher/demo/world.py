@@ -23,11 +23,12 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 
 from ..accounts.passwords import hash_password
-from ..conflicts import clientindex, screening
+from ..conflicts import clientindex, engine, reasons, screening
 from ..conflicts.clientlists import ClientRow
 from ..core import bulk
 from ..extensions import db
 from ..matching import vocab
+from ..matching.engine.reasons import Reason
 from ..models import (
     AdverseParty,
     AuditEvent,
@@ -357,8 +358,8 @@ class World:
         if need.planted is None or need.planted[0] is not firm:
             return "clear"
         _firm, name, client_id, band = need.planted
-        hits.append((check_id, name, name, client_id, band, 100.0 if band == "conflict" else 88.0,
-                     "equal" if band == "conflict" else "similar", f"{name} is the client {name}"))
+        hit = _planted_hit(name, client_id, band)
+        hits.append((check_id, name, name, client_id, band, hit.score, hit.rule, reasons.stored(hit)))
         return "conflict" if band == "conflict" else "potential"
 
     def _matches(self) -> Iterator[int]:
@@ -389,12 +390,12 @@ class World:
         responded = proposed + timedelta(hours=self.rng.randint(1, 96)) if state != "proposed" else None
         closed = responded + timedelta(days=30) if state == "completed" else None
         return (need.id, offer.id, offer.firm.id, None, state, round(self.rng.uniform(0.4, 0.95), 2),
-                ["practice areas fit", "a language in common"], self.coordinator_id, proposed, responded,
+                [_covers(need.country)], self.coordinator_id, proposed, responded,
                 self.rng.randint(10, 200) if closed else None, "Charges dropped." if closed else "", closed)
 
     def _fund_match(self, need: _Need) -> tuple:
         proposed = (need.submitted_at or self.now) + timedelta(hours=self.rng.randint(2, 72))
-        return (need.id, None, None, self.rng.choice(self.fund_ids), "proposed", 0.7, ["covers the help wanted"],
+        return (need.id, None, None, self.rng.choice(self.fund_ids), "proposed", 0.7, [],
                 self.coordinator_id, proposed, None, None, "", None)
 
     def _offer_for(self, need: _Need, reserving: bool) -> _Offer | None:
@@ -450,3 +451,17 @@ class World:
     @property
     def generated_firms(self) -> list[_Firm]:
         return self.firms[len(self.firms) - self.sizes.firms:]
+
+
+def _covers(country: str) -> dict:
+    """The one reason a generated match can truly give: its offer covers the need's country."""
+    return Reason.of("eligible", country=country, languages=frozenset(), help=frozenset(), emergency=False).data()
+
+
+def _planted_hit(name: str, client_id: str, band: str) -> engine.Hit:
+    """A hit as screening would make it for a party named exactly as the client: a conflict, or
+    for a review, the same name taken as merely similar."""
+    if band == "conflict":
+        return engine.Hit("", name, client_id, name, band, 1.0, engine.Evidence("equal", name=name))
+    return engine.Hit("", name, client_id, name, band, 0.88,
+                      engine.Evidence("similar", (("party", name), ("client", name)), name))

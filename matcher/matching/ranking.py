@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import current_app
-from flask_babel import lazy_gettext
 from sqlalchemy import and_, select
 
 from ..conflicts import screening
@@ -27,7 +26,7 @@ from ..models import AuditEvent, LawFirm, LegalAidFund, Match, Need, Offer
 from ..models import catalogue as versions
 from . import engine
 from .engine import places, taxonomy
-from .engine.filters import FILTER_WORDS
+from .reasons import heading, say
 
 ANSWERS = ("match.accept", "match.decline")
 
@@ -64,8 +63,8 @@ class ExcludedGroup:
     """The offers (or funds) one filter removed: how many, and the first few of them.
 
     ``reason`` is the filter's words without any candidate's particulars ("no language
-    in common"); ``same_reason`` says whether every member was removed in exactly the
-    same words, so a page need not repeat them.
+    in common"); ``same_reason`` says whether every member was removed for exactly the
+    same reason, particulars and all, so a page need not repeat them.
     """
 
     kind: str
@@ -77,7 +76,7 @@ class ExcludedGroup:
     @property
     def heading(self) -> str:
         """The whole reason when it is the same for all, or else the filter's words alone."""
-        return self.first[0].reason if self.same_reason else self.reason
+        return say(self.first[0].reason) if self.same_reason else self.reason
 
 
 @dataclass(frozen=True)
@@ -201,11 +200,6 @@ def _read_catalogue(version: int) -> Catalogue:
                      tuple(fund_profile(fund) for fund in funds), labels)
 
 
-def _filter_words(name: str) -> str:
-    """A filter's words (marked in the engine with ``N_``) in the reader's language."""
-    return str(lazy_gettext(FILTER_WORDS[name]))
-
-
 def group_excluded(ranking: engine.Ranking, keep: int) -> list[ExcludedGroup]:
     """The excluded candidates grouped by the filter that removed them, biggest group first.
 
@@ -217,7 +211,7 @@ def group_excluded(ranking: engine.Ranking, keep: int) -> list[ExcludedGroup]:
     for kind, ident, reason, name in ranking.excluded_rows:
         group = groups.get((kind, name))
         if group is None:
-            group = groups[(kind, name)] = ExcludedGroup(kind, _filter_words(name), 0, [], True)
+            group = groups[(kind, name)] = ExcludedGroup(kind, heading(name), 0, [], True)
         group.count += 1
         if len(group.first) < keep:
             group.first.append(engine.Excluded(kind, ident, reason, name))

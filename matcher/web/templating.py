@@ -1,13 +1,13 @@
 """Names and filters the templates use to show codes as words."""
 
-from flask_babel import lazy_gettext
 from flask_babel.speaklater import LazyString
 from markupsafe import escape
 
 from ..conflicts import screening
 from ..conflicts.decisions import DECISIONS
-from ..conflicts.engine import RULES
+from ..conflicts.reasons import RULE_WORDS, hit_reason
 from ..matching import vocab
+from ..matching.reasons import say
 from ..needs import wording
 
 
@@ -19,9 +19,7 @@ def _escaped(lazy: LazyString):
 
 def init_app(app) -> None:
     LazyString.__html__ = _escaped
-    # The rules' words are marked in the engine (``N_``) and put into the reader's language here.
-    hit_rules = {code: lazy_gettext(words) for code, words in RULES.items()}
-    app.jinja_env.globals.update(vocab=vocab, hit_decisions=DECISIONS, hit_rules=hit_rules)
+    app.jinja_env.globals.update(vocab=vocab, hit_decisions=DECISIONS, hit_rules=RULE_WORDS)
     app.jinja_env.filters.update(
         country=vocab.country_name,
         language=vocab.language_name,
@@ -30,5 +28,7 @@ def init_app(app) -> None:
         match_state=wording.match_state,
         label=lambda code, vocabulary: vocabulary.get(code, code),
         screenable=screening.screenable,
+        reason=say,
+        hit_reason=hit_reason,
         labels=lambda codes, vocabulary: ", ".join(str(vocabulary.get(c, c)) for c in codes),
     )

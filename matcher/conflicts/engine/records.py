@@ -2,8 +2,9 @@
 
 A hit keeps what it rests on as data: the rule that matched and its particulars
 (``Evidence``), and for a related entity the family link that reaches the client
-(``Relation``). Its ``reason`` is made from them here and nowhere else, so no code
-has to read the words back to learn what kind of hit it is.
+(``Relation``), and gives them as plain data (``Hit.data``) to be kept with the hit and
+worded in each reader's language (``conflicts.reasons``): no code has to read words
+back to learn what kind of hit it is, and no words are fixed in one language.
 """
 
 from dataclasses import dataclass, field
@@ -70,12 +71,12 @@ class ClientName:
 @dataclass(frozen=True)
 class Evidence:
     """What a direct match rests on: ``rule`` (a code of ``RULES`` other than ``related``), its
-    particulars (the words that differ, the identifier; "" when the names are equal), the name
+    particulars as (name, value) pairs (``score.Verdict``; for an identifier, the LEI), the name
     compared with the client (the party's, an alias, or a relative's), and the client's alias
     that matched ("" for the client's main name)."""
 
     rule: str
-    detail: str = ""
+    detail: tuple[tuple[str, object], ...] = ()
     name: str = ""
     client_alias: str = ""
 
@@ -110,22 +111,13 @@ class Hit:
     def rule(self) -> str:
         return "related" if self.relation else self.evidence.rule
 
-    @property
-    def reason(self) -> str:
-        """The hit in words, for the coordinator and the command line."""
-        match = _match_words(self.evidence, self.score)
-        if self.relation is None:
-            return match
-        where = ", in the firm's list" if self.relation.in_firm_list else ""
-        return (f"{RULES['related']}: {self.party_name} is a {self.relation.role} of {self.client_name} "
-                f"(path {' -> '.join(self.relation.path)}{where}); {match}")
-
-
-def _match_words(evidence: Evidence, score: float) -> str:
-    if evidence.rule == "identifier":
-        return f"{RULES['identifier']}: {evidence.detail}"
-    via = f"client alias '{evidence.client_alias}'" if evidence.client_alias else "client name"
-    if evidence.rule == "equal":
-        notes = f" ({evidence.detail})" if evidence.detail else ""
-        return f"'{evidence.name}' equals the {via} after normalisation{notes}"
-    return f"'{evidence.name}' resembles the {via}, score {score:.2f}: {RULES[evidence.rule]}: {evidence.detail}"
+    def data(self) -> dict:
+        """What the hit rests on, as JSON can hold it: to be kept with the hit and worded for
+        each reader (``conflicts.reasons``)."""
+        relation = self.relation and {"role": self.relation.role, "path": list(self.relation.path),
+                                      "in_firm_list": self.relation.in_firm_list}
+        return {"rule": self.evidence.rule, "score": self.score, "party": self.party_name, "client": self.client_name,
+                "name": self.evidence.name, "client_alias": self.evidence.client_alias,
+                "detail": {name: list(value) if isinstance(value, tuple) else value
+                           for name, value in self.evidence.detail},
+                "relation": relation}

@@ -27,12 +27,13 @@ TYPO_WORD = 6
 @dataclass(frozen=True)
 class Verdict:
     """How sure (``band``, ``score``), by which rule (a code of ``records.RULES``), and the
-    particulars the rule found ("" when the names are equal after normalisation)."""
+    particulars the rule found, as (name, value) pairs: the words that differ, the extra
+    words, the initials; for equal names whether the word order or the legal forms differ."""
 
     band: str
     score: float
     rule: str
-    detail: str = ""
+    detail: tuple[tuple[str, object], ...] = ()
 
 
 def compare(party: NormalName, client: NormalName) -> Verdict | None:
@@ -42,7 +43,7 @@ def compare(party: NormalName, client: NormalName) -> Verdict | None:
     if party.sorted_core == client.sorted_core:
         return _equal(party, client)
     if party.joined == client.joined:
-        return Verdict(CONFLICT, 0.97, "joined", f"'{' '.join(party.core)}' vs '{' '.join(client.core)}'")
+        return Verdict(CONFLICT, 0.97, "joined", _versus(party.core, client.core))
     if min(len(party.joined), len(client.joined)) < SHORT:
         return _acronym(party, client)
     return _typo(party, client) or _fuzzy(party, client) or _acronym(party, client)
@@ -51,15 +52,20 @@ def compare(party: NormalName, client: NormalName) -> Verdict | None:
 def _equal(party: NormalName, client: NormalName) -> Verdict:
     notes = []
     if party.core != client.core:
-        notes.append("word order")
+        notes.append(("word_order", True))
     forms_differ = bool(party.kinds and client.kinds and set(party.kinds) != set(client.kinds))
     if forms_differ:
-        notes.append(f"legal form differs: {_forms(party)} vs {_forms(client)}")
-    return Verdict(CONFLICT, 0.97 if forms_differ else 1.0, "equal", "; ".join(notes))
+        notes.append(("forms", (_forms(party), _forms(client))))
+    return Verdict(CONFLICT, 0.97 if forms_differ else 1.0, "equal", tuple(notes))
 
 
 def _forms(name: NormalName) -> str:
-    return " ".join(form.upper() for form in name.forms) or "none"
+    """The legal forms as written in capitals ("SA LTDA"); "" when the name has none."""
+    return " ".join(form.upper() for form in name.forms)
+
+
+def _versus(party_words, client_words) -> tuple[tuple[str, str], ...]:
+    return ("party", " ".join(party_words)), ("client", " ".join(client_words))
 
 
 def _typo(party: NormalName, client: NormalName) -> Verdict | None:
@@ -73,7 +79,7 @@ def _typo(party: NormalName, client: NormalName) -> Verdict | None:
         return None
     score = round(fuzz.ratio(party.sorted_core, client.sorted_core) / 100, 3)
     band = CONFLICT if max(len(one), len(other)) >= TYPO_WORD else REVIEW
-    return Verdict(band, score, "typo", f"'{one}' vs '{other}'")
+    return Verdict(band, score, "typo", (("party", one), ("client", other)))
 
 
 def _swapped(one: str, other: str) -> bool:
@@ -93,9 +99,9 @@ def _fuzzy(party: NormalName, client: NormalName) -> Verdict | None:
     if smaller < larger and (len(smaller) >= 2 or len(next(iter(smaller))) >= TYPO_WORD):
         extra = " ".join(word for word in (party.core + client.core) if word not in smaller)
         share = sum(map(len, smaller)) / max(len(party.joined), len(client.joined))
-        return Verdict(REVIEW, round(max(score, share), 3), "extra_words", f"'{extra}'")
+        return Verdict(REVIEW, round(max(score, share), 3), "extra_words", (("extra", extra),))
     if score >= REVIEW_SCORE:
-        return Verdict(REVIEW, round(score, 3), "similar", f"'{' '.join(party.core)}' vs '{' '.join(client.core)}'")
+        return Verdict(REVIEW, round(score, 3), "similar", _versus(party.core, client.core))
     return None
 
 
@@ -104,6 +110,6 @@ def _acronym(party: NormalName, client: NormalName) -> Verdict | None:
     for short, long_ in ((party, client), (client, party)):
         if len(short.core) == 1 and len(long_.core) >= 3 and \
                 short.core[0] == "".join(word[0] for word in long_.core):
-            return Verdict(REVIEW, 0.8, "acronym",
-                           f"'{short.core[0].upper()}' is the initials of '{' '.join(long_.core)}'")
+            initials = ("initials", short.core[0].upper())
+            return Verdict(REVIEW, 0.8, "acronym", (initials, ("words", " ".join(long_.core))))
     return None

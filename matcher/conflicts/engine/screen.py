@@ -72,7 +72,7 @@ def screen_lists(
         for position in by_identifier.get(identifier_key(party.lei), ()) if party.lei else ():
             key, candidate = flat[position]
             _keep(hits[key], _hit(party, party.name, candidate, CONFLICT, 1.0,
-                                  Evidence("identifier", f"LEI {party.lei.upper()}")))
+                                  Evidence("identifier", (("lei", party.lei.upper()),))))
         probes += [(party, probe, normalise(probe.name)) for probe in _probes(party, relations)]
     for row, position in sorted(_plausible([probe_name for _, _, probe_name in probes], normal)):
         party, probe, probe_name = probes[row]

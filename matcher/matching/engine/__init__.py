@@ -2,7 +2,8 @@
 
 Plain Python, no Flask and no database: profiles in (``profiles``), a ranking
 out (``engine.rank``): hard filters with their reason (``filters``), then a
-score made of parts each with its reason (``scoring``). Free text in four
+score made of parts each with its reason (``scoring``), every reason as data
+(``reasons``), for the reader's language to word. Free text in four
 languages is understood through ``taxonomy`` (threats, practice areas, kinds of
 help, kinds of defender, urgency) and ``places`` (countries, regions, languages);
 ``records`` turns plain JSON-like records into profiles for the CLI and tools.
@@ -11,6 +12,7 @@ help, kinds of defender, urgency) and ``places`` (countries, regions, languages)
 from .mapping import Mapping
 from .profiles import FundProfile, NeedProfile, OfferProfile
 from .rank import Candidate, Excluded, Ranking, rank
+from .reasons import Reason
 
 __all__ = [
     "Candidate",
@@ -20,5 +22,6 @@ __all__ = [
     "NeedProfile",
     "OfferProfile",
     "Ranking",
+    "Reason",
     "rank",
 ]

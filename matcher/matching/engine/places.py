@@ -181,7 +181,7 @@ def _english_territories() -> dict[str, str]:
 
 
 def place_name(code: str) -> str:
-    """A country's or region's English name, for the reasons coordinators read."""
+    """A country's or region's English name: regions have no name in Babel's data to translate."""
     return _english_territories().get(code, code)
 
 

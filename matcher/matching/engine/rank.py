@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from .filters import fund_filter, offer_filter
 from .profiles import FundProfile, NeedProfile, OfferProfile
+from .reasons import Reason
 from .scoring import score_fund, score_offer
 
 
@@ -15,14 +16,14 @@ class Candidate(NamedTuple):
     kind: str  # "offer" or "fund"
     id: str
     score: float
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
 
 
 class Excluded(NamedTuple):
     kind: str
     id: str
-    reason: str
-    filter: str  # the name of the hard filter that removed it (``filters.FILTER_WORDS``)
+    reason: Reason
+    filter: str  # the name of the hard filter that removed it (``filters.FILTERS``)
 
 
 @dataclass
@@ -32,7 +33,7 @@ class Ranking:
     objects they set off full collections that tripled the p95 of ``rank``."""
 
     candidates: list[Candidate]
-    excluded_rows: list[tuple[str, str, str, str]]
+    excluded_rows: list[tuple[str, str, Reason, str]]
 
     @property
     def excluded(self) -> list[Excluded]:
@@ -53,7 +54,7 @@ def rank(
     them by score.
     """
     candidates: list[Candidate] = []
-    excluded: list[tuple[str, str, str, str]] = []
+    excluded: list[tuple[str, str, Reason, str]] = []
     for offer in offers:
         removed = offer_filter(need, offer, today)
         if removed:

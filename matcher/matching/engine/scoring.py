@@ -1,7 +1,7 @@
 """The score of an eligible candidate, 0..1, as a weighted sum of parts each with its reason.
 
-Every part is a value in 0..1 and one sentence, so the reasons a coordinator
-reads are exactly what the score was made of. Missing history counts as neutral
+Every part is a value in 0..1 and a reason (``reasons.Reason``), so the reasons a
+coordinator reads are exactly what the score was made of. Missing history counts as neutral
 (0.5) and says so, rather than punishing a firm new to the platform. The weights
 shift with urgency: in an emergency, how fast and how often a firm says yes
 matters more than a perfect fit of practice areas.
@@ -9,8 +9,8 @@ matters more than a perfect fit of practice areas.
 
 from datetime import date
 
-from . import words
 from .profiles import FundProfile, NeedProfile, OfferProfile
+from .reasons import Reason
 
 NEUTRAL = 0.5
 FULL_HEADROOM = 5  # matters left at which capacity stops adding to the score
@@ -28,8 +28,13 @@ FUND_WEIGHTS = {
 }
 SLOW_FUND_DAYS = 60  # with no deadline, a fund deciding this slowly gets no speed score
 
+# The reasons that have no particulars, made once.
+NO_AREA, LOCATION_UNKNOWN = Reason("practice_unknown"), Reason("location_unknown")
+NO_HELP_NAMED, AIMED_HERE, OPEN_ANYWHERE = Reason("help_unknown"), Reason("aimed_here"), Reason("open_anywhere")
+EMERGENCY_WEIGHTS = Reason("emergency_weights")
 
-def score_offer(need: NeedProfile, offer: OfferProfile) -> tuple[float, tuple[str, ...]]:
+
+def score_offer(need: NeedProfile, offer: OfferProfile) -> tuple[float, tuple[Reason, ...]]:
     parts = {
         "practice": _practice(need, offer),
         "local": _local(need, offer),
@@ -38,11 +43,11 @@ def score_offer(need: NeedProfile, offer: OfferProfile) -> tuple[float, tuple[st
     }
     reasons = [_offer_fit(need, offer), *(reason for _, reason in parts.values())]
     if need.urgency == "emergency":
-        reasons.append("responsiveness weighs more because this is an emergency")
+        reasons.append(EMERGENCY_WEIGHTS)
     return _total(OFFER_WEIGHTS, need.urgency, parts), tuple(reasons)
 
 
-def score_fund(need: NeedProfile, fund: FundProfile, today: date) -> tuple[float, tuple[str, ...]]:
+def score_fund(need: NeedProfile, fund: FundProfile, today: date) -> tuple[float, tuple[Reason, ...]]:
     parts = {"covers": _covers(need, fund), "reach": _reach(fund), "speed": _speed(need, fund, today)}
     reasons = [reason for _, reason in parts.values()]
     amount = _amount(need, fund)
@@ -56,100 +61,77 @@ def _total(weights: dict, urgency: str, parts: dict) -> float:
     return round(sum(chosen[name] * value for name, (value, _) in parts.items()), 3)
 
 
-def _offer_fit(need: NeedProfile, offer: OfferProfile) -> str:
+def _offer_fit(need: NeedProfile, offer: OfferProfile) -> Reason:
     """What the hard filters found, said once so the coordinator need not infer it."""
-    facts = [f"covers {words.country(need.country)}"]
-    if need.languages:
-        facts.append(f"works in {words.languages(need.languages & offer.languages)}")
-    if need.help_wanted:
-        facts.append(f"offers {words.help_kinds(need.help_wanted & offer.help_kinds)}")
-    if offer.emergency:
-        facts.append("ready for emergencies")
-    return "eligible: " + "; ".join(facts)
+    return Reason.of("eligible", country=need.country, languages=need.languages & offer.languages,
+                     help=need.help_wanted & offer.help_kinds, emergency=offer.emergency)
 
 
-def _practice(need: NeedProfile, offer: OfferProfile) -> tuple[float, str]:
+def _practice(need: NeedProfile, offer: OfferProfile) -> tuple[float, Reason]:
     wanted = need.practice_areas
     if not wanted:
-        return NEUTRAL, "the need names no practice area: practice fit counted as neutral"
+        return NEUTRAL, NO_AREA
     shared = wanted & offer.practice_areas
     if shared == wanted:
-        return 1.0, f"practises every area the need calls for ({words.practice_areas(shared)})"
+        return 1.0, Reason.of("practice_all", areas=shared)
     if shared:
-        return len(shared) / len(wanted), (
-            f"practises {words.practice_areas(shared)} but not {words.practice_areas(wanted - shared)}"
-        )
-    return 0.0, f"practises none of the areas the need calls for ({words.practice_areas(wanted)})"
+        return len(shared) / len(wanted), Reason.of("practice_some", areas=shared, missing=wanted - shared)
+    return 0.0, Reason.of("practice_none", areas=wanted)
 
 
-def _local(need: NeedProfile, offer: OfferProfile) -> tuple[float, str]:
-    here = words.country(need.country)
+def _local(need: NeedProfile, offer: OfferProfile) -> tuple[float, Reason]:
     if offer.firm_country == need.country:
-        return 1.0, f"local presence: the firm is based in {here}"
+        return 1.0, Reason.of("local_based", country=need.country)
     if need.country in offer.offices:
-        return 1.0, f"local presence: the firm has an office in {here}"
+        return 1.0, Reason.of("local_office", country=need.country)
     if not offer.firm_country and not offer.offices:
-        return NEUTRAL, "the firm's location is not known: local presence counted as neutral"
-    based = f"is based in {words.country(offer.firm_country)} and " if offer.firm_country else ""
-    return 0.0, f"no local presence: the firm {based}has no office in {here}"
+        return NEUTRAL, LOCATION_UNKNOWN
+    return 0.0, Reason.of("not_local", country=need.country, based=offer.firm_country)
 
 
-def _headroom(offer: OfferProfile) -> tuple[float, str]:
+def _headroom(offer: OfferProfile) -> tuple[float, Reason]:
     left = offer.capacity_left
-    if left == 1:
-        return 1 / FULL_HEADROOM, "capacity: 1 matter left, the last one"
-    return min(left, FULL_HEADROOM) / FULL_HEADROOM, f"capacity: {left} matters left"
+    return min(left, FULL_HEADROOM) / FULL_HEADROOM, Reason.of("headroom", left=left)
 
 
-def _responsiveness(offer: OfferProfile) -> tuple[float, str]:
-    """How often and how fast the firm said yes before; either may be unknown."""
-    if offer.acceptance_rate is None:
-        rate, rate_words = NEUTRAL, "no record of past acceptances (counted as neutral)"
-    else:
-        rate, rate_words = offer.acceptance_rate, f"accepted {offer.acceptance_rate:.0%} of matters proposed"
+def _responsiveness(offer: OfferProfile) -> tuple[float, Reason]:
+    """How often and how fast the firm said yes before; either may be unknown (None, and neutral)."""
+    rate = NEUTRAL if offer.acceptance_rate is None else offer.acceptance_rate
     hours = offer.median_response_hours
-    if hours is None:
-        speed, speed_words = NEUTRAL, "no record of response times (counted as neutral)"
-    else:
-        speed = HOURS_HALF_SCORE / (HOURS_HALF_SCORE + hours)
-        speed_words = f"answers in a median of {words.hours(round(hours, 1))}"
-    return (rate + speed) / 2, f"responsiveness: {rate_words}; {speed_words}"
+    speed = NEUTRAL if hours is None else HOURS_HALF_SCORE / (HOURS_HALF_SCORE + hours)
+    return (rate + speed) / 2, Reason.of("responsiveness", rate=offer.acceptance_rate,
+                                         hours=None if hours is None else round(hours, 1))
 
 
-def _covers(need: NeedProfile, fund: FundProfile) -> tuple[float, str]:
+def _covers(need: NeedProfile, fund: FundProfile) -> tuple[float, Reason]:
     if not need.help_wanted:
-        return NEUTRAL, "the need names no kind of help: coverage counted as neutral"
+        return NEUTRAL, NO_HELP_NAMED
     covered = need.help_wanted & fund.covers
-    missing = need.help_wanted - covered
-    tail = f", not {words.help_kinds(missing)}" if missing else ""
-    return len(covered) / len(need.help_wanted), f"covers {words.help_kinds(covered)}{tail}"
+    return len(covered) / len(need.help_wanted), Reason.of("covers", help=covered, missing=need.help_wanted - covered)
 
 
-def _reach(fund: FundProfile) -> tuple[float, str]:
+def _reach(fund: FundProfile) -> tuple[float, Reason]:
     """A fund aimed at the defender's country or region knows its courts better than one for anywhere."""
     if fund.countries:
-        return 1.0, "aimed at defenders in this country or region"
-    return NEUTRAL, "open to defenders anywhere"
+        return 1.0, AIMED_HERE
+    return NEUTRAL, OPEN_ANYWHERE
 
 
-def _speed(need: NeedProfile, fund: FundProfile, today: date) -> tuple[float, str]:
-    takes = words.days(fund.turnaround_days)
+def _speed(need: NeedProfile, fund: FundProfile, today: date) -> tuple[float, Reason]:
+    takes = fund.turnaround_days
     if need.deadline is None:
-        value = max(0.0, 1 - fund.turnaround_days / SLOW_FUND_DAYS)
-        return value, f"decides within {takes}; the need has no deadline"
+        return max(0.0, 1 - takes / SLOW_FUND_DAYS), Reason.of("speed_no_deadline", takes=takes)
     left = (need.deadline - today).days
-    spare = left - fund.turnaround_days
-    value = spare / left if left else 0.0
-    return value, f"decides within {takes}, leaving {words.days(spare)} before the deadline"
+    spare = left - takes
+    return (spare / left if left else 0.0), Reason.of("speed", takes=takes, spare=spare)
 
 
-def _amount(need: NeedProfile, fund: FundProfile) -> str | None:
+def _amount(need: NeedProfile, fund: FundProfile) -> Reason | None:
     if fund.max_amount is None:
         return None
-    most = words.money(fund.max_amount, fund.currency)
+    most = (fund.max_amount, fund.currency)
     if need.amount_needed is None:
-        return f"gives up to {most}"
-    needed = words.money(need.amount_needed, need.currency)
-    if need.currency != fund.currency:
-        return f"the amounts are in different currencies (up to {most}; {needed} needed): check before applying"
-    return f"gives up to {most}, enough for the {needed} needed"
+        return Reason.of("gives", most=most)
+    needed = (need.amount_needed, need.currency)
+    code = "amounts_differ" if need.currency != fund.currency else "gives_enough"
+    return Reason.of(code, most=most, needed=needed)

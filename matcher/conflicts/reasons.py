@@ -1,0 +1,91 @@
+"""A screening hit in the reader's words.
+
+The engine gives what a hit rests on as data (``engine.Hit.data``) and the hit keeps
+it, sealed, as JSON: the rule, the names compared, the words that differ, the
+corporate path of a related entity. A coordinator reads it here, in their language,
+with the score written their way. A hit stored before hits kept their data has its
+English sentence, and it is shown as stored.
+"""
+
+import json
+
+from flask_babel import gettext, lazy_gettext
+
+from ..web.languages import number
+from .engine import RULES
+
+# The rules' words are marked in the engine and put into the reader's language when read.
+RULE_WORDS = {code: lazy_gettext(words) for code, words in RULES.items()}
+
+
+def stored(hit) -> str:
+    """What a hit keeps of itself: its data as JSON (sealed by the column it goes in)."""
+    return json.dumps(hit.data(), ensure_ascii=False, sort_keys=True)
+
+
+def hit_reason(kept: str) -> str:
+    """The reason a hit was kept with, as a sentence for this reader."""
+    try:
+        data = json.loads(kept)
+    except ValueError:
+        return kept
+    return say(data) if isinstance(data, dict) else kept
+
+
+def say(data: dict) -> str:
+    """A hit's data (``engine.Hit.data``) as one sentence: how the names matched, and for a
+    related entity first how the party reaches the client."""
+    match = _match(data)
+    relation = data.get("relation")
+    if not relation:
+        return match
+    path = " -> ".join(relation["path"])
+    where = (gettext("path %(path)s, in the firm's list", path=path) if relation["in_firm_list"]
+             else gettext("path %(path)s", path=path))
+    if relation["role"] == "parent":
+        link = gettext("%(party)s is a parent of %(client)s", party=data["party"], client=data["client"])
+    else:
+        link = gettext("%(party)s is a subsidiary of %(client)s", party=data["party"], client=data["client"])
+    return gettext("%(rule)s: %(link)s (%(path)s); %(match)s", rule=RULE_WORDS["related"], link=link, path=where,
+                   match=match)
+
+
+def _match(data: dict) -> str:
+    detail, name, alias = data["detail"], data["name"], data["client_alias"]
+    if data["rule"] == "identifier":
+        return gettext("%(rule)s: LEI %(lei)s", rule=RULE_WORDS["identifier"], lei=detail["lei"])
+    if data["rule"] == "equal":
+        if alias:
+            said = gettext("'%(name)s' equals the client alias '%(alias)s' after normalisation", name=name, alias=alias)
+        else:
+            said = gettext("'%(name)s' equals the client name after normalisation", name=name)
+        notes = _equal_notes(detail)
+        return f"{said} ({notes})" if notes else said
+    if alias:
+        said = gettext("'%(name)s' resembles the client alias '%(alias)s', score %(score)s", name=name, alias=alias,
+                       score=number(data["score"], 2))
+    else:
+        said = gettext("'%(name)s' resembles the client name, score %(score)s", name=name,
+                       score=number(data["score"], 2))
+    return gettext("%(match)s: %(rule)s: %(detail)s", match=said, rule=RULE_WORDS[data["rule"]],
+                   detail=_differs(data["rule"], detail))
+
+
+def _equal_notes(detail: dict) -> str:
+    notes = []
+    if detail.get("word_order"):
+        notes.append(gettext("word order"))
+    if "forms" in detail:
+        party, client = (forms or gettext("none") for forms in detail["forms"])
+        notes.append(gettext("legal form differs: %(party)s vs %(client)s", party=party, client=client))
+    return "; ".join(notes)
+
+
+def _differs(rule: str, detail: dict) -> str:
+    """What a likeness rule found: the words that differ, the extra words, the initials."""
+    if rule == "extra_words":
+        return f"'{detail['extra']}'"
+    if rule == "acronym":
+        return gettext("'%(initials)s' is the initials of '%(words)s'", initials=detail["initials"],
+                       words=detail["words"])
+    return gettext("'%(party)s' vs '%(client)s'", party=detail["party"], client=detail["client"])
