@@ -69,6 +69,18 @@ def _upload(web, member, text):
     assert response.status_code == 302, response.get_data(as_text=True)
 
 
+def test_a_spanish_reading_coordinator_reads_the_hit_its_band_and_the_result_in_spanish(web):
+    firm, _offer, need = _setup()
+    _signed_in(web).language = "es"
+    db.session.commit()
+    hit = _hit(need, firm)
+    page = web.get(f"/coordinator/needs/{need.id}").get_data(as_text=True)
+    row = page[page.index(f'id="hit-{hit.id}"'):page.index("</tr>", page.index(f'id="hit-{hit.id}"'))]
+    assert "<td>por revisar</td><td>0,83</td>" in row
+    assert "se parece al nombre del cliente, puntuación 0,83: palabras adicionales: &#39;norte&#39;" in row
+    assert "posible conflicto</span>" in page
+
+
 def test_a_review_hit_is_shown_with_band_score_and_reason_and_blocks_the_firm(web):
     firm, offer, need = _setup()
     _signed_in(web)
@@ -78,7 +90,7 @@ def test_a_review_hit_is_shown_with_band_score_and_reason_and_blocks_the_firm(we
 
     page = web.get(f"/coordinator/needs/{need.id}").get_data(as_text=True)
     row = page[page.index(f'id="hit-{hit.id}"'):page.index("</tr>", page.index(f'id="hit-{hit.id}"'))]
-    assert "<td>review</td>" in row and f"{hit.score:.2f}" in row and str(escape(hit_reason(hit.reason))) in row
+    assert "<td>to review</td>" in row and f"{hit.score:.2f}" in row and str(escape(hit_reason(hit.reason))) in row
     assert "extra words: &#39;norte&#39;" in row and '<span class="badge">extra words</span>' in row
     assert 'name="decision"' in row and 'name="note"' in row
     assert "Banco Reservado" not in page

@@ -12,6 +12,11 @@ from ..models import User
 from . import sessions
 
 STAFF_ROLES = ("coordinator", "admin")
+# Each role (``models.accounts.ROLES``) as one person and as a group of them, for the pages to show.
+ROLE_WORDS = {"defender": _l("defender"), "firm": _l("firm member"), "coordinator": _l("coordinator"),
+              "admin": _l("admin")}
+ROLE_GROUPS = {"defender": _l("defenders"), "firm": _l("firm members"), "coordinator": _l("coordinators"),
+               "admin": _l("admins")}
 
 
 class AccountRefused(Refused):

@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField
 
-from ..accounts.management import STAFF_ROLES
+from ..accounts.management import ROLE_WORDS, STAFF_ROLES
 from ..matching import vocab
 from ..web.fields import email_field
 
@@ -16,4 +16,4 @@ class FindForm(FlaskForm):
 
 
 class RoleForm(FlaskForm):
-    role = SelectField(_l("Role"), choices=vocab.choices({role: role for role in STAFF_ROLES}))
+    role = SelectField(_l("Role"), choices=vocab.choices({role: ROLE_WORDS[role] for role in STAFF_ROLES}))

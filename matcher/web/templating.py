@@ -3,9 +3,10 @@
 from flask_babel.speaklater import LazyString
 from markupsafe import escape
 
+from ..accounts.management import ROLE_GROUPS, ROLE_WORDS
 from ..conflicts import screening
 from ..conflicts.decisions import DECISIONS
-from ..conflicts.reasons import RULE_WORDS, hit_reason
+from ..conflicts.reasons import BAND_WORDS, RESULT_WORDS, RULE_WORDS, hit_reason
 from ..matching import vocab
 from ..matching.reasons import say
 from ..needs import wording
@@ -19,7 +20,8 @@ def _escaped(lazy: LazyString):
 
 def init_app(app) -> None:
     LazyString.__html__ = _escaped
-    app.jinja_env.globals.update(vocab=vocab, hit_decisions=DECISIONS, hit_rules=RULE_WORDS)
+    app.jinja_env.globals.update(vocab=vocab, hit_decisions=DECISIONS, hit_rules=RULE_WORDS, hit_bands=BAND_WORDS,
+                                 screen_results=RESULT_WORDS, role_words=ROLE_WORDS, role_groups=ROLE_GROUPS)
     app.jinja_env.filters.update(
         country=vocab.country_name,
         language=vocab.language_name,
