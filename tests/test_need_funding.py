@@ -100,6 +100,6 @@ def test_a_fund_whose_maximum_is_below_the_amount_is_left_out_with_the_reason(we
     # An amount in another currency is not compared: rates change, the coordinator judges.
     assert f'name="candidate_id" value="{other_currency.id}"' in candidates
     assert f'name="candidate_id" value="{small.id}"' not in page
-    reason = "the amount needed (9,000 USD) is above the fund's maximum (5,000 USD)"
+    reason = "the amount needed ($9,000) is above the fund's maximum ($5,000)"
     assert str(escape(reason)) in left_out
     assert "Fund: Small Grants" in left_out
