@@ -284,7 +284,7 @@ def test_a_decision_without_a_csrf_token_is_refused(web):
     assert _hit(need, firm).decision is None
 
 
-def test_the_review_queue_lists_undecided_review_hits_most_urgent_need_first(web):
+def test_the_review_queue_lists_every_undecided_hit_most_urgent_need_first(web):
     firm = factories.firm(name="Bufete Minero", clients=CLIENTS)
     owner = factories.defender()
     standard = factories.need(owner, parties=(PARTY,), state="verified", urgency="standard")
@@ -301,10 +301,28 @@ def test_the_review_queue_lists_undecided_review_hits_most_urgent_need_first(web
 
     assert 'href="/coordinator/reviews"' in page
     listed = re.findall(r'href="/coordinator/needs/(\d+)">#', page)
-    assert listed == [str(emergency.id), str(standard.id)]
+    assert set(listed[:2]) == {str(emergency.id), str(certain.id)} and listed[2:] == [str(standard.id)]
     assert "Banco Reservado del Sur" in page and "Banco Reservado S.A." in page and "(C2)" in page
     assert "extra words: &#39;sur&#39;" in page and "Bufete Minero" in page
-    assert str(certain.id) not in listed and str(decided.id) not in listed
+    assert "<td>conflict 1.00</td>" in page  # the conflict band waits for a decision too
+    assert str(decided.id) not in listed and str(withdrawn.id) not in listed
+
+
+def test_coordinators_are_told_when_a_client_list_upload_finds_new_hits_and_only_then(web, outbox):
+    firm, _offer, need = _setup()
+    member = factories.firm_member(of=firm)
+    coordinator = factories.coordinator()
+    db.session.commit()
+    outbox.clear()
+
+    _upload(web, member, CLIENTS)  # the same list: the same hits, nothing new to tell
+    assert not [m for m in outbox if coordinator.email in m.recipients]
+
+    _upload(web, member, CLIENTS + "C3,Minera Andina Norte Holdings,,organisation,HN,,\n")
+    (alert,) = [m for m in outbox if coordinator.email in m.recipients]
+    assert "new hits to review" in alert.subject
+    assert "/coordinator/reviews" in alert.body
+    assert PARTY not in alert.body and "Bufete Minero" not in alert.body and need.summary not in alert.body
 
 
 def test_deciding_from_the_queue_returns_to_the_queue(web):

@@ -35,7 +35,16 @@ def screen_need(need: Need) -> None:
     _store_checks(need, firm_ids, unscreenable_firm_ids())
 
 
-def screen_firm(firm: LawFirm, progress: Progress | None = None) -> int:
+@dataclass(frozen=True)
+class Rescreened:
+    """How many open needs were screened, and how many undecided hits the screen found that the
+    one before had not: what coordinators are told about, so no new hit waits unseen."""
+
+    needs: int
+    new_hits: int
+
+
+def screen_firm(firm: LawFirm, progress: Progress | None = None) -> Rescreened:
     """Screen every open need against ``firm`` after its client list changed."""
     return _screen_open_needs([firm.id], progress)
 
@@ -44,21 +53,22 @@ def screen_open_needs(progress: Progress | None = None) -> tuple[int, int]:
     """Screen every open need against every firm: after the relations registry changed,
     or when a coordinator asks. Returns how many needs and firms."""
     firm_ids = db.session.scalars(select(LawFirm.id).order_by(LawFirm.id)).all()
-    return _screen_open_needs(firm_ids, progress), len(firm_ids)
+    return _screen_open_needs(firm_ids, progress).needs, len(firm_ids)
 
 
-def _screen_open_needs(firm_ids: list[int], progress: Progress | None) -> int:
+def _screen_open_needs(firm_ids: list[int], progress: Progress | None) -> Rescreened:
     """Screen the open needs against ``firm_ids``, telling ``progress(done, total)`` every
     ``PROGRESS_EVERY`` needs; the needs come with their parties, a batch at a time."""
     needs = db.session.scalars(select(Need).where(Need.state.in_(SCREENED_NEED_STATES)).order_by(Need.id)
                                .options(selectinload(Need.parties))).all()
     unscreenable = unscreenable_firm_ids()
+    new_hits = 0
     with clientindex.one_run():
         for done, need in enumerate(needs, 1):
-            _store_checks(need, firm_ids, unscreenable)
+            new_hits += _store_checks(need, firm_ids, unscreenable)
             if progress is not None and (done % PROGRESS_EVERY == 0 or done == len(needs)):
                 progress(done, len(needs))
-    return len(needs)
+    return Rescreened(len(needs), new_hits)
 
 
 @dataclass(frozen=True)
@@ -150,9 +160,10 @@ def screening_view(need: Need) -> ScreeningView:
     return ScreeningView([tuple(row) for row in listed], count)
 
 
-def _store_checks(need: Need, firm_ids, unscreenable: set[int]) -> None:
+def _store_checks(need: Need, firm_ids, unscreenable: set[int]) -> int:
     """Screen ``need`` against ``firm_ids`` and store one check each; ``unscreenable`` firms (no list
-    to screen against, asked once per screening run, not once per need) are stored as unscreened."""
+    to screen against, asked once per screening run, not once per need) are stored as unscreened.
+    Returns how many undecided hits are new: on a party and client the last screen had no hit on."""
     parties = [
         engine.Party(id=str(p.id), name=p.name, aliases=tuple(p.aliases)) for p in need.parties
     ]
@@ -161,12 +172,16 @@ def _store_checks(need: Need, firm_ids, unscreenable: set[int]) -> None:
     # Hits first: SQLite does not cascade deletes here, and would hand a re-used check id the old hits.
     # "fetch" takes the deleted rows out of the session too, so no stale check or hit lingers in memory.
     old = (ConflictCheck.need_id == need.id, ConflictCheck.firm_id.in_(firm_ids))
+    seen = set(db.session.execute(
+        select(ConflictCheck.firm_id, ConflictHit.party_name, ConflictHit.client_external_id)
+        .join(ConflictHit.check).where(*old)).tuples())
     fetch = {"synchronize_session": "fetch"}
     db.session.execute(delete(ConflictHit).where(ConflictHit.check_id.in_(select(ConflictCheck.id).where(*old))),
                        execution_options=fetch)
     db.session.execute(delete(ConflictCheck).where(*old), execution_options=fetch)
     db.session.expire(need, ["checks"])
     remembered = _remembered(hits_by_firm)
+    new = 0
     for firm_id in firm_ids:
         check = ConflictCheck(need_id=need.id, firm_id=firm_id, checked_at=utcnow())
         check.hits = [
@@ -175,7 +190,10 @@ def _store_checks(need: Need, firm_ids, unscreenable: set[int]) -> None:
         ]
         check.result = "unscreened" if firm_id in unscreenable else result_of(check.hits)
         db.session.add(check)
+        new += sum(1 for hit in check.hits
+                   if hit.decision is None and (firm_id, hit.party_name, hit.client_external_id) not in seen)
     db.session.flush()
+    return new
 
 
 def decision_key(name: str) -> str:

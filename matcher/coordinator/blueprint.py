@@ -10,10 +10,8 @@ from datetime import date
 
 from flask import Blueprint, abort, redirect, render_template, request
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 
 from ..conflicts import screening
-from ..conflicts.engine import RULES
 from ..extensions import db
 from ..matching import ranking, vocab
 from ..matching.reasons import said, say
@@ -31,7 +29,6 @@ EXCLUDED_SHOWN = 10
 
 # The words of the rule a screening hit rests on (marked in the engine), in the reader's language:
 # the coordinator's pages pass these as ``hit_rules`` for the ``label`` filter.
-RULE_LABELS = {code: _l(words) for code, words in RULES.items()}
 
 
 def back(default: str):
@@ -95,7 +92,6 @@ def render_need(need: Need, *, triage=None, withdraw=None, several=None, match_o
         triage=triage or TriageForm(formdata=None),
         withdraw=withdraw or WithdrawForm(formdata=None),
         several=several,
-        hit_rules=RULE_LABELS,
     )
 
 

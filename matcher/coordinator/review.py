@@ -17,6 +17,7 @@ from wtforms import HiddenField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from ..conflicts.decisions import DECISIONS
+from ..conflicts.reasons import RESULT_WORDS
 from ..core import audit
 from ..extensions import db
 from ..matching import vocab
@@ -25,7 +26,7 @@ from ..needs import workflow
 from ..needs.queue import MOST_URGENT_FIRST
 from ..needs.states import SCREENED_NEED_STATES
 from ..web.attempts import attempt
-from .blueprint import RULE_LABELS, back, bp
+from .blueprint import back, bp
 
 PER_PAGE = 50
 STALE = _l("The need was screened again since that page was loaded: these are the current hits.")
@@ -64,23 +65,23 @@ def _current_hit(need: Need, hit_id: int, token: str | None) -> ConflictHit | No
 
 
 def _render(need: Need, hit: ConflictHit, form: DecisionForm):
-    return render_template("coordinator/review_hit.html", need=need, hit=hit, firm=hit.check.firm, form=form,
-                           hit_rules=RULE_LABELS)
+    return render_template("coordinator/review_hit.html", need=need, hit=hit, firm=hit.check.firm, form=form)
 
 
 @bp.route("/reviews")
 def reviews():
-    """Review hits nobody has decided yet, on needs still open, most urgent need first."""
+    """Every hit nobody has decided yet, on needs still open, most urgent need first: those in the
+    conflict band too, which keep their firm away until a coordinator confirms, clears or waives them."""
     query = (
         select(ConflictHit)
         .join(ConflictHit.check).join(ConflictCheck.need).join(ConflictCheck.firm)
-        .where(ConflictHit.band == "review", ConflictHit.decision.is_(None), Need.state.in_(SCREENED_NEED_STATES))
+        .where(ConflictHit.decision.is_(None), Need.state.in_(SCREENED_NEED_STATES))
         .options(contains_eager(ConflictHit.check).contains_eager(ConflictCheck.need),
                  contains_eager(ConflictHit.check).contains_eager(ConflictCheck.firm))
         .order_by(*MOST_URGENT_FIRST, LawFirm.name, ConflictHit.id)
     )
     page = db.paginate(query, per_page=PER_PAGE, max_per_page=PER_PAGE)
-    return render_template("coordinator/reviews.html", page=page, hit_rules=RULE_LABELS)
+    return render_template("coordinator/reviews.html", page=page)
 
 
 @bp.route("/needs/<int:need_id>/hits/<int:hit_id>")
@@ -111,5 +112,6 @@ def decide_hit(need_id: int, hit_id: int):
     decision = form.decision.data
     if attempt(lambda: workflow.decide_hit(current_user, hit, decision, form.note.data),
                _("The hit on %(firm)s is %(decision)s.", firm=firm.name, decision=DECISIONS[decision].label)):
-        flash(_("%(firm)s's screening for this need is now: %(result)s.", firm=firm.name, result=hit.check.result))
+        flash(_("%(firm)s's screening for this need is now: %(result)s.", firm=firm.name,
+                result=RESULT_WORDS[hit.check.result]))
     return back(url_for(".need", need_id=need.id))

@@ -280,10 +280,15 @@ def _back_to_proposing(actor: User, need: Need) -> None:
 
 def rescreen_firm(actor: User | None, firm: LawFirm, progress=None) -> int:
     """Screen the open needs against ``firm`` (its list changed) and end what is no longer clear;
-    ``progress(done, total)`` is told along the way. Returns how many needs were screened."""
+    ``progress(done, total)`` is told along the way. Coordinators are told when the screen found
+    hits nobody has decided on yet, which keep the firm away until they do. Returns how many needs
+    were screened."""
     screened = screening.screen_firm(firm, progress)
     end_uncleared_matches(actor)
-    return screened
+    if screened.new_hits:
+        notify(staff_emails(), _l("A firm's client list changed and screening found new hits to review"),
+               "coordinator.reviews")
+    return screened.needs
 
 
 def rescreen_everything(actor: User | None, progress=None) -> tuple[int, int]:
