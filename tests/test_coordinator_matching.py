@@ -8,6 +8,7 @@ from sqlalchemy import select
 from matcher.conflicts.reasons import hit_reason
 from matcher.extensions import db
 from matcher.matching import ranking
+from matcher.matching.engine.reasons import data
 from matcher.matching.reasons import say
 from matcher.models import ConflictHit, Match
 from matcher.needs import workflow
@@ -86,7 +87,7 @@ def test_proposing_to_an_offer_creates_the_match_and_tells_the_firm(web, outbox)
     assert "Proposed to Clean Chambers: Emergency defence." in response.get_data(as_text=True)
     (match,) = record.matches
     assert (match.state, match.offer_id, match.firm_id) == ("proposed", offer.id, firm.id)
-    assert (match.score, match.reasons) == (candidate.score, [reason.data() for reason in candidate.reasons])
+    assert (match.score, match.reasons) == (candidate.score, [data(reason) for reason in candidate.reasons])
     assert record.state == "proposed"
     (message,) = outbox
     assert message.recipients == [member.email]

@@ -5,8 +5,9 @@ Reasons are data here; their words, in four languages, are tested in ``test_reas
 from dataclasses import replace
 from datetime import date, timedelta
 
-from matcher.matching.engine import FundProfile, NeedProfile, OfferProfile, Reason, rank
+from matcher.matching.engine import FundProfile, NeedProfile, OfferProfile, rank, reason
 from matcher.matching.engine.filters import FILTERS, FUND_CHECKS, OFFER_CHECKS
+from matcher.matching.engine.reasons import data
 
 TODAY = date(2026, 11, 25)
 
@@ -42,24 +43,24 @@ def _fund_excluded_reason(fund=FUND, need=NEED):
 def test_a_fitting_offer_and_fund_are_ranked_with_reasons():
     ranking = rank(NEED, [OFFER], [FUND], TODAY)
     assert [(c.kind, c.id) for c in ranking.candidates] == [("offer", "o1"), ("fund", "u1")]
-    assert Reason.of("local_based", country="HN") in ranking.candidates[0].reasons
+    assert reason("local_based", country="HN") in ranking.candidates[0].reasons
     assert ranking.excluded == []
 
 
 def test_each_hard_filter_says_why_it_removed_an_offer():
-    assert _excluded_reason(need=replace(NEED, conflicted_firms=frozenset({"f1"}))) == Reason("conflict")
-    assert _excluded_reason(need=replace(NEED, unscreened_firms=frozenset({"f1"}))) == Reason("unscreened")
+    assert _excluded_reason(need=replace(NEED, conflicted_firms=frozenset({"f1"}))) == reason("conflict")
+    assert _excluded_reason(need=replace(NEED, unscreened_firms=frozenset({"f1"}))) == reason("unscreened")
     assert _excluded_reason(replace(OFFER, valid_until=TODAY - timedelta(days=1))) == (
-        Reason.of("validity_ended", day=date(2026, 11, 24)))
+        reason("validity_ended", day=date(2026, 11, 24)))
     assert _excluded_reason(replace(OFFER, valid_from=TODAY + timedelta(days=1))) == (
-        Reason.of("validity_starts", day=date(2026, 11, 26)))
-    assert _excluded_reason(replace(OFFER, capacity_left=0)) == Reason("capacity")
-    assert _excluded_reason(replace(OFFER, jurisdictions=frozenset({"GT"}))) == Reason.of("jurisdiction", country="HN")
+        reason("validity_starts", day=date(2026, 11, 26)))
+    assert _excluded_reason(replace(OFFER, capacity_left=0)) == reason("capacity")
+    assert _excluded_reason(replace(OFFER, jurisdictions=frozenset({"GT"}))) == reason("jurisdiction", country="HN")
     assert _excluded_reason(replace(OFFER, languages=frozenset({"fr"}))) == (
-        Reason.of("language", need=frozenset({"es"}), offer=frozenset({"fr"})))
+        reason("language", need=frozenset({"es"}), offer=frozenset({"fr"})))
     assert _excluded_reason(replace(OFFER, help_kinds=frozenset({"advice"}))) == (
-        Reason.of("help", wanted=frozenset({"representation"})))
-    assert _excluded_reason(replace(OFFER, emergency=False)) == Reason("emergency")
+        reason("help", wanted=frozenset({"representation"})))
+    assert _excluded_reason(replace(OFFER, emergency=False)) == reason("emergency")
 
 
 def test_an_offer_without_emergency_readiness_still_serves_a_need_that_is_not_an_emergency():
@@ -69,28 +70,28 @@ def test_an_offer_without_emergency_readiness_still_serves_a_need_that_is_not_an
 
 def test_the_first_failing_filter_is_the_one_reported():
     offer = replace(OFFER, capacity_left=0, languages=frozenset({"fr"}))
-    assert _excluded_reason(offer, replace(NEED, conflicted_firms=frozenset({"f1"}))) == Reason("conflict")
+    assert _excluded_reason(offer, replace(NEED, conflicted_firms=frozenset({"f1"}))) == reason("conflict")
 
 
 def test_each_hard_filter_says_why_it_removed_a_fund():
-    assert _fund_excluded_reason(replace(FUND, countries=frozenset({"KE"}))) == Reason.of("fund_country", country="HN")
+    assert _fund_excluded_reason(replace(FUND, countries=frozenset({"KE"}))) == reason("fund_country", country="HN")
     assert _fund_excluded_reason(replace(FUND, defender_kinds=frozenset({"journalist"}))) == (
-        Reason.of("fund_defender_kind", kind="individual"))
+        reason("fund_defender_kind", kind="individual"))
     assert _fund_excluded_reason(replace(FUND, covers=frozenset({"bail"}))) == (
-        Reason.of("fund_covers", wanted=frozenset({"representation"})))
+        reason("fund_covers", wanted=frozenset({"representation"})))
     too_much = replace(NEED, amount_needed=8000, currency="USD")
     assert _fund_excluded_reason(replace(FUND, max_amount=5000, currency="USD"), too_much) == (
-        Reason.of("fund_amount", needed=8000, most=5000, currency="USD"))
-    assert _fund_excluded_reason(replace(FUND, turnaround_days=10)) == Reason.of("fund_turnaround", takes=10, left=6)
+        reason("fund_amount", needed=8000, most=5000, currency="USD"))
+    assert _fund_excluded_reason(replace(FUND, turnaround_days=10)) == reason("fund_turnaround", takes=10, left=6)
     assert _fund_excluded_reason(need=replace(NEED, deadline=TODAY - timedelta(days=1))) == (
-        Reason("fund_deadline_passed"))
+        reason("fund_deadline_passed"))
 
 
 def test_amounts_in_different_currencies_are_not_compared_but_flagged():
     need = replace(NEED, amount_needed=8000, currency="USD")
     ranking = rank(need, [], [replace(FUND, max_amount=5000, currency="EUR")], TODAY)
     [fund] = ranking.candidates
-    assert Reason.of("amounts_differ", most=(5000, "EUR"), needed=(8000, "USD")) in fund.reasons
+    assert reason("amounts_differ", most=(5000, "EUR"), needed=(8000, "USD")) in fund.reasons
 
 
 def test_a_fund_open_to_anyone_serves_any_country_and_kind():
@@ -118,10 +119,10 @@ def test_a_hearing_in_six_days_in_honduras_puts_the_local_emergency_ready_firm_f
     assert {e.id: e.filter for e in ranking.excluded} == {
         "conflicted": "conflict", "english": "language", "not-ready": "emergency", "slow-fund": "fund_turnaround"}
     assert {e.id: e.reason for e in ranking.excluded} == {
-        "conflicted": Reason("conflict"),
-        "english": Reason.of("language", need=frozenset({"es"}), offer=frozenset({"en"})),
-        "not-ready": Reason("emergency"),
-        "slow-fund": Reason.of("fund_turnaround", takes=10, left=6),
+        "conflicted": reason("conflict"),
+        "english": reason("language", need=frozenset({"es"}), offer=frozenset({"en"})),
+        "not-ready": reason("emergency"),
+        "slow-fund": reason("fund_turnaround", takes=10, left=6),
     }
 
 
@@ -133,8 +134,8 @@ def test_responsiveness_weighs_more_in_an_emergency():
     standard = rank(replace(NEED, urgency="standard"), [fit_but_slow, quick_but_partial], [], TODAY)
     assert [c.id for c in emergency.candidates] == ["quick", "fit"]
     assert [c.id for c in standard.candidates] == ["fit", "quick"]
-    assert Reason("emergency_weights") in emergency.candidates[0].reasons
-    assert Reason("emergency_weights") not in standard.candidates[0].reasons
+    assert reason("emergency_weights") in emergency.candidates[0].reasons
+    assert reason("emergency_weights") not in standard.candidates[0].reasons
 
 
 def test_every_part_of_the_score_gives_its_reason():
@@ -143,13 +144,13 @@ def test_every_part_of_the_score_gives_its_reason():
     need = replace(NEED, practice_areas=frozenset({"defamation", "criminal_defence"}))
     [candidate] = rank(need, [offer], [], TODAY).candidates
     assert candidate.reasons == (
-        Reason.of("eligible", country="HN", languages=frozenset({"es"}), help=frozenset({"representation"}),
+        reason("eligible", country="HN", languages=frozenset({"es"}), help=frozenset({"representation"}),
                   emergency=True),
-        Reason.of("practice_some", areas=frozenset({"defamation"}), missing=frozenset({"criminal_defence"})),
-        Reason("location_unknown"),
-        Reason.of("headroom", left=1),
-        Reason.of("responsiveness", rate=0.75, hours=None),
-        Reason("emergency_weights"),
+        reason("practice_some", areas=frozenset({"defamation"}), missing=frozenset({"criminal_defence"})),
+        reason("location_unknown"),
+        reason("headroom", left=1),
+        reason("responsiveness", rate=0.75, hours=None),
+        reason("emergency_weights"),
     )
     assert 0.0 <= candidate.score <= 1.0
 
@@ -177,7 +178,7 @@ def test_a_fund_with_more_time_to_spare_before_the_deadline_ranks_higher():
     just_in_time = replace(FUND, id="just", turnaround_days=6)
     ranking = rank(NEED, [], [just_in_time, quick], TODAY)
     assert [c.id for c in ranking.candidates] == ["quick", "just"]
-    assert Reason.of("speed", takes=1, spare=5) in ranking.candidates[0].reasons
+    assert reason("speed", takes=1, spare=5) in ranking.candidates[0].reasons
 
 
 def test_every_hard_filter_has_its_own_name():
@@ -187,8 +188,8 @@ def test_every_hard_filter_has_its_own_name():
 
 
 def test_a_reason_is_kept_as_json_can_hold_it():
-    reason = Reason.of("eligible", country="HN", languages=frozenset({"pt", "es"}), help=frozenset(), emergency=True)
-    assert reason.data() == {"code": "eligible",
-                             "values": {"country": "HN", "languages": ["es", "pt"], "help": [], "emergency": True}}
-    assert Reason.of("validity_ended", day=date(2026, 11, 24)).data()["values"] == {"day": "2026-11-24"}
-    assert Reason.of("gives", most=(5000, "EUR")).data()["values"] == {"most": [5000, "EUR"]}
+    eligible = reason("eligible", country="HN", languages=frozenset({"pt", "es"}), help=frozenset(), emergency=True)
+    assert data(eligible) == {"code": "eligible",
+                              "values": {"country": "HN", "languages": ["es", "pt"], "help": [], "emergency": True}}
+    assert data(reason("validity_ended", day=date(2026, 11, 24)))["values"] == {"day": "2026-11-24"}
+    assert data(reason("gives", most=(5000, "EUR")))["values"] == {"most": [5000, "EUR"]}

@@ -24,7 +24,7 @@ def test_a_firms_past_answers_become_its_acceptance_rate_and_response_time(app):
 
     (candidate,) = ranking.rank_need(current).ranking.candidates
 
-    (responsiveness,) = [say(reason) for reason in candidate.reasons if reason.code == "responsiveness"]
+    (responsiveness,) = [say(reason) for reason in candidate.reasons if reason[0] == "responsiveness"]
     assert responsiveness == "responsiveness: accepted 100% of matters proposed; answers in a median of 10 hours"
 
 

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from matcher.matching import reasons
-from matcher.matching.engine import Reason
+from matcher.matching.engine import reason
 from matcher.matching.engine.filters import FILTERS
+from matcher.matching.engine.reasons import data
 
 ENGINE = Path(reasons.__file__).parent / "engine"
 
@@ -24,39 +25,39 @@ def words(app):
 
 
 EXCLUSIONS = {
-    Reason("conflict"): "the firm has an unresolved conflict with an adverse party",
-    Reason.of("validity_ended", day=date(2026, 11, 24)): "the offer is not valid today (it ended on Nov 24, 2026)",
-    Reason.of("jurisdiction", country="HN"): "the offer does not cover the need's country (Honduras)",
-    Reason.of("language", need=frozenset({"es"}), offer=frozenset({"fr", "en"})):
+    reason("conflict"): "the firm has an unresolved conflict with an adverse party",
+    reason("validity_ended", day=date(2026, 11, 24)): "the offer is not valid today (it ended on Nov 24, 2026)",
+    reason("jurisdiction", country="HN"): "the offer does not cover the need's country (Honduras)",
+    reason("language", need=frozenset({"es"}), offer=frozenset({"fr", "en"})):
         "no language in common (the need: Spanish; the offer: English and French)",
-    Reason.of("help", wanted=frozenset({"representation"})):
+    reason("help", wanted=frozenset({"representation"})):
         "the kind of help wanted is not offered (representation in court)",
-    Reason.of("fund_defender_kind", kind="individual"):
+    reason("fund_defender_kind", kind="individual"):
         "the fund does not support this kind of defender (individual defender)",
-    Reason.of("fund_amount", needed=8000, most=5000, currency="USD"):
+    reason("fund_amount", needed=8000, most=5000, currency="USD"):
         "the amount needed ($8,000) is above the fund's maximum ($5,000)",
-    Reason.of("fund_turnaround", takes=10, left=1): "the fund cannot decide before the deadline (it takes 10 days; "
+    reason("fund_turnaround", takes=10, left=1): "the fund cannot decide before the deadline (it takes 10 days; "
                                                     "1 day left)",
 }
 
 SCORES = {
-    Reason.of("eligible", country="HN", languages=frozenset({"es"}), help=frozenset({"representation"}),
+    reason("eligible", country="HN", languages=frozenset({"es"}), help=frozenset({"representation"}),
               emergency=True):
         "eligible: covers Honduras; works in Spanish; offers representation in court; ready for emergencies",
-    Reason.of("practice_some", areas=frozenset({"defamation"}), missing=frozenset({"criminal_defence"})):
+    reason("practice_some", areas=frozenset({"defamation"}), missing=frozenset({"criminal_defence"})):
         "practises SLAPP and defamation but not Criminal defence",
-    Reason.of("not_local", country="HN", based="ES"):
+    reason("not_local", country="HN", based="ES"):
         "no local presence: the firm is based in Spain and has no office in Honduras",
-    Reason.of("headroom", left=1): "capacity: 1 matter left, the last one",
-    Reason.of("headroom", left=3): "capacity: 3 matters left",
-    Reason.of("responsiveness", rate=0.75, hours=None):
+    reason("headroom", left=1): "capacity: 1 matter left, the last one",
+    reason("headroom", left=3): "capacity: 3 matters left",
+    reason("responsiveness", rate=0.75, hours=None):
         "responsiveness: accepted 75% of matters proposed; no record of response times (counted as neutral)",
-    Reason.of("responsiveness", rate=None, hours=1.5):
+    reason("responsiveness", rate=None, hours=1.5):
         "responsiveness: no record of past acceptances (counted as neutral); answers in a median of 1.5 hours",
-    Reason.of("covers", help=frozenset({"bail"}), missing=frozenset({"representation"})):
+    reason("covers", help=frozenset({"bail"}), missing=frozenset({"representation"})):
         "covers bail, not representation in court",
-    Reason.of("speed", takes=1, spare=5): "decides within 1 day, leaving 5 days before the deadline",
-    Reason.of("amounts_differ", most=(5000, "EUR"), needed=(8000, "USD")):
+    reason("speed", takes=1, spare=5): "decides within 1 day, leaving 5 days before the deadline",
+    reason("amounts_differ", most=(5000, "EUR"), needed=(8000, "USD")):
         "the amounts are in different currencies (up to €5,000; $8,000 needed): check before applying",
 }
 
@@ -67,22 +68,22 @@ def test_each_reason_reads_as_a_sentence_in_english(words, reason, sentence):
 
 
 def test_reasons_are_worded_in_the_readers_language_with_names_and_numbers_the_readers_way(words):
-    assert words(Reason.of("language", need=frozenset({"es"}), offer=frozenset({"fr", "pt"})), "es") == (
+    assert words(reason("language", need=frozenset({"es"}), offer=frozenset({"fr", "pt"})), "es") == (
         "ningún idioma en común (la necesidad: español; la oferta: francés y portugués)")
-    assert words(Reason.of("headroom", left=3), "fr") == "capacité : 3 dossiers restants"
-    assert words(Reason.of("fund_amount", needed=8000, most=5000, currency="USD"), "pt") == (
+    assert words(reason("headroom", left=3), "fr") == "capacité : 3 dossiers restants"
+    assert words(reason("fund_amount", needed=8000, most=5000, currency="USD"), "pt") == (
         "o valor necessário (US$\xa08.000) é superior ao máximo do fundo (US$\xa05.000)")
 
 
 def test_a_reason_stored_as_data_reads_as_the_engines_and_an_old_sentence_as_stored(words):
-    reason = Reason.of("covers", help=frozenset({"bail"}), missing=frozenset({"representation"}))
-    assert words(reason.data(), "fr") == words(reason, "fr")
+    covers = reason("covers", help=frozenset({"bail"}), missing=frozenset({"representation"}))
+    assert words(data(covers), "fr") == words(covers, "fr")
     assert words("practice areas fit", "fr") == "practice areas fit"
 
 
 def test_every_reason_the_engine_gives_has_its_words_and_every_filter_a_heading():
     given = {code for path in ENGINE.glob("*.py")
-             for code in re.findall(r'Reason(?:\.of)?\("(\w+)"', path.read_text())}
+             for code in re.findall(r'reason\("(\w+)"', path.read_text())}
     assert given and given <= set(reasons._SENTENCES)
     assert set(reasons.HEADINGS) == set(FILTERS)
 

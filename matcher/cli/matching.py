@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from ..matching.engine import rank, records
+from ..matching.engine.reasons import data
 from ..matching.reasons import said
 
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -55,7 +56,7 @@ def rank_command(needs_file: Path, offers_file: Path, funds_file: Path, today) -
         ranking = rank(need, loaded.offers, loaded.funds, day)
         result[need.id] = [
             {"kind": c.kind, "id": c.id, "score": c.score, "reasons": said(c.reasons),
-             "reason_data": [reason.data() for reason in c.reasons]} for c in ranking.candidates
+             "reason_data": [data(reason) for reason in c.reasons]} for c in ranking.candidates
         ]
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
 

@@ -28,7 +28,7 @@ from ..conflicts.clientlists import ClientRow
 from ..core import bulk
 from ..extensions import db
 from ..matching import vocab
-from ..matching.engine.reasons import Reason
+from ..matching.engine import reasons as engine_reasons
 from ..models import (
     AdverseParty,
     AuditEvent,
@@ -455,7 +455,8 @@ class World:
 
 def _covers(country: str) -> dict:
     """The one reason a generated match can truly give: its offer covers the need's country."""
-    return Reason.of("eligible", country=country, languages=frozenset(), help=frozenset(), emergency=False).data()
+    return engine_reasons.data(engine_reasons.reason("eligible", country=country, languages=frozenset(),
+                                                     help=frozenset(), emergency=False))
 
 
 def _planted_hit(name: str, client_id: str, band: str) -> engine.Hit:

@@ -4,7 +4,7 @@ The engine gives each reason as a code with its particulars (``engine.reasons``)
 this is where they become a sentence, in the language of whoever reads them, with
 countries, languages and kinds of help named in it, and days, hours, shares and
 money written the reader's way. A match keeps its reasons as data
-(``Reason.data``), so they are worded afresh for each reader too. Reasons a match
+(``engine.reasons.data``), so they are worded afresh for each reader too. Reasons a match
 stored as English sentences, before reasons were kept as data, are shown as stored.
 """
 
@@ -47,8 +47,8 @@ def say(reason: Reason | Mapping | str) -> str:
     English sentence stored before reasons were data."""
     if isinstance(reason, str):
         return reason
-    if isinstance(reason, Reason):
-        code, values = reason.code, dict(reason.values)
+    if isinstance(reason, tuple):
+        code, values = reason[0], dict(reason[1])
     else:
         code, values = reason["code"], reason.get("values", {})
     return _SENTENCES[code](values)

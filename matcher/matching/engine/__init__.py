@@ -12,7 +12,7 @@ help, kinds of defender, urgency) and ``places`` (countries, regions, languages)
 from .mapping import Mapping
 from .profiles import FundProfile, NeedProfile, OfferProfile
 from .rank import Candidate, Excluded, Ranking, rank
-from .reasons import Reason
+from .reasons import Reason, reason
 
 __all__ = [
     "Candidate",
@@ -24,4 +24,5 @@ __all__ = [
     "Ranking",
     "Reason",
     "rank",
+    "reason",
 ]

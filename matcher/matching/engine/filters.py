@@ -2,7 +2,7 @@
 
 Checks run in the order a coordinator would ask the questions, so the reason
 given is the first, most basic one (a conflicted firm is reported as conflicted,
-not as lacking a language). Each check returns its reason as data (``reasons.Reason``),
+not as lacking a language). Each check returns its reason as data (``reasons.reason``),
 or None, and is named: the name travels with the reason, so exclusions are grouped by
 the filter that made them (``FILTERS``) without reading the reasons back.
 """
@@ -11,11 +11,11 @@ from datetime import date
 from functools import lru_cache
 
 from .profiles import FundProfile, NeedProfile, OfferProfile
-from .reasons import Reason
+from .reasons import Reason, reason
 
 # The reasons that have no particulars, made once.
-UNSCREENED, CONFLICTED, FULL = Reason("unscreened"), Reason("conflict"), Reason("capacity")
-NOT_FOR_EMERGENCIES, DEADLINE_PASSED = Reason("emergency"), Reason("fund_deadline_passed")
+UNSCREENED, CONFLICTED, FULL = reason("unscreened"), reason("conflict"), reason("capacity")
+NOT_FOR_EMERGENCIES, DEADLINE_PASSED = reason("emergency"), reason("fund_deadline_passed")
 
 
 def _unscreened(need: NeedProfile, offer: OfferProfile, today: date) -> Reason | None:
@@ -28,9 +28,9 @@ def _conflict(need: NeedProfile, offer: OfferProfile, today: date) -> Reason | N
 
 def _validity(need: NeedProfile, offer: OfferProfile, today: date) -> Reason | None:
     if offer.valid_from and today < offer.valid_from:
-        return Reason.of("validity_starts", day=offer.valid_from)
+        return reason("validity_starts", day=offer.valid_from)
     if offer.valid_until and today > offer.valid_until:
-        return Reason.of("validity_ended", day=offer.valid_until)
+        return reason("validity_ended", day=offer.valid_until)
     return None
 
 
@@ -47,18 +47,18 @@ def _jurisdiction(need: NeedProfile, offer: OfferProfile, today: date) -> Reason
 @lru_cache(maxsize=512)
 def _not_covered(country: str) -> Reason:
     """The commonest reason of all, made once per country rather than once per offer."""
-    return Reason.of("jurisdiction", country=country)
+    return reason("jurisdiction", country=country)
 
 
 def _language(need: NeedProfile, offer: OfferProfile, today: date) -> Reason | None:
     if need.languages and not need.languages & offer.languages:
-        return Reason.of("language", need=need.languages, offer=offer.languages)
+        return reason("language", need=need.languages, offer=offer.languages)
     return None
 
 
 def _help(need: NeedProfile, offer: OfferProfile, today: date) -> Reason | None:
     if need.help_wanted and not need.help_wanted & offer.help_kinds:
-        return Reason.of("help", wanted=need.help_wanted)
+        return reason("help", wanted=need.help_wanted)
     return None
 
 
@@ -77,19 +77,19 @@ def offer_filter(need: NeedProfile, offer: OfferProfile, today: date) -> tuple[s
 
 def _fund_country(need: NeedProfile, fund: FundProfile, today: date) -> Reason | None:
     if fund.countries and need.country not in fund.countries:
-        return Reason.of("fund_country", country=need.country)
+        return reason("fund_country", country=need.country)
     return None
 
 
 def _fund_defender_kind(need: NeedProfile, fund: FundProfile, today: date) -> Reason | None:
     if fund.defender_kinds and need.defender_kind not in fund.defender_kinds:
-        return Reason.of("fund_defender_kind", kind=need.defender_kind)
+        return reason("fund_defender_kind", kind=need.defender_kind)
     return None
 
 
 def _fund_covers(need: NeedProfile, fund: FundProfile, today: date) -> Reason | None:
     if need.help_wanted and not need.help_wanted & fund.covers:
-        return Reason.of("fund_covers", wanted=need.help_wanted)
+        return reason("fund_covers", wanted=need.help_wanted)
     return None
 
 
@@ -98,7 +98,7 @@ def _fund_amount(need: NeedProfile, fund: FundProfile, today: date) -> Reason | 
     if need.amount_needed is None or fund.max_amount is None or need.currency != fund.currency:
         return None
     if need.amount_needed > fund.max_amount:
-        return Reason.of("fund_amount", needed=need.amount_needed, most=fund.max_amount, currency=fund.currency)
+        return reason("fund_amount", needed=need.amount_needed, most=fund.max_amount, currency=fund.currency)
     return None
 
 
@@ -113,7 +113,7 @@ def _fund_turnaround(need: NeedProfile, fund: FundProfile, today: date) -> Reaso
         return None
     left = (need.deadline - today).days
     if fund.turnaround_days > left:
-        return Reason.of("fund_turnaround", takes=fund.turnaround_days, left=left)
+        return reason("fund_turnaround", takes=fund.turnaround_days, left=left)
     return None
 
 

@@ -1,36 +1,41 @@
 """A reason as data: what it says and its particulars, never its words.
 
 The engine decides why a candidate ranks where it does; the reader's language
-decides how that is said. So a reason is a code ("practice_partial") with the
-codes and numbers it speaks of (the areas practised, the days left), and the web
-layer words it for each reader (``matching.reasons``). A match keeps its reasons
-as data too, so a coordinator in Lima and a partner in Paris read the same reason
+decides how that is said. So a reason is a code ("practice_some") with the codes
+and numbers it speaks of (the areas practised, the days left), and the web layer
+words it for each reader (``matching.reasons``). A match keeps its reasons as data
+too (``data``), so a coordinator in Lima and a partner in Paris read the same reason
 each in their own language.
 
-Particulars are kept as a tuple of (name, value) pairs: a ranking makes thousands
-of reasons, and tuples of plain values are what the collector leaves alone.
+A reason is a plain tuple, ``(code, ((name, value), ...))``, with a set of codes as a
+sorted tuple: a ranking makes thousands of reasons, and plain tuples of plain values
+are what the garbage collector stops tracking once it has seen them.
 """
 
 from datetime import date
-from typing import NamedTuple
+from functools import lru_cache
+
+Reason = tuple[str, tuple[tuple[str, object], ...]]
 
 
-class Reason(NamedTuple):
-    code: str
-    values: tuple[tuple[str, object], ...] = ()
+def reason(code: str, **values) -> Reason:
+    return code, tuple((name, _sorted(value) if isinstance(value, frozenset) else value)
+                       for name, value in values.items())
 
-    @classmethod
-    def of(cls, code: str, **values) -> "Reason":
-        return cls(code, tuple(values.items()))
 
-    def data(self) -> dict:
-        """The reason as JSON can hold it: sets of codes as sorted lists, days as ISO dates."""
-        return {"code": self.code, "values": {name: _plain(value) for name, value in self.values}}
+def data(given: Reason) -> dict:
+    """The reason as JSON can hold it: tuples as lists, days as ISO dates."""
+    code, values = given
+    return {"code": code, "values": {name: _plain(value) for name, value in values}}
+
+
+@lru_cache(maxsize=8192)
+def _sorted(codes: frozenset[str]) -> tuple[str, ...]:
+    """Profiles share a few sets of codes: each is sorted once."""
+    return tuple(sorted(codes))
 
 
 def _plain(value):
-    if isinstance(value, frozenset):
-        return sorted(value)
     if isinstance(value, tuple):
         return list(value)
     if isinstance(value, date):

@@ -1,6 +1,6 @@
 """The score of an eligible candidate, 0..1, as a weighted sum of parts each with its reason.
 
-Every part is a value in 0..1 and a reason (``reasons.Reason``), so the reasons a
+Every part is a value in 0..1 and a reason (``reasons.reason``), so the reasons a
 coordinator reads are exactly what the score was made of. Missing history counts as neutral
 (0.5) and says so, rather than punishing a firm new to the platform. The weights
 shift with urgency: in an emergency, how fast and how often a firm says yes
@@ -10,7 +10,7 @@ matters more than a perfect fit of practice areas.
 from datetime import date
 
 from .profiles import FundProfile, NeedProfile, OfferProfile
-from .reasons import Reason
+from .reasons import Reason, reason
 
 NEUTRAL = 0.5
 FULL_HEADROOM = 5  # matters left at which capacity stops adding to the score
@@ -29,9 +29,9 @@ FUND_WEIGHTS = {
 SLOW_FUND_DAYS = 60  # with no deadline, a fund deciding this slowly gets no speed score
 
 # The reasons that have no particulars, made once.
-NO_AREA, LOCATION_UNKNOWN = Reason("practice_unknown"), Reason("location_unknown")
-NO_HELP_NAMED, AIMED_HERE, OPEN_ANYWHERE = Reason("help_unknown"), Reason("aimed_here"), Reason("open_anywhere")
-EMERGENCY_WEIGHTS = Reason("emergency_weights")
+NO_AREA, LOCATION_UNKNOWN = reason("practice_unknown"), reason("location_unknown")
+NO_HELP_NAMED, AIMED_HERE, OPEN_ANYWHERE = reason("help_unknown"), reason("aimed_here"), reason("open_anywhere")
+EMERGENCY_WEIGHTS = reason("emergency_weights")
 
 
 def score_offer(need: NeedProfile, offer: OfferProfile) -> tuple[float, tuple[Reason, ...]]:
@@ -63,7 +63,7 @@ def _total(weights: dict, urgency: str, parts: dict) -> float:
 
 def _offer_fit(need: NeedProfile, offer: OfferProfile) -> Reason:
     """What the hard filters found, said once so the coordinator need not infer it."""
-    return Reason.of("eligible", country=need.country, languages=need.languages & offer.languages,
+    return reason("eligible", country=need.country, languages=need.languages & offer.languages,
                      help=need.help_wanted & offer.help_kinds, emergency=offer.emergency)
 
 
@@ -73,25 +73,25 @@ def _practice(need: NeedProfile, offer: OfferProfile) -> tuple[float, Reason]:
         return NEUTRAL, NO_AREA
     shared = wanted & offer.practice_areas
     if shared == wanted:
-        return 1.0, Reason.of("practice_all", areas=shared)
+        return 1.0, reason("practice_all", areas=shared)
     if shared:
-        return len(shared) / len(wanted), Reason.of("practice_some", areas=shared, missing=wanted - shared)
-    return 0.0, Reason.of("practice_none", areas=wanted)
+        return len(shared) / len(wanted), reason("practice_some", areas=shared, missing=wanted - shared)
+    return 0.0, reason("practice_none", areas=wanted)
 
 
 def _local(need: NeedProfile, offer: OfferProfile) -> tuple[float, Reason]:
     if offer.firm_country == need.country:
-        return 1.0, Reason.of("local_based", country=need.country)
+        return 1.0, reason("local_based", country=need.country)
     if need.country in offer.offices:
-        return 1.0, Reason.of("local_office", country=need.country)
+        return 1.0, reason("local_office", country=need.country)
     if not offer.firm_country and not offer.offices:
         return NEUTRAL, LOCATION_UNKNOWN
-    return 0.0, Reason.of("not_local", country=need.country, based=offer.firm_country)
+    return 0.0, reason("not_local", country=need.country, based=offer.firm_country)
 
 
 def _headroom(offer: OfferProfile) -> tuple[float, Reason]:
     left = offer.capacity_left
-    return min(left, FULL_HEADROOM) / FULL_HEADROOM, Reason.of("headroom", left=left)
+    return min(left, FULL_HEADROOM) / FULL_HEADROOM, reason("headroom", left=left)
 
 
 def _responsiveness(offer: OfferProfile) -> tuple[float, Reason]:
@@ -99,7 +99,7 @@ def _responsiveness(offer: OfferProfile) -> tuple[float, Reason]:
     rate = NEUTRAL if offer.acceptance_rate is None else offer.acceptance_rate
     hours = offer.median_response_hours
     speed = NEUTRAL if hours is None else HOURS_HALF_SCORE / (HOURS_HALF_SCORE + hours)
-    return (rate + speed) / 2, Reason.of("responsiveness", rate=offer.acceptance_rate,
+    return (rate + speed) / 2, reason("responsiveness", rate=offer.acceptance_rate,
                                          hours=None if hours is None else round(hours, 1))
 
 
@@ -107,7 +107,7 @@ def _covers(need: NeedProfile, fund: FundProfile) -> tuple[float, Reason]:
     if not need.help_wanted:
         return NEUTRAL, NO_HELP_NAMED
     covered = need.help_wanted & fund.covers
-    return len(covered) / len(need.help_wanted), Reason.of("covers", help=covered, missing=need.help_wanted - covered)
+    return len(covered) / len(need.help_wanted), reason("covers", help=covered, missing=need.help_wanted - covered)
 
 
 def _reach(fund: FundProfile) -> tuple[float, Reason]:
@@ -120,10 +120,10 @@ def _reach(fund: FundProfile) -> tuple[float, Reason]:
 def _speed(need: NeedProfile, fund: FundProfile, today: date) -> tuple[float, Reason]:
     takes = fund.turnaround_days
     if need.deadline is None:
-        return max(0.0, 1 - takes / SLOW_FUND_DAYS), Reason.of("speed_no_deadline", takes=takes)
+        return max(0.0, 1 - takes / SLOW_FUND_DAYS), reason("speed_no_deadline", takes=takes)
     left = (need.deadline - today).days
     spare = left - takes
-    return (spare / left if left else 0.0), Reason.of("speed", takes=takes, spare=spare)
+    return (spare / left if left else 0.0), reason("speed", takes=takes, spare=spare)
 
 
 def _amount(need: NeedProfile, fund: FundProfile) -> Reason | None:
@@ -131,7 +131,7 @@ def _amount(need: NeedProfile, fund: FundProfile) -> Reason | None:
         return None
     most = (fund.max_amount, fund.currency)
     if need.amount_needed is None:
-        return Reason.of("gives", most=most)
+        return reason("gives", most=most)
     needed = (need.amount_needed, need.currency)
     code = "amounts_differ" if need.currency != fund.currency else "gives_enough"
-    return Reason.of(code, most=most, needed=needed)
+    return reason(code, most=most, needed=needed)
