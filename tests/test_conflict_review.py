@@ -3,9 +3,12 @@
 import io
 import re
 
+import pytest
 from markupsafe import escape
 from sqlalchemy import select
 
+from matcher.accounts import privacy
+from matcher.conflicts import screening
 from matcher.conflicts.reasons import hit_reason
 from matcher.conflicts.screening import decision_key
 from matcher.extensions import db
@@ -50,8 +53,13 @@ def _screen_token(web, need, hit) -> str:
     return re.search(r'name="screen" value="([^"]+)"', form).group(1)
 
 
-def _decide(web, need, hit, decision, note, **kwargs):
-    data = {"decision": decision, "note": note, "screen": _screen_token(web, need, hit)}
+# Who agreed to a waiver and when: every waiver says so.
+AGREEMENT = {"agreed_by": "Ana Ruiz (partner) for the firm; the defender", "agreed_on": "2026-11-30"}
+
+
+def _decide(web, need, hit, decision, note, fields=None, **kwargs):
+    data = {"decision": decision, "note": note, "screen": _screen_token(web, need, hit),
+            **(AGREEMENT if decision == "waived" else {}), **(fields or {})}
     return web.post(f"/coordinator/needs/{need.id}/hits/{hit.id}/decide", data, **kwargs)
 
 
@@ -174,6 +182,77 @@ def test_a_waiver_lets_the_firm_be_proposed(web):
 
     assert _check(need, firm).result == "clear"
     assert "Proposed to Bufete Minero" in _propose(web, need, offer).get_data(as_text=True)
+
+
+def test_a_waiver_says_who_agreed_and_when_and_is_shown_on_the_hit(web):
+    firm, _offer, need = _setup()
+    _signed_in(web)
+
+    _decide(web, need, _hit(need, firm), "waived", "Both sides consented in writing.")
+
+    hit = _hit(need, firm)
+    assert (hit.remembered.agreed_by, hit.remembered.agreed_on.isoformat(), hit.remembered.need_id) == (
+        AGREEMENT["agreed_by"], "2026-11-30", None)
+    page = web.get(f"/coordinator/needs/{need.id}").get_data(as_text=True)
+    row = page[page.index(f'id="hit-{hit.id}"'):page.index("</tr>", page.index(f'id="hit-{hit.id}"'))]
+    assert "Ana Ruiz (partner) for the firm; the defender, Nov 30, 2026" in row
+    assert "every need naming this party against this client" in row
+
+
+@pytest.mark.parametrize(("fields", "error"), [
+    ({"agreed_by": "", "agreed_on": ""}, "Say who agreed to the waiver."),
+    ({"agreed_on": ""}, "Give the day the waiver was agreed."),
+    ({"agreed_on": "2999-01-01"}, "The day the waiver was agreed cannot be in the future."),
+])
+def test_a_waiver_without_who_agreed_or_when_is_refused_with_what_was_typed_kept(web, fields, error):
+    firm, _offer, need = _setup()
+    _signed_in(web)
+    hit = _hit(need, firm)
+
+    response = _decide(web, need, hit, "waived", "Consent by phone.", fields)
+
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and error in page
+    assert "Consent by phone." in page
+    assert _hit(need, firm).decision is None and _check(need, firm).result == "potential"
+
+
+def test_a_decision_for_this_need_only_is_not_applied_to_another_need(web):
+    firm, _offer, need = _setup()
+    _signed_in(web)
+    _decide(web, need, _hit(need, firm), "waived", "For this case only.", {"scope": "need"})
+    assert _hit(need, firm).remembered.need_id == need.id
+
+    later = factories.need(factories.defender(), parties=(PARTY,), state="verified")
+
+    assert _hit(later, firm).decision is None and _check(later, firm).result == "potential"
+    assert _check(need, firm).result == "clear"
+
+
+def test_a_decision_lapses_when_the_names_no_longer_match_the_way_they_did(web):
+    firm, _offer, need = _setup()
+    _signed_in(web)
+    _decide(web, need, _hit(need, firm), "waived", "Agreed for a likeness.")
+    remembered = _hit(need, firm).remembered
+    remembered.basis = "review:similar"  # decided when the names matched another way
+    db.session.commit()
+
+    screening.screen_need(need)
+
+    assert _hit(need, firm).decision is None and _check(need, firm).result == "potential"
+
+
+def test_erasing_a_need_removes_its_own_decisions_and_the_hits_reasons(web):
+    firm, _offer, need = _setup()
+    _signed_in(web)
+    _decide(web, need, _hit(need, firm), "waived", "For this case only.", {"scope": "need"})
+
+    privacy.erase_need(need)
+    db.session.commit()
+
+    hit = _hit(need, firm)
+    assert hit.remembered is None and db.session.scalars(select(ConflictDecision)).all() == []
+    assert PARTY not in hit.reason and PARTY not in hit.party_name
 
 
 def test_a_decision_is_remembered_when_the_firm_uploads_the_same_list_again(web):
@@ -335,7 +414,7 @@ def test_deciding_from_the_queue_returns_to_the_queue(web):
 
     response = web.post(f"/coordinator/needs/{need.id}/hits/{hit.id}/decide",
                         {"decision": "waived", "note": "Agreed by both.", "screen": token,
-                         "next": "/coordinator/reviews"})
+                         "next": "/coordinator/reviews", **AGREEMENT})
 
     assert response.status_code == 302 and response.headers["Location"].endswith("/coordinator/reviews")
     assert "Nothing to review." in web.get("/coordinator/reviews").get_data(as_text=True)

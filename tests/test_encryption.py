@@ -4,6 +4,7 @@ else, and re-sealable under a new key."""
 import base64
 import importlib.util
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from cryptography.fernet import Fernet
 from sqlalchemy import select, text, update
 from sqlalchemy.exc import StatementError
 
+from matcher.conflicts import screening
 from matcher.core import crypto
 from matcher.extensions import db
 from matcher.models import AdverseParty, ConflictHit, Need, User
@@ -222,12 +224,13 @@ def test_a_coordinators_decision_note_is_sealed_on_the_hit_and_the_remembered_de
     factories.firm(clients="C1,Minera Andina,,organisation,HN,,\n")
     factories.need(factories.defender(), parties=("Minera Andina S.A.",), state="submitted")
     hit = db.session.scalars(select(ConflictHit)).first()
-    workflow.decide_hit(factories.coordinator(), hit, "waived", "The partner on the file agreed by phone.")
+    workflow.decide_hit(factories.coordinator(), hit, "waived", "The partner on the file agreed by phone.",
+                        screening.Agreement("Ana Ruiz, partner", date(2026, 11, 30)))
     db.session.commit()
     stored = [db.session.execute(text("SELECT decision_note FROM conflict_hit")).scalar_one(),
-              db.session.execute(text("SELECT note FROM conflict_decision")).scalar_one()]
+              *db.session.execute(text("SELECT note, agreed_by FROM conflict_decision")).one()]
     for value in stored:
-        assert value.startswith(crypto.PREFIX) and "partner" not in value
+        assert value.startswith(crypto.PREFIX) and "partner" not in value and "Ruiz" not in value
 
 
 def test_keys_check_opens_every_sealed_value_and_finds_every_address(app):

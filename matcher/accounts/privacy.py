@@ -89,7 +89,11 @@ def erase_need(need: Need) -> None:
     check_ids = select(ConflictCheck.id).where(ConflictCheck.need_id == need.id)
     # One by one, not as one UPDATE: each value is sealed for its own row.
     for hit in db.session.scalars(select(ConflictHit).where(ConflictHit.check_id.in_(check_ids))):
-        hit.party_name = ERASED
+        hit.party_name = hit.reason = ERASED  # the reason's data names the party too
+        if hit.remembered is not None and hit.remembered.need_id == need.id:
+            # A decision for this need alone serves nothing else, and may name the people who agreed.
+            db.session.delete(hit.remembered)
+            hit.remembered = None
     for event in db.session.scalars(select(AuditEvent).where(AuditEvent.need_id == need.id)):
         event.note = ""
 

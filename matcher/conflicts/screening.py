@@ -10,7 +10,7 @@ names, so subsidiaries and parents of a client are hits too.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from flask import current_app
 from sqlalchemy import and_, case, delete, func, or_, select
@@ -180,7 +180,7 @@ def _store_checks(need: Need, firm_ids, unscreenable: set[int]) -> int:
                        execution_options=fetch)
     db.session.execute(delete(ConflictCheck).where(*old), execution_options=fetch)
     db.session.expire(need, ["checks"])
-    remembered = _remembered(hits_by_firm)
+    remembered = _remembered(need, hits_by_firm)
     new = 0
     for firm_id in firm_ids:
         check = ConflictCheck(need_id=need.id, firm_id=firm_id, checked_at=utcnow())
@@ -205,22 +205,46 @@ def decision_key(name: str) -> str:
     return crypto.index_digest_hex("decision:" + engine.name_key(name))
 
 
-def remember_decision(hit: ConflictHit) -> ConflictDecision:
-    """Keep ``hit``'s decision for its firm, party name and client, replacing an older one."""
+@dataclass(frozen=True)
+class Agreement:
+    """Who agreed to a waiver and on which day; ``this_need_only`` scopes any decision to the
+    hit's need, where otherwise it holds for every need naming the same party."""
+
+    agreed_by: str = ""
+    agreed_on: date | None = None
+    this_need_only: bool = False
+
+
+NO_AGREEMENT = Agreement()
+
+
+def basis(band: str, rule: str) -> str:
+    """How the names matched, which a remembered decision must still rest on to apply."""
+    return f"{band}:{rule}"
+
+
+def remember_decision(hit: ConflictHit, agreement: Agreement) -> ConflictDecision:
+    """Keep ``hit``'s decision for its firm, party name and client (and its need, when scoped
+    to it), replacing an older one of the same scope."""
     firm_id, party_key = hit.check.firm_id, decision_key(hit.party_name)
+    need_id = hit.check.need_id if agreement.this_need_only else None
     remembered = db.session.scalar(select(ConflictDecision).where(
         ConflictDecision.firm_id == firm_id, ConflictDecision.party_key == party_key,
-        ConflictDecision.client_external_id == hit.client_external_id))
+        ConflictDecision.client_external_id == hit.client_external_id,
+        ConflictDecision.need_id.is_(None) if need_id is None else ConflictDecision.need_id == need_id))
     if remembered is None:
         remembered = ConflictDecision(firm_id=firm_id, party_key=party_key,
-                                      client_external_id=hit.client_external_id)
+                                      client_external_id=hit.client_external_id, need_id=need_id)
         db.session.add(remembered)
     remembered.client_key = decision_key(hit.client_name)
+    remembered.basis = basis(hit.band, hit.rule)
     remembered.decision = hit.decision
     remembered.note = hit.decision_note
     remembered.decided_by_id = hit.decided_by_id
     remembered.decided_at = hit.decided_at
+    remembered.agreed_by, remembered.agreed_on = agreement.agreed_by, agreement.agreed_on
     db.session.flush()
+    hit.remembered = remembered
     return remembered
 
 
@@ -234,21 +258,27 @@ def result_of(hits) -> str:
     return "clear"
 
 
-def _remembered(hits_by_firm) -> dict[tuple, ConflictDecision]:
-    """Decisions already taken on any (firm, party name, client) pair among these hits."""
+def _remembered(need: Need, hits_by_firm) -> dict[tuple, ConflictDecision]:
+    """Decisions already taken on any (firm, party name, client) pair among these hits, for every
+    need or for this one; one taken for this need alone comes before one for every need."""
     party_keys = {decision_key(hit.party_name) for hits in hits_by_firm.values() for hit in hits}
     if not party_keys:
         return {}
     decisions = db.session.scalars(select(ConflictDecision).where(
-        ConflictDecision.firm_id.in_(hits_by_firm.keys()), ConflictDecision.party_key.in_(party_keys)))
+        ConflictDecision.firm_id.in_(hits_by_firm.keys()), ConflictDecision.party_key.in_(party_keys),
+        or_(ConflictDecision.need_id.is_(None), ConflictDecision.need_id == need.id))
+        .order_by(ConflictDecision.need_id.is_not(None)))
     return {(d.firm_id, d.party_key, d.client_external_id): d for d in decisions}
 
 
 def _stored_hit(hit: engine.Hit, remembered: ConflictDecision | None) -> ConflictHit:
-    """The hit as stored, with the remembered decision if the client's name is still the one decided on."""
+    """The hit as stored, with the remembered decision if it still rests on what it was made on:
+    the client's name decided on, matched the same way."""
     stored = ConflictHit(party_name=hit.party_name, client_name=hit.client_name, client_external_id=hit.client_id,
                          band=hit.band, score=hit.score, rule=hit.rule, reason=reasons.stored(hit))
-    if remembered is not None and remembered.client_key == decision_key(hit.client_name):
+    if (remembered is not None and remembered.client_key == decision_key(hit.client_name)
+            and remembered.basis == basis(hit.band, hit.rule)):
+        stored.remembered = remembered
         stored.decision = remembered.decision
         stored.decision_note = remembered.note
         stored.decided_by_id = remembered.decided_by_id

@@ -13,15 +13,18 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
-from wtforms import HiddenField, SelectField, TextAreaField
-from wtforms.validators import DataRequired, Length
+from wtforms import DateField, HiddenField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from ..conflicts import screening
 from ..conflicts.decisions import DECISIONS
 from ..conflicts.reasons import RESULT_WORDS
 from ..core import audit
 from ..extensions import db
 from ..matching import vocab
 from ..models import ConflictCheck, ConflictHit, LawFirm, Need
+from ..models._types import utcnow
 from ..needs import workflow
 from ..needs.queue import MOST_URGENT_FIRST
 from ..needs.states import SCREENED_NEED_STATES
@@ -44,8 +47,36 @@ class DecisionForm(FlaskForm):
                     Length(max=2000)],
         filters=[lambda value: value.strip() if isinstance(value, str) else value],
     )
+    agreed_by = StringField(
+        _l("Who agreed to the waiver"),
+        description=_l("For a waiver: the people who consented, and for whom (the firm's partner, the defender)."),
+        validators=[Length(max=300)], filters=[lambda value: value.strip() if isinstance(value, str) else value])
+    agreed_on = DateField(_l("Day it was agreed"), validators=[Optional()])
+    scope = RadioField(_l("The decision holds for"), default="party", choices=[
+        SelectChoice("party", _l("every need naming this party against this client")),
+        SelectChoice("need", _l("this need only")),
+    ])
     screen = HiddenField()
     next = HiddenField()
+
+    def validate_agreed_on(self, field) -> None:
+        if field.data is not None and field.data > utcnow().date():
+            raise ValidationError(_("The day the waiver was agreed cannot be in the future."))
+
+    def validate(self, extra_validators=None) -> bool:
+        """A waiver names who agreed and the day: checked here, since the fields are optional
+        for the other decisions (and an empty optional field stops its own validators)."""
+        valid = super().validate(extra_validators)
+        if self.decision.data == "waived":
+            for field, missing in ((self.agreed_by, _("Say who agreed to the waiver.")),
+                                   (self.agreed_on, _("Give the day the waiver was agreed."))):
+                if not field.data and not field.errors:
+                    field.errors = [*field.errors, missing]
+                    valid = False
+        return valid
+
+    def agreement(self) -> screening.Agreement:
+        return screening.Agreement(self.agreed_by.data or "", self.agreed_on.data, self.scope.data == "need")
 
 
 @bp.app_template_global()
@@ -110,7 +141,7 @@ def decide_hit(need_id: int, hit_id: int):
         return _render(need, hit, form)
     firm = hit.check.firm
     decision = form.decision.data
-    if attempt(lambda: workflow.decide_hit(current_user, hit, decision, form.note.data),
+    if attempt(lambda: workflow.decide_hit(current_user, hit, decision, form.note.data, form.agreement()),
                _("The hit on %(firm)s is %(decision)s.", firm=firm.name, decision=DECISIONS[decision].label)):
         flash(_("%(firm)s's screening for this need is now: %(result)s.", firm=firm.name,
                 result=RESULT_WORDS[hit.check.result]))

@@ -1,8 +1,8 @@
 """Stored results of conflict screening: one check per need and firm, with its hits."""
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import Float, ForeignKey, String, UniqueConstraint
+from sqlalchemy import Date, Float, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..conflicts.decisions import DECISIONS
@@ -72,20 +72,26 @@ class ConflictHit(db.Model):
     decision_note: Mapped[str] = mapped_column(EncryptedText, default="")
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The remembered decision applied to the hit: who agreed to a waiver, when, and its scope.
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("conflict_decision.id", ondelete="SET NULL"))
 
     check = relationship("ConflictCheck", back_populates="hits")
+    remembered = relationship("ConflictDecision")
 
 
 class ConflictDecision(db.Model):
     """A coordinator's judgement on one party name against one client row, remembered.
 
-    It is applied again to the same pair on every later screen, and stops applying
-    as soon as either name changes (the keys are the normalised names it was made on).
+    It is applied again to the same pair on every later screen (of ``need_id`` alone when the
+    decision was scoped to one need), and lapses as soon as what it was made on changes: either
+    name (the keys are the normalised names it was made on), or how they matched (``basis``: the
+    band and the rule), so a waiver given for a likeness is not stretched over a certain match.
+    A waiver keeps who agreed to it and on which day.
     """
 
     __tablename__ = "conflict_decision"
     __table_args__ = (
-        UniqueConstraint("firm_id", "party_key", "client_external_id"),
+        UniqueConstraint("firm_id", "party_key", "client_external_id", "need_id"),
         one_of("decision", DECISIONS, "decision"),
     )
 
@@ -98,6 +104,12 @@ class ConflictDecision(db.Model):
     note: Mapped[str] = mapped_column(EncryptedText)
     decided_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    need_id: Mapped[int | None] = mapped_column(ForeignKey("need.id", ondelete="CASCADE"))
+    basis: Mapped[str] = mapped_column(String(40), default="")
+    agreed_by: Mapped[str] = mapped_column(EncryptedText, default="")  # it names people
+    agreed_on: Mapped[date | None] = mapped_column(Date)
+
+    decided_by = relationship("User")
 
 
 class CorporateRelation(db.Model):

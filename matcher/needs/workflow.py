@@ -335,13 +335,15 @@ def end_uncleared_matches(actor: User | None) -> int:
 # Conflict review ------------------------------------------------------------
 
 
-def decide_hit(actor: User, hit: ConflictHit, decision: str, note: str) -> None:
+def decide_hit(actor: User, hit: ConflictHit, decision: str, note: str,
+               agreement: screening.Agreement = screening.NO_AGREEMENT) -> None:
     """A coordinator's judgement on one screening hit, with the note that justifies it.
 
     A blocking decision (``confirmed``, see ``conflicts.decisions``) keeps the firm away
-    from the need; ``cleared`` and ``waived`` no longer block it. The decision is
-    remembered for the firm, party name and client, so later screens of the same names
-    apply it again; the audit event points at that remembered decision, since the hit
+    from the need; ``cleared`` and ``waived`` no longer block it. A waiver says who agreed to
+    it and on which day (``agreement``). The decision is remembered for the firm, party name
+    and client (for this need alone if the agreement says so), so later screens of the same
+    names apply it again; the audit event points at that remembered decision, since the hit
     itself is replaced whenever the need is screened again.
     """
     if not actor.is_staff:
@@ -353,11 +355,23 @@ def decide_hit(actor: User, hit: ConflictHit, decision: str, note: str) -> None:
         raise TransitionError(_("Write a note saying why: it is kept with the decision."))
     if hit.decision is not None:
         raise TransitionError(_("This hit was already decided: %(decision)s.", decision=DECISIONS[hit.decision].label))
+    if decision == "waived":
+        _check_waiver(agreement)
     check = hit.check
     before = check.result
     hit.decision, hit.decision_note = decision, note
     hit.decided_by_id, hit.decided_at = actor.id, utcnow()
-    remembered = screening.remember_decision(hit)
+    remembered = screening.remember_decision(hit, agreement)
     check.result = screening.result_of(check.hits)
     audit.record(actor, f"conflict.{decision}", remembered, need=check.need, from_state=before,
                  to_state=check.result, note=note)
+
+
+def _check_waiver(agreement: screening.Agreement) -> None:
+    """A waiver is the consent of the people concerned: it names them and the day they gave it."""
+    if not agreement.agreed_by.strip():
+        raise TransitionError(_("Say who agreed to the waiver."))
+    if agreement.agreed_on is None:
+        raise TransitionError(_("Give the day the waiver was agreed."))
+    if agreement.agreed_on > utcnow().date():
+        raise TransitionError(_("The day the waiver was agreed cannot be in the future."))
