@@ -57,7 +57,7 @@ def firm(verified: bool = True, name: str | None = None, country: str = "HN", cl
     if verified:
         screening.screen_firm(record)  # what verifying a firm does
     if clients:
-        header = "id,name,aliases,kind,country,parent_id,lei\n"
+        header = "id,name,aliases,kind,country,parent_id,lei,relationship,ended\n"
         clientlists.replace_client_list(None, record, clientlists.parse_client_csv((header + clients).encode()))
     return record
 

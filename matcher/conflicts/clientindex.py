@@ -75,7 +75,7 @@ CHUNK = 20000
 # cache would hold 65,536 of a big list's names for nothing.
 _normalise = engine.normalise.__wrapped__
 _ENTRY_COLUMNS = ("id", "firm_id", "external_id", "name", "aliases", "kind", "country",
-                  "parent_external_id", "lei", "parent_entry_id")
+                  "parent_external_id", "lei", "parent_entry_id", "relationship", "ended_on")
 _KEY_COLUMNS = ("firm_id", "key", "client_id", "is_alias")
 # What the index's check row is the digest of, and the firm it is filed under (see the
 # module's docstring).
@@ -110,6 +110,8 @@ class Row(Named, Protocol):
     kind: str
     country: str
     parent_external_id: str
+    relationship: str
+    ended: str
 
 
 def replace(firm_id: int, rows: Sequence[Row]) -> None:
@@ -126,7 +128,8 @@ def replace(firm_id: int, rows: Sequence[Row]) -> None:
          crypto.seal(row.name, place("client_entry", "name", id_of[row.external_id])),
          crypto.seal(json.dumps(list(row.aliases), ensure_ascii=False),
                      place("client_entry", "aliases", id_of[row.external_id])),
-         row.kind, row.country, row.parent_external_id, row.lei, id_of.get(row.parent_external_id))
+         row.kind, row.country, row.parent_external_id, row.lei, id_of.get(row.parent_external_id),
+         row.relationship, row.ended or None)
         for row in rows))
     _file_keys(writer, firm_id, ((id_of[row.external_id], row) for row in rows))
 

@@ -8,6 +8,7 @@ An upload is swapped in by a job, with its progress shown (``imports``).
 
 import re
 from dataclasses import astuple, dataclass
+from datetime import date
 
 from flask_babel import gettext as _
 
@@ -21,7 +22,15 @@ from ..needs import workflow
 from . import clientindex, imports
 from .engine import kinds
 
-COLUMNS = ("id", "name", "aliases", "kind", "country", "parent_id", "lei")
+COLUMNS = ("id", "name", "aliases", "kind", "country", "parent_id", "lei", "relationship", "ended")
+# The words a file may write for a client that still is one, or was: folded as the kinds are.
+RELATIONSHIP_WORDS = {
+    "current": ("current", "active", "client", "present", "actual", "vigente", "activo", "actuel", "actif",
+                "atual", "ativo"),
+    "former": ("former", "past", "previous", "ex", "ex client", "inactive", "closed", "antiguo", "anterior",
+               "pasado", "ancien", "precedent", "antigo", "inativo"),
+}
+_RELATIONSHIPS = {word: code for code, words in RELATIONSHIP_WORDS.items() for word in words}
 REQUIRED_COLUMNS = ("id", "name")
 _LEI = re.compile(r"^[A-Z0-9]{18}[0-9]{2}$")
 
@@ -36,6 +45,8 @@ class ClientRow:
     parent_external_id: str
     lei: str
     kind_written: str = ""  # the word the file wrote for the kind, to say how it was read
+    relationship: str = "current"
+    ended: str = ""  # ISO day a former client stopped being one, "" when not known
 
 
 def parse_client_csv(data: bytes) -> list[ClientRow]:
@@ -93,6 +104,13 @@ def _row(record: dict, line: int, seen: dict) -> tuple[ClientRow | None, list[st
     lei = value["lei"].upper()
     if lei and not _LEI.match(lei):
         problems.append(_("line %(line)s: lei '%(lei)s' is not a 20-character LEI", line=line, lei=value["lei"]))
+    relationship = _RELATIONSHIPS.get(kinds.fold(value["relationship"]) or "current")
+    if relationship is None:
+        problems.append(_("line %(line)s: relationship '%(word)s' is neither current nor former", line=line,
+                          word=value["relationship"]))
+    if value["ended"] and not _iso_day(value["ended"]):
+        problems.append(_("line %(line)s: ended '%(day)s' is not a day written YYYY-MM-DD", line=line,
+                          day=value["ended"]))
     for column, limit in (("id", 100), ("name", 300), ("parent_id", 100)):
         if len(value[column]) > limit:
             problems.append(_("line %(line)s: %(column)s is longer than %(limit)s characters",
@@ -100,7 +118,15 @@ def _row(record: dict, line: int, seen: dict) -> tuple[ClientRow | None, list[st
     if problems:
         return None, problems
     return ClientRow(value["id"], value["name"], csvfiles.other_names(value["aliases"]), kind, country,
-                     value["parent_id"], lei, value["kind"]), []
+                     value["parent_id"], lei, value["kind"], relationship, value["ended"]), []
+
+
+def _iso_day(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
 
 
 def kind_refused(line: int, word: str) -> str:

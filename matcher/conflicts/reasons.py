@@ -19,7 +19,8 @@ RULE_WORDS = {code: lazy_gettext(words) for code, words in RULES.items()}
 # A firm's screening result (``models.screening.CHECK_RESULTS``) and a hit's band, as a coordinator reads them.
 RESULT_WORDS = {"clear": lazy_gettext("clear"), "potential": lazy_gettext("potential conflict"),
                 "conflict": lazy_gettext("conflict"), "unscreened": lazy_gettext("not screened: no client list")}
-BAND_WORDS = {"conflict": lazy_gettext("conflict"), "review": lazy_gettext("to review")}
+BAND_WORDS = {"conflict": lazy_gettext("conflict"), "review": lazy_gettext("to review"),
+              "information": lazy_gettext("information: a former client, past the firm's look-back")}
 
 
 def stored(hit) -> str:

@@ -9,7 +9,7 @@ names, so subsidiaries and parents of a client are hits too.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from flask import current_app
@@ -18,7 +18,7 @@ from sqlalchemy.orm import load_only, selectinload
 
 from ..core import crypto
 from ..extensions import db
-from ..models import ConflictCheck, ConflictDecision, ConflictHit, LawFirm, Match, Need
+from ..models import ClientEntry, ConflictCheck, ConflictDecision, ConflictHit, LawFirm, Match, Need
 from ..models._types import utcnow
 from ..needs.states import OPEN_MATCH_STATES, SCREENED_NEED_STATES
 from . import clientindex, engine, reasons, registry
@@ -168,7 +168,7 @@ def _store_checks(need: Need, firm_ids, unscreenable: set[int]) -> int:
         engine.Party(id=str(p.id), name=p.name, aliases=tuple(p.aliases)) for p in need.parties
     ]
     relations = registry.relations_for(name for party in parties for name in party.names)
-    hits_by_firm = _hits_by_firm(parties, firm_ids, relations)
+    hits_by_firm = _past_look_back(_hits_by_firm(parties, firm_ids, relations))
     # Hits first: SQLite does not cascade deletes here, and would hand a re-used check id the old hits.
     # "fetch" takes the deleted rows out of the session too, so no stale check or hit lingers in memory.
     old = (ConflictCheck.need_id == need.id, ConflictCheck.firm_id.in_(firm_ids))
@@ -190,10 +190,34 @@ def _store_checks(need: Need, firm_ids, unscreenable: set[int]) -> int:
         ]
         check.result = "unscreened" if firm_id in unscreenable else result_of(check.hits)
         db.session.add(check)
-        new += sum(1 for hit in check.hits
-                   if hit.decision is None and (firm_id, hit.party_name, hit.client_external_id) not in seen)
+        new += sum(1 for hit in check.hits if hit.decision is None and hit.band != INFORMATION
+                   and (firm_id, hit.party_name, hit.client_external_id) not in seen)
     db.session.flush()
     return new
+
+
+INFORMATION = "information"
+
+
+def _past_look_back(hits_by_firm: dict[int, list[engine.Hit]]) -> dict[int, list[engine.Hit]]:
+    """Hits on former clients whose relationship ended longer ago than their firm counts former
+    clients for (``LawFirm.former_client_years``), moved to the information band: shown to the
+    coordinator, never keeping the firm away. A former client with no end day still counts."""
+    client_ids = {hit.client_id for hits in hits_by_firm.values() for hit in hits}
+    if not client_ids:
+        return hits_by_firm
+    today = utcnow().date()
+    lapsed = {
+        (firm_id, external_id)
+        for firm_id, external_id, ended_on, years in db.session.execute(
+            select(ClientEntry.firm_id, ClientEntry.external_id, ClientEntry.ended_on, LawFirm.former_client_years)
+            .join(LawFirm, LawFirm.id == ClientEntry.firm_id)
+            .where(ClientEntry.firm_id.in_(hits_by_firm.keys()), ClientEntry.relationship == "former",
+                   ClientEntry.ended_on.is_not(None), ClientEntry.external_id.in_(client_ids)))
+        if ended_on < today - timedelta(days=round(365.25 * years))
+    }
+    return {firm_id: [replace(hit, band=INFORMATION) if (firm_id, hit.client_id) in lapsed else hit for hit in hits]
+            for firm_id, hits in hits_by_firm.items()}
 
 
 def decision_key(name: str) -> str:

@@ -106,7 +106,8 @@ def reviews():
     query = (
         select(ConflictHit)
         .join(ConflictHit.check).join(ConflictCheck.need).join(ConflictCheck.firm)
-        .where(ConflictHit.decision.is_(None), Need.state.in_(SCREENED_NEED_STATES))
+        .where(ConflictHit.decision.is_(None), ConflictHit.band != screening.INFORMATION,
+               Need.state.in_(SCREENED_NEED_STATES))
         .options(contains_eager(ConflictHit.check).contains_eager(ConflictCheck.need),
                  contains_eager(ConflictHit.check).contains_eager(ConflictCheck.firm))
         .order_by(*MOST_URGENT_FIRST, LawFirm.name, ConflictHit.id)

@@ -14,19 +14,20 @@ from ..conflicts.clientlists import COLUMNS, parse_client_csv
 from ..core.csvfiles import FileRefused
 from ..extensions import db
 from ..models import ClientEntry, ClientImport
+from ..needs import workflow
 from ..web.attempts import attempt
 from ..web.imports import import_page
 from .blueprint import bp, own_record_or_404
-from .forms import ClientListForm, NoClientsForm
+from .forms import ClientListForm, LookBackForm, NoClientsForm
 
 PAGE_SIZE = 50
 SEARCH_LIMIT = 200
 # Seconds between reloads of the status page of an import under way.
 SAMPLE_ROWS = (
     ",".join(COLUMNS),
-    "C-001,Minera Andina S.A.,Minera Andina|MASA,organisation,HN,,",
-    "C-002,Andina Holdings Ltd,,organisation,GB,,529900T8BM49AURSDO55",
-    "C-003,Minera Andina Exploraciones,,organisation,HN,C-001,",
+    "C-001,Minera Andina S.A.,Minera Andina|MASA,organisation,HN,,,,",
+    "C-002,Andina Holdings Ltd,,organisation,GB,,529900T8BM49AURSDO55,,",
+    "C-003,Minera Andina Exploraciones,,organisation,HN,C-001,,former,2021-06-30",
 )
 
 
@@ -58,7 +59,21 @@ def clients():
                        per_page=SEARCH_LIMIT if search else PAGE_SIZE)
     return render_template("firm/clients.html", firm=current_user.firm, page=page, search=search,
                            total=_entry_count(), attestation=NoClientsForm(formdata=None),
-                           attestation_holds=screening.screenable(current_user.firm))
+                           attestation_holds=screening.screenable(current_user.firm),
+                           look_back=LookBackForm(formdata=None, years=current_user.firm.former_client_years))
+
+
+@bp.route("/clients/look-back", methods=["POST"])
+def look_back():
+    """The firm says how many years a former client counts as a conflict."""
+    form = LookBackForm()
+    if form.validate_on_submit():
+        attempt(lambda: workflow.set_former_client_years(current_user, current_user.firm, form.years.data),
+                _("Former clients now count for %(years)s years after the relationship ended.", years=form.years.data))
+    else:
+        for error in form.years.errors:
+            flash(str(error), "error")
+    return redirect(url_for("firm.clients") + "#look-back-heading")
 
 
 @bp.route("/clients/none", methods=["POST"])

@@ -92,6 +92,16 @@ class NoClientsForm(FlaskForm):
     )
 
 
+class LookBackForm(FlaskForm):
+    years = IntegerField(
+        _l("Years a former client still counts"),
+        description=_l("After this many years from the day the relationship ended, a hit on a former client is "
+                       "shown to coordinators as information and no longer keeps matters away."),
+        validators=[InputRequired(message=_l("Give a number of years, from 0 to 30.")),
+                    NumberRange(min=0, max=30, message=_l("Give a number of years, from 0 to 30."))],
+    )
+
+
 class InvitationForm(FlaskForm):
     email = email_field(_l("Colleague's email"))
 

@@ -22,6 +22,9 @@ from ._types import UTCDateTime, one_of, utcnow
 from .sealed import EncryptedJSON, EncryptedText
 
 CLIENT_KINDS = ("organisation", "person")
+CLIENT_RELATIONSHIPS = ("current", "former")
+# Years a former client still counts as a conflict after the relationship ended, unless the firm says.
+FORMER_CLIENT_YEARS = 3
 
 
 class LawFirm(db.Model):
@@ -41,6 +44,8 @@ class LawFirm(db.Model):
     no_clients_attested_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # use_alter: users belong to firms too, and the two tables must be made and dropped in some order.
     no_clients_attested_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", use_alter=True))
+    # How long a former client counts: past it, a hit on one is shown as information only.
+    former_client_years: Mapped[int] = mapped_column(Integer, default=FORMER_CLIENT_YEARS)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     no_clients_attested_by = relationship("User", foreign_keys=[no_clients_attested_by_id])
@@ -56,6 +61,7 @@ class ClientEntry(db.Model):
     __table_args__ = (
         UniqueConstraint("firm_id", "external_id"),
         one_of("kind", CLIENT_KINDS, "kind"),
+        one_of("relationship", CLIENT_RELATIONSHIPS, "relationship"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -67,6 +73,8 @@ class ClientEntry(db.Model):
     country: Mapped[str] = mapped_column(String(2), default="")
     parent_external_id: Mapped[str] = mapped_column(String(100), default="")
     lei: Mapped[str] = mapped_column(String(20), default="")
+    relationship: Mapped[str] = mapped_column(String(10), default="current")
+    ended_on: Mapped[date | None] = mapped_column(Date)  # when a former client stopped being one
     # The parent's row, resolved at import, so screening walks a family by indexed ids.
     parent_entry_id: Mapped[int | None] = mapped_column(ForeignKey("client_entry.id"), index=True)
 

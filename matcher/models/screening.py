@@ -13,7 +13,8 @@ from .sealed import EncryptedText
 
 # "unscreened": the firm has no client list to screen against, and has not attested it needs none.
 CHECK_RESULTS = ("clear", "potential", "conflict", "unscreened")
-HIT_BANDS = ("conflict", "review")
+# "information": a former client past the firm's look-back, shown but never keeping the firm away.
+HIT_BANDS = ("conflict", "review", "information")
 # The engine's rules, and "unrecorded": hits stored before the rule was kept, until they are screened again.
 HIT_RULES = (*RULES, "unrecorded")
 

@@ -174,6 +174,7 @@ OTHER_EVENTS = {
     "firm.remove_member": _l("Removed a member from the firm"),
     "clients.replace": _l("Replaced the firm's client list"),
     "clients.attest_none": _l("Stated that the firm has no clients to declare"),
+    "firm.look_back": _l("Changed how many years former clients count"),
     "relations.replace": _l("Replaced the corporate relations registry"),
     "offer.create": _l("Published an offer"),
     "offer.edit": _l("Changed an offer"),

@@ -94,6 +94,16 @@ def verify_firm(actor: User, firm: LawFirm) -> None:
 # Needs ---------------------------------------------------------------------
 
 
+def set_former_client_years(actor: User, firm: LawFirm, years: int) -> None:
+    """How long the firm counts former clients; the open needs are screened again against it in a
+    job, once committed, since hits on former clients may now count or no longer."""
+    if actor.firm_id != firm.id:
+        raise TransitionError(_("You are not allowed to do that."))
+    firm.former_client_years = years
+    audit.record(actor, "firm.look_back", firm, note=str(years))
+    enqueue("rescreen_firm", firm.id)
+
+
 def submit_need(actor: User, need: Need) -> None:
     if not need.parties:
         raise TransitionError(_("Name at least one adverse party before submitting."))
