@@ -125,9 +125,9 @@ def test_screening_loads_only_the_relations_reachable_from_the_parties(app):
     assert loaded.relatives("Sibling Holdings") == []
     assert loaded.relatives("Unrelated Child") == []
     from_delta = registry.relations_for(["Delta Holdings"]).relatives("Delta Holdings")
-    assert {(r.name, r.direction) for r in from_delta} == {
-        ("Epsilon Holdings", "parent"), ("Gamma Holdings", "subsidiary"), ("Beta Holdings", "subsidiary"),
-        ("Alpha Holdings", "subsidiary"), ("Sibling Holdings", "subsidiary")}
+    assert {(r.name, r.role) for r in from_delta} == {
+        ("Epsilon Holdings", "subsidiary"), ("Gamma Holdings", "parent"), ("Beta Holdings", "parent"),
+        ("Alpha Holdings", "parent"), ("Sibling Holdings", "parent")}
 
 
 def test_only_coordinators_may_read_or_replace_the_registry(web):

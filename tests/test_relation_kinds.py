@@ -1,0 +1,76 @@
+"""Relations beyond ownership: joint-venture partners, financiers and contractors of a client.
+
+They are related one link away, each hit says which way the party is tied to the client
+and along which registry line, and a person must always look at one (the review band)."""
+
+import pytest
+
+from matcher.conflicts.engine import ClientName, MemoryIndex, Party, Relation, Relations, party_keys
+from matcher.conflicts.engine.relations import CONTRACTOR, FINANCIER, JOINT_VENTURE, KINDS, OWNERSHIP, ROLES
+
+CLIENT = "Minera Andina S.A."
+
+
+def _hits(party_name, relations, *clients):
+    names = [ClientName(f"C{n}", name, name) for n, name in enumerate(clients or (CLIENT,), 1)]
+    return MemoryIndex(names).screen([Party("p", party_name)], Relations(relations))
+
+
+def _only(party_name, relations, *clients):
+    [hit] = _hits(party_name, relations, *clients)
+    return hit
+
+
+@pytest.mark.parametrize(("party", "link", "role"), [
+    ("Andes Security Services", ("Andes Security Services", CLIENT, CONTRACTOR), "contractor"),
+    ("Andes Security Services", (CLIENT, "Andes Security Services", CONTRACTOR), "engages_contractor"),
+    ("Banco del Sur", (CLIENT, "Banco del Sur", FINANCIER), "financier"),
+    ("Banco del Sur", ("Banco del Sur", CLIENT, FINANCIER), "financed"),
+    ("Pacific Copper Ltd", ("Pacific Copper Ltd", CLIENT, JOINT_VENTURE), "joint_venture"),
+    ("Pacific Copper Ltd", (CLIENT, "Pacific Copper Ltd", JOINT_VENTURE), "joint_venture"),
+])
+def test_a_partner_financier_or_contractor_of_a_client_is_a_related_entity_to_review(party, link, role):
+    hit = _only(party, [link])
+
+    assert (hit.rule, hit.band, hit.client_id) == ("related", "review", "C1")
+    assert hit.relation == Relation(role, link[:2])  # the registry's line, child first
+    assert (hit.evidence.rule, hit.score) == ("equal", 1.0)  # the names are equal: only the tie is in doubt
+
+
+def test_ownership_keeps_its_band_where_the_same_two_are_also_tied_by_a_loan():
+    links = [("Minera Andina Perú", CLIENT, FINANCIER), ("Minera Andina Perú", CLIENT)]
+    hit = _only("Minera Andina Perú", links)
+    assert (hit.band, hit.relation.role) == ("conflict", "subsidiary")
+
+
+@pytest.mark.parametrize("kind", [JOINT_VENTURE, FINANCIER, CONTRACTOR])
+def test_the_other_kinds_reach_one_link_only(kind):
+    chain = [("Guardia Privada SRL", "Andes Security Services", kind), ("Andes Security Services", CLIENT, kind)]
+    assert _hits("Guardia Privada SRL", chain) == []
+
+
+def test_no_other_kind_is_walked_through_ownership_nor_ownership_through_them():
+    through_parent = [("Andes Security Services", "Grupo Andes Holdings", CONTRACTOR), (CLIENT, "Grupo Andes Holdings")]
+    through_contractor = [("Andes Security Services", CLIENT, CONTRACTOR),
+                          ("Andes Security Peru", "Andes Security Services")]
+    assert _hits("Andes Security Services", through_parent) == []
+    assert _hits("Andes Security Peru", through_contractor) == []
+
+
+def test_ownership_is_still_walked_several_links_and_both_ways():
+    chain = [("Andina Transportes", "Andina Logistica"), ("Andina Logistica", CLIENT)]
+    hit = _only("Andina Transportes", chain)
+    assert (hit.band, hit.relation) == ("conflict", Relation("subsidiary", ("Andina Transportes", "Andina Logistica",
+                                                                            CLIENT)))
+    assert _only("Minera Andina", chain, "Andina Transportes").relation.role == "parent"
+
+
+def test_the_names_of_every_kind_of_relative_are_asked_of_the_index():
+    links = [("Andes Security Services", "Cobre Sur", CONTRACTOR), ("Cobre Sur", "Banco del Sur", FINANCIER)]
+    keys = party_keys([Party("p", "Cobre Sur")], Relations(links))
+    assert keys >= party_keys([Party("a", "Andes Security Services"), Party("b", "Banco del Sur")])
+
+
+def test_two_names_alone_are_ownership_and_every_kind_has_roles():
+    assert _only("Andina Transportes", [("Andina Transportes", CLIENT)]).relation.role == "subsidiary"
+    assert set(ROLES) == set(KINDS) and KINDS[0] == OWNERSHIP
