@@ -5,6 +5,7 @@ and along which registry line, and a person must always look at one (the review 
 
 import pytest
 
+from matcher.conflicts import reasons
 from matcher.conflicts.engine import ClientName, MemoryIndex, Party, Relation, Relations, party_keys
 from matcher.conflicts.engine.relations import CONTRACTOR, FINANCIER, JOINT_VENTURE, KINDS, OWNERSHIP, ROLES
 
@@ -74,3 +75,48 @@ def test_the_names_of_every_kind_of_relative_are_asked_of_the_index():
 def test_two_names_alone_are_ownership_and_every_kind_has_roles():
     assert _only("Andina Transportes", [("Andina Transportes", CLIENT)]).relation.role == "subsidiary"
     assert set(ROLES) == set(KINDS) and KINDS[0] == OWNERSHIP
+
+
+@pytest.fixture
+def worded(app):
+    """A hit's reason as a coordinator reading in ``language`` reads it."""
+    def words(hit, language="en"):
+        with app.app_context(), app.test_request_context(headers={"Accept-Language": language}):
+            return reasons.say(hit.data())
+    return words
+
+
+EQUAL = "'Minera Andina S.A.' equals the client name after normalisation"
+
+
+@pytest.mark.parametrize(("party", "link", "sentence"), [
+    ("Andes Security Services", ("Andes Security Services", CLIENT, CONTRACTOR),
+     "Andes Security Services is a contractor of Minera Andina S.A. "
+     "(path Andes Security Services -> Minera Andina S.A.)"),
+    ("Andes Security Services", (CLIENT, "Andes Security Services", CONTRACTOR),
+     "Andes Security Services engages Minera Andina S.A. as a contractor "
+     "(path Minera Andina S.A. -> Andes Security Services)"),
+    ("Banco del Sur", (CLIENT, "Banco del Sur", FINANCIER),
+     "Banco del Sur finances Minera Andina S.A. (path Minera Andina S.A. -> Banco del Sur)"),
+    ("Banco del Sur", ("Banco del Sur", CLIENT, FINANCIER),
+     "Banco del Sur is financed by Minera Andina S.A. (path Banco del Sur -> Minera Andina S.A.)"),
+    ("Pacific Copper Ltd", (CLIENT, "Pacific Copper Ltd", JOINT_VENTURE),
+     "Pacific Copper Ltd is a joint-venture partner of Minera Andina S.A. "
+     "(path Minera Andina S.A. -> Pacific Copper Ltd)"),
+])
+def test_each_tie_reads_as_what_the_party_is_of_the_client_with_its_path(worded, party, link, sentence):
+    assert worded(_only(party, [link])) == f"related entity: {sentence}; {EQUAL}"
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("es", "entidad relacionada: Andes Security Services es contratista de Minera Andina S.A. (cadena "),
+    ("fr", "entité liée : Andes Security Services est prestataire de Minera Andina S.A. (chaîne "),
+    ("pt", "entidade relacionada: Andes Security Services é contratada por Minera Andina S.A. (cadeia "),
+])
+def test_a_tie_is_worded_in_the_readers_language(worded, language, sentence):
+    hit = _only("Andes Security Services", [("Andes Security Services", CLIENT, CONTRACTOR)])
+    assert worded(hit, language).startswith(sentence)
+
+
+def test_every_role_a_relation_gives_has_its_words():
+    assert {role for roles in ROLES.values() for role in roles} == set(reasons._LINKS)
