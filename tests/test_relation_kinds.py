@@ -5,7 +5,7 @@ and along which registry line, and a person must always look at one (the review 
 
 import pytest
 
-from matcher.conflicts import reasons
+from matcher.conflicts import reasons, registry
 from matcher.conflicts.engine import ClientName, MemoryIndex, Party, Relation, Relations, party_keys
 from matcher.conflicts.engine.relations import CONTRACTOR, FINANCIER, JOINT_VENTURE, KINDS, OWNERSHIP, ROLES
 
@@ -120,3 +120,21 @@ def test_a_tie_is_worded_in_the_readers_language(worded, language, sentence):
 
 def test_every_role_a_relation_gives_has_its_words():
     assert {role for roles in ROLES.values() for role in roles} == set(reasons._LINKS)
+
+
+@pytest.mark.parametrize(("word", "kind"), [
+    ("", OWNERSHIP), ("Owned by", OWNERSHIP), ("Société mère", OWNERSHIP), ("SUBSIDIÁRIA", OWNERSHIP),
+    ("JV", JOINT_VENTURE), ("Joint-Venture Partner", JOINT_VENTURE), ("Empresa conjunta", JOINT_VENTURE),
+    ("co-entreprise", JOINT_VENTURE), ("Consórcio", JOINT_VENTURE),
+    ("Lender", FINANCIER), ("Bailleur de fonds", FINANCIER), ("Prêteur", FINANCIER), ("financiador", FINANCIER),
+    ("Security contractor", CONTRACTOR), ("CONTRATISTA", CONTRACTOR), ("Sous-traitant", CONTRACTOR),
+    ("Empreiteira", CONTRACTOR), ("contratada", CONTRACTOR),
+    ("cousin", None), ("partner", None),
+])
+def test_a_relation_is_read_from_its_word_in_four_languages_whatever_its_case_and_accents(word, kind):
+    assert registry.relation_kind(word) == kind
+
+
+def test_no_word_names_two_kinds():
+    words = [word for kind_words in registry._WORDS.values() for word in kind_words]
+    assert len(words) == len(set(words)) and set(registry._WORDS) == set(KINDS)
