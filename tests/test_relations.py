@@ -225,6 +225,21 @@ def test_a_contractor_financier_or_partner_of_a_client_is_flagged_for_review_wit
     assert str(escape(reasons["C2"])) in page and str(escape(reasons["C1"])) in page
 
 
+def test_the_registry_page_says_how_each_pair_is_related(web):
+    _signed_in(web)
+    _upload(web, ("child,parent,relation\nGazprom Export,Gazprom PJSC,\nAndes Security,Cerro Verde Mining,"
+                  "empreiteira\nCerro Verde Mining,Banco del Sur,PRÊTEUR\n").encode())
+
+    page = " ".join(web.get("/coordinator/relations").get_data(as_text=True).split())
+
+    for child, words, parent in (("Gazprom Export", "subsidiary of", "Gazprom PJSC"),
+                                 ("Andes Security", "contractor of", "Cerro Verde Mining"),
+                                 ("Cerro Verde Mining", "financed by", "Banco del Sur")):
+        assert f"<td>{child}</td><td>{words}</td><td>{parent}</td>" in page
+    upload = web.get("/coordinator/relations/upload").get_data(as_text=True)
+    assert "<code>child,parent,relation</code>" in upload and "a contractor's contractor does not" in upload
+
+
 def test_a_relation_the_registry_does_not_know_refuses_the_file_and_names_the_words_it_knows(web):
     _signed_in(web)
     _upload(web, b"child,parent\nCerro Verde Holdings,Cerro Verde Mining\n")

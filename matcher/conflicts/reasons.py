@@ -21,6 +21,9 @@ RULE_WORDS = {code: lazy_gettext(words) for code, words in RULES.items()}
 RESULT_WORDS = {"clear": lazy_gettext("clear"), "potential": lazy_gettext("potential conflict"),
                 "conflict": lazy_gettext("conflict"), "unscreened": lazy_gettext("not screened: no client list")}
 BAND_WORDS = {"conflict": lazy_gettext("conflict"), "review": lazy_gettext("to review")}
+# What a link of the registry (``engine.relations.KINDS``) makes its child of its parent, as the registry's page says.
+RELATION_WORDS = {"ownership": lazy_gettext("subsidiary of"), "joint_venture": lazy_gettext("joint-venture partner of"),
+                  "financier": lazy_gettext("financed by"), "contractor": lazy_gettext("contractor of")}
 
 
 def stored(hit) -> str:
