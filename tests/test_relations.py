@@ -92,7 +92,7 @@ def test_a_bad_relations_file_is_refused_line_by_line_and_changes_nothing(web):
 def test_a_relations_file_needs_the_header_and_utf8(web):
     _signed_in(web)
     no_header = _upload(web, b"Gazprom Export,Gazprom PJSC\n").get_data(as_text=True)
-    assert "line 1: the header must be &#39;child,parent&#39;" in no_header
+    assert "line 1: the header must be &#39;child,parent&#39; or &#39;child,parent,relation&#39;" in no_header
     latin1 = _upload(web, "child,parent\nPetróleos,Pemex\n".encode("latin-1")).get_data(as_text=True)
     assert "the file is not UTF-8 text" in latin1
     assert _registry() == []
@@ -125,9 +125,21 @@ def test_screening_loads_only_the_relations_reachable_from_the_parties(app):
     assert loaded.relatives("Sibling Holdings") == []
     assert loaded.relatives("Unrelated Child") == []
     from_delta = registry.relations_for(["Delta Holdings"]).relatives("Delta Holdings")
-    assert {(r.name, r.direction) for r in from_delta} == {
-        ("Epsilon Holdings", "parent"), ("Gamma Holdings", "subsidiary"), ("Beta Holdings", "subsidiary"),
-        ("Alpha Holdings", "subsidiary"), ("Sibling Holdings", "subsidiary")}
+    assert {(r.name, r.role) for r in from_delta} == {
+        ("Epsilon Holdings", "subsidiary"), ("Gamma Holdings", "parent"), ("Beta Holdings", "parent"),
+        ("Alpha Holdings", "parent"), ("Sibling Holdings", "parent")}
+
+
+def test_screening_loads_the_other_kinds_one_link_from_the_parties_either_way(app):
+    links = [("Alpha Holdings", "Beta Holdings"), ("Alpha Guards", "Alpha Holdings", "contractor"),
+             ("Alpha Holdings", "Alpha Bank", "financier"), ("Beta Guards", "Beta Holdings", "contractor"),
+             ("Alpha Guards Subcontractor", "Alpha Guards", "contractor")]
+    screening.replace_registry(registry.Parsed(links, 0))
+
+    loaded = registry.relations_for(["Alpha Holdings"]).relatives("Alpha Holdings")
+
+    assert {(r.name, r.role) for r in loaded} == {
+        ("Beta Holdings", "subsidiary"), ("Alpha Guards", "engages_contractor"), ("Alpha Bank", "financed")}
 
 
 def test_only_coordinators_may_read_or_replace_the_registry(web):
@@ -181,3 +193,73 @@ def test_screening_again_tells_its_progress_along_the_way(app):
     screening.screen_firm(firm, progress=lambda done, total: told.append((done, total)))
 
     assert told == [(3, 3)]  # every PROGRESS_EVERY needs, and at the end
+
+
+def _kinds() -> list[tuple[str, str, str]]:
+    return [(r.child_name, r.parent_name, r.kind) for r in db.session.scalars(
+        select(CorporateRelation).order_by(CorporateRelation.id))]
+
+
+def test_a_contractor_financier_or_partner_of_a_client_is_flagged_for_review_with_its_path(web):
+    firm = factories.firm(name="Bufete Energía", clients=CLIENTS)
+    need = factories.need(factories.defender(), parties=("Andes Security Services", "Banco del Sur"),
+                          state="verified")
+    _signed_in(web)
+    data = (b"child;parent;Relation\nAndes Security Services;Cerro Verde Mining;Security Contractor\n"
+            b"Gazprom PJSC;Banco del Sur;PRESTAMISTA\nCerro Verde Mining;Pacific Copper;coentreprise\n")
+
+    response = _upload(web, data, follow_redirects=True)
+
+    assert "The registry now holds 3 relations" in " ".join(response.get_data(as_text=True).split())
+    assert _kinds() == [("Andes Security Services", "Cerro Verde Mining", "contractor"),
+                        ("Gazprom PJSC", "Banco del Sur", "financier"),
+                        ("Cerro Verde Mining", "Pacific Copper", "joint_venture")]
+    check = _check(need, firm)
+    assert check.result == "potential" and {hit.band for hit in check.hits} == {"review"}
+    reasons = {hit.client_external_id: hit_reason(hit.reason) for hit in check.hits}
+    assert reasons["C2"].startswith("related entity: Andes Security Services is a contractor of Cerro Verde Mining "
+                                    "(path Andes Security Services -> Cerro Verde Mining)")
+    assert reasons["C1"].startswith("related entity: Banco del Sur finances Gazprom PJSC "
+                                    "(path Gazprom PJSC -> Banco del Sur)")
+    page = web.get(f"/coordinator/needs/{need.id}").get_data(as_text=True)
+    assert str(escape(reasons["C2"])) in page and str(escape(reasons["C1"])) in page
+
+
+def test_the_registry_page_says_how_each_pair_is_related(web):
+    _signed_in(web)
+    _upload(web, ("child,parent,relation\nGazprom Export,Gazprom PJSC,\nAndes Security,Cerro Verde Mining,"
+                  "empreiteira\nCerro Verde Mining,Banco del Sur,PRÊTEUR\n").encode())
+
+    page = " ".join(web.get("/coordinator/relations").get_data(as_text=True).split())
+
+    for child, words, parent in (("Gazprom Export", "subsidiary of", "Gazprom PJSC"),
+                                 ("Andes Security", "contractor of", "Cerro Verde Mining"),
+                                 ("Cerro Verde Mining", "financed by", "Banco del Sur")):
+        assert f"<td>{child}</td><td>{words}</td><td>{parent}</td>" in page
+    upload = web.get("/coordinator/relations/upload").get_data(as_text=True)
+    assert "<code>child,parent,relation</code>" in upload and "a contractor's contractor does not" in upload
+
+
+def test_a_relation_the_registry_does_not_know_refuses_the_file_and_names_the_words_it_knows(web):
+    _signed_in(web)
+    _upload(web, b"child,parent\nCerro Verde Holdings,Cerro Verde Mining\n")
+
+    response = _upload(web, (b"child,parent,relation\nA Corp,B Corp,Contratista\nC Corp,D Corp,cousin\n"
+                             b"E Corp,F Corp,joint venture,extra\n"))
+
+    text = response.get_data(as_text=True)
+    assert "The file was refused and nothing was changed" in text
+    assert ("line 3: relation &#39;cousin&#39; is not one the registry knows (write ownership or leave it empty, "
+            "joint venture, financier or contractor") in text
+    assert "line 4: more fields than child, parent and relation" in text and "line 2" not in text
+    assert _kinds() == [("Cerro Verde Holdings", "Cerro Verde Mining", "ownership")]
+
+
+def test_partners_named_either_way_round_are_one_link_but_an_owner_may_also_be_a_lender(web):
+    _signed_in(web)
+    response = _upload(web, ("child,parent,relation\nMinera Sur,Pacific Copper,JV\nPacific Copper,Minera Sur,"
+                             "Consórcio\nMinera Sur,Grupo Sur,\nMinera Sur,Grupo Sur,Financiador\n").encode(),
+                       follow_redirects=True)
+
+    assert "1 repeated lines were counted once." in response.get_data(as_text=True)
+    assert [kind for _, _, kind in _kinds()] == ["joint_venture", "ownership", "financier"]

@@ -42,7 +42,7 @@ def conflicts_group() -> None:
 @conflicts_group.command("screen")
 @click.argument("clients_csv", type=_File)
 @click.argument("parties_csv", type=_File)
-@click.option("--relations", "relations_csv", type=_File, help="CSV of child,parent names.")
+@click.option("--relations", "relations_csv", type=_File, help="CSV of child,parent[,relation] names.")
 def screen_files(clients_csv: str, parties_csv: str, relations_csv: str | None) -> None:
     """Screen PARTIES_CSV against CLIENTS_CSV; write party_id,client_id,band,score,reason."""
     rows = _parsed(clients_csv, parse_client_csv)
@@ -81,7 +81,7 @@ def import_clients(firm_id: int, clients_csv: str) -> None:
 @conflicts_group.command("import-relations")
 @click.argument("relations_csv", type=_File)
 def import_relations(relations_csv: str) -> None:
-    """Replace the corporate relations registry with RELATIONS_CSV (child,parent) and re-screen open needs."""
+    """Replace the corporate relations registry with RELATIONS_CSV (child,parent[,relation]); re-screen open needs."""
     try:
         parsed = parse_relations_csv(_read(relations_csv))
     except FileRefused as refused:

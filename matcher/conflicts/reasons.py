@@ -2,7 +2,8 @@
 
 The engine gives what a hit rests on as data (``engine.Hit.data``) and the hit keeps
 it, sealed, as JSON: the rule, the names compared, the words that differ, the
-corporate path of a related entity. A coordinator reads it here, in their language,
+corporate path of a related entity and how it is related (owned, owning, partner in a
+joint venture, financier, contractor). A coordinator reads it here, in their language,
 with the score written their way. A hit stored before hits kept their data has its
 English sentence, and it is shown as stored.
 """
@@ -21,6 +22,9 @@ RESULT_WORDS = {"clear": lazy_gettext("clear"), "potential": lazy_gettext("poten
                 "conflict": lazy_gettext("conflict"), "unscreened": lazy_gettext("not screened: no client list")}
 BAND_WORDS = {"conflict": lazy_gettext("conflict"), "review": lazy_gettext("to review"),
               "information": lazy_gettext("information: a former client, past the firm's look-back")}
+# What a link of the registry (``engine.relations.KINDS``) makes its child of its parent, as the registry's page says.
+RELATION_WORDS = {"ownership": lazy_gettext("subsidiary of"), "joint_venture": lazy_gettext("joint-venture partner of"),
+                  "financier": lazy_gettext("financed by"), "contractor": lazy_gettext("contractor of")}
 
 
 def stored(hit) -> str:
@@ -47,12 +51,25 @@ def say(data: dict) -> str:
     path = " -> ".join(relation["path"])
     where = (gettext("path %(path)s, in the firm's list", path=path) if relation["in_firm_list"]
              else gettext("path %(path)s", path=path))
-    if relation["role"] == "parent":
-        link = gettext("%(party)s is a parent of %(client)s", party=data["party"], client=data["client"])
-    else:
-        link = gettext("%(party)s is a subsidiary of %(client)s", party=data["party"], client=data["client"])
+    link = _LINKS[relation["role"]](data["party"], data["client"])
     return gettext("%(rule)s: %(link)s (%(path)s); %(match)s", rule=RULE_WORDS["related"], link=link, path=where,
                    match=match)
+
+
+# What the party is of the client, for each role of a related entity (``engine.Relation``).
+_LINKS = {
+    "parent": lambda party, client: gettext("%(party)s is a parent of %(client)s", party=party, client=client),
+    "subsidiary": lambda party, client: gettext("%(party)s is a subsidiary of %(client)s", party=party,
+                                                client=client),
+    "joint_venture": lambda party, client: gettext("%(party)s is a joint-venture partner of %(client)s",
+                                                   party=party, client=client),
+    "financier": lambda party, client: gettext("%(party)s finances %(client)s", party=party, client=client),
+    "financed": lambda party, client: gettext("%(party)s is financed by %(client)s", party=party, client=client),
+    "contractor": lambda party, client: gettext("%(party)s is a contractor of %(client)s", party=party,
+                                                client=client),
+    "engages_contractor": lambda party, client: gettext("%(party)s engages %(client)s as a contractor",
+                                                        party=party, client=client),
+}
 
 
 def _match(data: dict) -> str:

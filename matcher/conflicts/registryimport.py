@@ -28,5 +28,5 @@ def run_import(import_id: int) -> None:
 
 def _swap_in(record: RegistryImport, payload: dict, progress: imports.Progress) -> int:
     actor = db.session.get(User, record.started_by_id) if record.started_by_id else None
-    parsed = Parsed([tuple(pair) for pair in payload["pairs"]], payload["repeated"])
+    parsed = Parsed(payload["pairs"], payload["repeated"])
     return workflow.replace_registry(actor, parsed, progress).needs_screened

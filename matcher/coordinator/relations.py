@@ -1,9 +1,10 @@
 """The registry of corporate relations: reading it, and replacing it from a CSV file.
 
 The registry is platform data, not any firm's: coordinators keep it so that an
-adverse party that is a subsidiary or parent of a client is flagged. Replacing it
-re-screens every open need in the same transaction, so it runs as a job
-(``conflicts.registryimport``) whose page shows how far it has come.
+adverse party that is a subsidiary or parent of a client, or its joint-venture partner,
+financier or contractor, is flagged. Replacing it re-screens every open need in the same
+transaction, so it runs as a job (``conflicts.registryimport``) whose page shows how far
+it has come.
 """
 
 from flask import flash, redirect, render_template, request, url_for
@@ -15,6 +16,7 @@ from flask_wtf.file import FileField, FileRequired
 from sqlalchemy import func, or_, select
 
 from ..conflicts import registryimport
+from ..conflicts.reasons import RELATION_WORDS
 from ..conflicts.registry import parse_relations_csv
 from ..core.csvfiles import FileRefused
 from ..extensions import db
@@ -23,7 +25,9 @@ from ..web.imports import import_page
 from .blueprint import bp
 
 PER_PAGE = 50
-SAMPLE = "child,parent\nGazprom Germania GmbH,Gazprom Export LLC\nGazprom Export LLC,ПАО Газпром"
+SAMPLE = ("child,parent,relation\nGazprom Germania GmbH,Gazprom Export LLC,\nGazprom Export LLC,ПАО Газпром,ownership\n"
+          "Andes Security Services,Minera Andina S.A.,contractor\nMinera Andina S.A.,Banco del Sur,financier\n"
+          "Minera Andina S.A.,Pacific Copper Ltd,joint venture")
 
 
 class RelationsForm(FlaskForm):
@@ -44,7 +48,8 @@ def relations():
                                 CorporateRelation.parent_name.icontains(search, autoescape=True)))
     page = db.paginate(query.order_by(CorporateRelation.parent_name, CorporateRelation.child_name,
                                       CorporateRelation.id), per_page=PER_PAGE, max_per_page=PER_PAGE)
-    return render_template("coordinator/relations.html", page=page, search=search, total=_count())
+    return render_template("coordinator/relations.html", page=page, search=search, total=_count(),
+                           relation_words=RELATION_WORDS)
 
 
 @bp.route("/relations/upload", methods=["GET", "POST"])

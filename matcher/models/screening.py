@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..conflicts.decisions import DECISIONS
 from ..conflicts.engine import RULES
+from ..conflicts.engine.relations import KINDS as RELATION_KINDS
 from ..extensions import db
 from ._types import UTCDateTime, one_of, utcnow
 from .sealed import EncryptedText
@@ -114,14 +115,17 @@ class ConflictDecision(db.Model):
 
 
 class CorporateRelation(db.Model):
-    """One child-parent link of the platform's registry of corporate families."""
+    """One link of the platform's registry of corporate relations: ``child`` is what ``kind``
+    says of ``parent`` (``engine.relations.Link``)."""
 
     __tablename__ = "corporate_relation"
-    __table_args__ = (UniqueConstraint("child_key", "parent_key"),)
+    __table_args__ = (UniqueConstraint("child_key", "parent_key", "kind"),
+                      one_of("kind", RELATION_KINDS, "kind"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     child_name: Mapped[str] = mapped_column(String(300))
     parent_name: Mapped[str] = mapped_column(String(300))
     child_key: Mapped[str] = mapped_column(String(300), index=True)
     parent_key: Mapped[str] = mapped_column(String(300), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -315,7 +315,7 @@ def replace_registry(actor: User | None, parsed, progress=None) -> screening.Reg
     replacements were the same without naming any company."""
     replaced = screening.replace_registry(parsed, progress)
     ended = end_uncleared_matches(actor)
-    digest = crypto.index_digest_hex("registry:" + "\n".join(sorted(f"{c}\t{p}" for c, p in parsed.pairs)))
+    digest = crypto.index_digest_hex("registry:" + "\n".join(sorted("\t".join(link) for link in parsed.pairs)))
     audit.record(actor, "relations.replace", audit.REGISTRY,
                  note=f"{replaced.relations} relations ({replaced.repeated} repeated lines); "
                       f"{replaced.needs_screened} open needs screened again, {ended} matches ended; "

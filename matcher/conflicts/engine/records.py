@@ -84,8 +84,13 @@ class Evidence:
 @dataclass(frozen=True)
 class Relation:
     """How a related entity's hit reaches its client: the party is the client's ``role``
-    ("subsidiary" or "parent") along ``path`` (names, child to parent), in the corporate
-    relations registry or in the firm's own list."""
+    along ``path`` (names, the registry's child to its parent), in the corporate relations
+    registry or in the firm's own list (ownership only there).
+
+    The roles (``relations.ROLES``): "subsidiary", "parent" (ownership, up to
+    ``relations.MAX_DEPTH`` links); "joint_venture" (partners in one); "financier" (the
+    party finances the client), "financed" (the client finances the party); "contractor"
+    (the party works for the client), "engages_contractor" (the client works for the party)."""
 
     role: str
     path: tuple[str, ...]

@@ -3,9 +3,9 @@
 The caller finds candidates by ``party_keys`` in its index (the database, or
 ``MemoryIndex``) and hands them here with the relations registry; every candidate
 is scored against each party name and alias and against the names of the party's
-parents and subsidiaries. A client's own parent and children in the firm's list
-(``ClientName.parent``) are hits too when one of them matches: the caller passes
-them among the candidates. A hit carries the rule that matched and the family link
+relatives in the registry (``relations``). A client's own parent and children in
+the firm's list (``ClientName.parent``) are hits too when one of them matches: the
+caller passes them among the candidates. A hit carries the rule that matched and the family link
 as data (``records.Evidence``, ``records.Relation``), so choosing the strongest hit
 and relating it reads no words.
 """
@@ -20,8 +20,8 @@ from rapidfuzz import fuzz, process
 from .keys import identifier_key, index_keys
 from .normalise import NormalName, normalise
 from .records import ClientName, Evidence, Hit, Party, Relation
-from .relations import MAX_DEPTH, Relations, Relative
-from .score import CONFLICT, compare
+from .relations import MAX_DEPTH, OWNERSHIP, ROLES, Relations
+from .score import CONFLICT, REVIEW, compare
 
 K = TypeVar("K")
 # Below this token-set likeness (0..100) no rule of ``compare`` can accept a pair.
@@ -79,7 +79,8 @@ def screen_lists(
         verdict = compare(probe_name, normal[position])
         if verdict is not None:
             key, candidate = flat[position]
-            _keep(hits[key], _hit(party, probe.party_name, candidate, verdict.band, verdict.score,
+            band = _band(verdict.band, probe.relation)
+            _keep(hits[key], _hit(party, probe.party_name, candidate, band, verdict.score,
                                   Evidence(verdict.rule, verdict.detail, probe.name,
                                            candidate.name if candidate.is_alias else ""),
                                   probe.relation))
@@ -128,14 +129,17 @@ def _plausible(probes: list[NormalName], normal: list[NormalName]) -> set[tuple[
 def _probes(party: Party, relations: Relations | None) -> list[_Probe]:
     probes = [_Probe(name, name) for name in party.names if name.strip()]
     if relations:
-        probes += [_Probe(relative.name, name, _relation(relative))
+        probes += [_Probe(relative.name, name, Relation(relative.role, relative.path))
                    for name in party.names for relative in relations.relatives(name)]
     return probes
 
 
-def _relation(relative: Relative) -> Relation:
-    """What the party is of a client matching its relative: a subsidiary of its parent, or the other way."""
-    return Relation("subsidiary" if relative.direction == "parent" else "parent", relative.path)
+def _band(band: str, relation: Relation | None) -> str:
+    """The names' band, but a person must look at every joint-venture partner, financier and
+    contractor: they are tied to the client by a deal, not by common control, so whether
+    acting for the one is acting against the other depends on what the deal is, and the
+    names alone cannot say. Ownership keeps the names' band: a subsidiary is its parent's."""
+    return band if relation is None or relation.role in ROLES[OWNERSHIP] else REVIEW
 
 
 class _Family:
