@@ -110,7 +110,8 @@ class PositionForm(FlaskForm):
         choices=vocab.choices(vocab.SECTORS, placeholder=_l("Choose a sector")),
         validators=[DataRequired(message=_l("Choose a sector."))],
     )
-    country = SelectField(_l("In"), choices=lambda: vocab.choices(vocab.countries(), placeholder=_("Any country")))
+    country = SelectField(_l("Country where it applies"),
+                          choices=lambda: vocab.choices(vocab.countries(), placeholder=_("Any country")))
     note = TextAreaField(
         _l("Note"),
         description=_l("Why, for the firm's own record, e.g. 'we act for mining companies in Peru'."),
