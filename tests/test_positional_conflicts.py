@@ -7,6 +7,7 @@ import re
 
 from sqlalchemy import select
 
+from matcher.conflicts import engine
 from matcher.extensions import db
 from matcher.models import AdverseParty, AuditEvent, ConflictCheck, FirmPosition, Match, Need
 from matcher.needs import workflow
@@ -222,3 +223,23 @@ def test_the_client_list_page_links_to_the_declarations(web):
     _firm, member = _firm_with_member("Bufete Minero")
     web.login(member)
     assert 'href="/firm/positions"' in web.get("/firm/clients").get_data(as_text=True)
+
+
+def test_the_coordinators_intake_asks_each_party_its_sector_and_shows_it_on_the_need(web):
+    owner = factories.defender()
+    need = _sector_need("energy", "HN")
+    web.login(factories.coordinator())
+
+    assert 'name="parties-0-sector"' in web.get(f"/coordinator/intake/{owner.defender.id}").get_data(as_text=True)
+    assert "Hydropower and energy" in _page(web.get(f"/coordinator/needs/{need.id}"))
+
+
+def test_the_engine_finds_a_party_under_a_declaration_by_sector_and_country():
+    mine = engine.Party(id="1", name="Minera X", sector="mining")
+    unknown = engine.Party(id="2", name="Someone")
+    peru, anywhere = engine.Position("position-1", "mining", "PE"), engine.Position("position-2", "mining")
+
+    assert [(hit.party_id, hit.client_id) for hit in engine.positional_hits([mine, unknown], "PE", [peru, anywhere])] \
+        == [("1", "position-1"), ("1", "position-2")]
+    assert [hit.client_id for hit in engine.positional_hits([mine], "HN", [peru, anywhere])] == ["position-2"]
+    assert engine.positional_hits([mine], "PE", [engine.Position("position-3", "finance")]) == []
