@@ -11,6 +11,7 @@ from matcher.conflicts import engine
 from matcher.extensions import db
 from matcher.models import AdverseParty, AuditEvent, ConflictCheck, FirmPosition, Match, Need
 from matcher.needs import workflow
+from matcher.needs.states import CANCELLED_UNCLEARED
 from tests import factories
 from tests.test_defender import need_form
 
@@ -243,3 +244,17 @@ def test_the_engine_finds_a_party_under_a_declaration_by_sector_and_country():
         == [("1", "position-1"), ("1", "position-2")]
     assert [hit.client_id for hit in engine.positional_hits([mine], "HN", [peru, anywhere])] == ["position-2"]
     assert engine.positional_hits([mine], "PE", [engine.Position("position-3", "finance")]) == []
+
+
+def test_declaring_a_sector_ends_the_firms_open_proposal_of_a_need_under_it(web):
+    firm, member = _firm_with_member("Bufete Minero")
+    need = _sector_need("mining", "HN")
+    match = workflow.propose(factories.coordinator(), need, offer=factories.offer(firm))
+    db.session.commit()
+
+    _declare(web, member, "mining", "")
+
+    db.session.expire_all()
+    assert db.session.get(Match, match.id).state == "cancelled"
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "match.cancel"))
+    assert (event.subject_id, event.note) == (match.id, CANCELLED_UNCLEARED)
