@@ -12,6 +12,7 @@ import json
 
 from flask_babel import gettext, lazy_gettext
 
+from ..matching import vocab
 from ..web.languages import number
 from .engine import RULES
 
@@ -74,6 +75,8 @@ _LINKS = {
 
 def _match(data: dict) -> str:
     detail, name, alias = data["detail"], data["name"], data["client_alias"]
+    if data["rule"] == "positional":
+        return _positional(data["party"], detail)
     if data["rule"] == "identifier":
         return gettext("%(rule)s: LEI %(lei)s", rule=RULE_WORDS["identifier"], lei=detail["lei"])
     if data["rule"] == "equal":
@@ -91,6 +94,13 @@ def _match(data: dict) -> str:
                        score=number(data["score"], 2))
     return gettext("%(match)s: %(rule)s: %(detail)s", match=said, rule=RULE_WORDS[data["rule"]],
                    detail=_differs(data["rule"], detail))
+
+
+def _positional(party: str, detail: dict) -> str:
+    """A party under one of the firm's declarations: the sector and the country it names."""
+    country = vocab.country_name(detail["country"]) if detail["country"] else gettext("any country")
+    return gettext("%(party)s is in a sector the firm does not act against (%(sector)s, %(country)s)",
+                   party=party, sector=vocab.SECTORS[detail["sector"]], country=country)
 
 
 def _equal_notes(detail: dict) -> str:

@@ -21,7 +21,7 @@ from ..extensions import db
 from ..models import ClientEntry, ConflictCheck, ConflictDecision, ConflictHit, LawFirm, Match, Need
 from ..models._types import utcnow
 from ..needs.states import OPEN_MATCH_STATES, SCREENED_NEED_STATES
-from . import clientindex, engine, reasons, registry
+from . import clientindex, engine, positions, reasons, registry
 from .decisions import BLOCKING
 
 # Told (needs screened, needs to screen) along a long screening run.
@@ -168,7 +168,7 @@ def _store_checks(need: Need, firm_ids, unscreenable: set[int]) -> int:
         engine.Party(id=str(p.id), name=p.name, aliases=tuple(p.aliases)) for p in need.parties
     ]
     relations = registry.relations_for(name for party in parties for name in party.names)
-    hits_by_firm = _past_look_back(_hits_by_firm(parties, firm_ids, relations))
+    hits_by_firm = positions.add_hits(need, firm_ids, _past_look_back(_hits_by_firm(parties, firm_ids, relations)))
     # Hits first: SQLite does not cascade deletes here, and would hand a re-used check id the old hits.
     # "fetch" takes the deleted rows out of the session too, so no stale check or hit lingers in memory.
     old = (ConflictCheck.need_id == need.id, ConflictCheck.firm_id.in_(firm_ids))

@@ -4,10 +4,10 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, DateField, IntegerField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
 
-from ..matching import vocabfields
+from ..matching import vocab, vocabfields
 from ..web.fields import email_field, languages_field, require_one
 
 MAX_CAPACITY = 1000
@@ -99,6 +99,23 @@ class LookBackForm(FlaskForm):
                        "shown to coordinators as information and no longer keeps matters away."),
         validators=[InputRequired(message=_l("Give a number of years, from 0 to 30.")),
                     NumberRange(min=0, max=30, message=_l("Give a number of years, from 0 to 30."))],
+    )
+
+
+class PositionForm(FlaskForm):
+    """A sector the firm does not act against, in one country or any."""
+
+    sector = SelectField(
+        _l("We do not act against"),
+        choices=vocab.choices(vocab.SECTORS, placeholder=_l("Choose a sector")),
+        validators=[DataRequired(message=_l("Choose a sector."))],
+    )
+    country = SelectField(_l("Country where it applies"),
+                          choices=lambda: vocab.choices(vocab.countries(), placeholder=_("Any country")))
+    note = TextAreaField(
+        _l("Note"),
+        description=_l("Why, for the firm's own record, e.g. 'we act for mining companies in Peru'."),
+        validators=[Length(max=500)],
     )
 
 

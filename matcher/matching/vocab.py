@@ -59,6 +59,7 @@ HELP_KINDS = _labels(terms.HELP_KINDS)
 PRACTICE_AREAS = _labels(terms.PRACTICE_AREAS)
 URGENCY_LABELS = _labels(terms.URGENCIES)
 DEFENDER_KIND_LABELS = _labels(terms.DEFENDER_KINDS)
+SECTORS = _labels(terms.SECTORS)
 
 # The practice area a threat most often calls for, used when a need names none.
 THREAT_PRACTICE_AREA = terms.THREAT_PRACTICE_AREA

@@ -3,7 +3,7 @@
 from .accounts import DefenderProfile, User
 from .audit import AuditEvent
 from .catalogue import CatalogueVersion
-from .firms import ClientEntry, ClientNameKey, Invitation, LawFirm, Offer
+from .firms import ClientEntry, ClientNameKey, FirmPosition, Invitation, LawFirm, Offer
 from .funds import LegalAidFund
 from .imports import ClientImport, RegistryImport
 from .mail import OutgoingMail
@@ -22,6 +22,7 @@ __all__ = [
     "ConflictDecision",
     "ConflictHit",
     "CorporateRelation",
+    "FirmPosition",
     "Invitation",
     "DefenderProfile",
     "LawFirm",

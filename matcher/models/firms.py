@@ -18,6 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from ..matching.engine.terms import SECTORS
 from ._types import UTCDateTime, one_of, utcnow
 from .sealed import EncryptedJSON, EncryptedText
 
@@ -51,6 +52,25 @@ class LawFirm(db.Model):
     no_clients_attested_by = relationship("User", foreign_keys=[no_clients_attested_by_id])
     members = relationship("User", back_populates="firm", order_by="User.id", foreign_keys="User.firm_id")
     offers = relationship("Offer", back_populates="firm", order_by="Offer.id")
+
+
+class FirmPosition(db.Model):
+    """A firm's declaration that it does not act against a sector, in one country or ("") any:
+    "we act for mining companies in Peru". Screening treats a need under it as a potential conflict."""
+
+    __tablename__ = "firm_position"
+    __table_args__ = (one_of("sector", SECTORS, "sector"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    firm_id: Mapped[int] = mapped_column(ForeignKey("law_firm.id"), index=True)
+    sector: Mapped[str] = mapped_column(String(20))
+    country: Mapped[str] = mapped_column(String(2), default="")
+    note: Mapped[str] = mapped_column(EncryptedText, default="")  # it may name the firm's clients
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    firm = relationship("LawFirm")
+    created_by = relationship("User")
 
 
 class ClientEntry(db.Model):

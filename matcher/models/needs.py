@@ -6,6 +6,7 @@ from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from ..matching.engine.terms import SECTORS
 from ..needs.states import NEED_STATES
 from ._types import UTCDateTime, one_of, utcnow
 from .sealed import EncryptedJSON, EncryptedText
@@ -63,7 +64,7 @@ class AdverseParty(db.Model):
     """A company, official or person on the other side of a need."""
 
     __tablename__ = "adverse_party"
-    __table_args__ = (one_of("kind", PARTY_KINDS, "kind"),)
+    __table_args__ = (one_of("kind", PARTY_KINDS, "kind"), one_of("sector", ("", *SECTORS), "sector"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     need_id: Mapped[int] = mapped_column(ForeignKey("need.id"), index=True)
@@ -72,6 +73,8 @@ class AdverseParty(db.Model):
     kind: Mapped[str] = mapped_column(String(20), default="organisation")
     country: Mapped[str] = mapped_column(String(2), default="")
     aliases: Mapped[list] = mapped_column(EncryptedJSON, default=list)
+    # What the party does ("" if not said): a firm may have declared it does not act against the sector.
+    sector: Mapped[str] = mapped_column(String(20), default="")
 
     need = relationship("Need", back_populates="parties")
 

@@ -59,6 +59,12 @@ class PartyForm(Form):
     name = StringField(_l("Name"), filters=[_strip], validators=[Length(max=300)])
     kind = SelectField(_l("Kind"), choices=vocab.choices(PARTY_KIND_LABELS), default="organisation")
     country = country_field(_l("Country"), required=False)
+    sector = SelectField(
+        _l("Sector"),
+        description=_l("What the party does, if you know it: firms that do not act against a sector are kept away."),
+        choices=vocab.choices(vocab.SECTORS, placeholder=_l("Not known or not a business")),
+        default="",
+    )
     aliases = TextAreaField(
         _l("Other names"),
         description=_l("Trade names, former names, spellings in other scripts: one a line, or separated by |."),
@@ -167,7 +173,7 @@ class NeedForm(FlaskForm):
 
 
 def _blank(party: PartyForm) -> bool:
-    return not (party.name.data or party.aliases.data or party.country.data)
+    return not (party.name.data or party.aliases.data or party.country.data or party.sector.data)
 
 
 def split_aliases(text: str | None) -> list[str]:
@@ -200,7 +206,8 @@ def need_data(need: Need) -> dict:
         "handling": need.handling,
         "consent_share_summary": need.consent_share_summary,
         "parties": [
-            {"name": p.name, "kind": p.kind, "country": p.country, "aliases": "\n".join(p.aliases)}
+            {"name": p.name, "kind": p.kind, "country": p.country, "sector": p.sector,
+             "aliases": "\n".join(p.aliases)}
             for p in need.parties
         ],
     }
@@ -226,6 +233,7 @@ def fill_need(need: Need, form: NeedForm) -> None:
             name=row.form.name.data,
             kind=row.form.kind.data,
             country=row.form.country.data or "",
+            sector=row.form.sector.data or "",
             aliases=split_aliases(row.form.aliases.data),
         )
         for row in form.parties.entries

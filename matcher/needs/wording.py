@@ -175,6 +175,8 @@ OTHER_EVENTS = {
     "clients.replace": _l("Replaced the firm's client list"),
     "clients.attest_none": _l("Stated that the firm has no clients to declare"),
     "firm.look_back": _l("Changed how many years former clients count"),
+    "firm.position_add": _l("Declared a sector the firm does not act against"),
+    "firm.position_remove": _l("Withdrew a sector the firm does not act against"),
     "relations.replace": _l("Replaced the corporate relations registry"),
     "offer.create": _l("Published an offer"),
     "offer.edit": _l("Changed an offer"),

@@ -10,14 +10,14 @@ with a message meant for the person who tried it.
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from ..conflicts import screening
+from ..conflicts import positions, screening
 from ..conflicts.decisions import DECISIONS
 from ..core import audit, crypto
 from ..core.mail import firm_emails, notify, staff_emails
 from ..core.refusals import Refused
 from ..extensions import db
 from ..jobs.runner import enqueue
-from ..models import ConflictHit, DefenderProfile, LawFirm, LegalAidFund, Match, Need, Offer, User
+from ..models import ConflictHit, DefenderProfile, FirmPosition, LawFirm, LegalAidFund, Match, Need, Offer, User
 from ..models._types import utcnow
 from . import states, wording
 
@@ -102,6 +102,33 @@ def set_former_client_years(actor: User, firm: LawFirm, years: int) -> None:
     firm.former_client_years = years
     audit.record(actor, "firm.look_back", firm, note=str(years))
     enqueue("rescreen_firm", firm.id)
+
+
+def declare_position(actor: User, firm: LawFirm, sector: str, country: str, note: str) -> FirmPosition:
+    """The firm says it does not act against ``sector`` in ``country`` ("" for any); the open needs are
+    screened again against it in a job, once committed, so those under it keep the firm away."""
+    if actor.firm_id != firm.id:
+        raise TransitionError(_("You are not allowed to do that."))
+    position = FirmPosition(firm_id=firm.id, sector=sector, country=country, note=note, created_by_id=actor.id)
+    db.session.add(position)
+    db.session.flush()
+    audit.record(actor, "firm.position_add", firm, note=_position_note(position))
+    enqueue("rescreen_firm", firm.id)
+    return position
+
+
+def withdraw_position(actor: User, position: FirmPosition) -> None:
+    """The firm takes a declaration back; the open needs are screened again without it."""
+    if actor.firm_id != position.firm_id:
+        raise TransitionError(_("You are not allowed to do that."))
+    audit.record(actor, "firm.position_remove", position.firm, note=_position_note(position))
+    db.session.delete(position)
+    enqueue("rescreen_firm", position.firm_id)
+
+
+def _position_note(position: FirmPosition) -> str:
+    """The trail names the declaration by its codes: it outlives the row, and is no secret."""
+    return f"{positions.position_id(position)}: {position.sector}, {position.country or 'any country'}"
 
 
 def submit_need(actor: User, need: Need) -> None:

@@ -2,7 +2,8 @@
 
 Plain Python, no Flask and no database session. ``normalise`` reduces a name,
 ``keys`` files it in an index, ``score`` compares two names, ``relations`` walks
-corporate families and ``screen`` turns candidates into hits, each with the rule
+corporate families, ``positions`` finds parties in sectors a firm
+declared it does not act against, and ``screen`` turns candidates into hits, each with the rule
 it rests on (``RULES``) and a reason made from it. The caller looks candidates up
 by ``party_keys`` in its index (the database, or ``MemoryIndex``) and calls ``screen``.
 """
@@ -10,6 +11,7 @@ by ``party_keys`` in its index (the database, or ``MemoryIndex``) and calls ``sc
 from .index import MemoryIndex
 from .keys import COMMON_KEY_LIMIT, core_keys, identifier_key, index_keys, is_whole_key, lookup_keys, word_keys
 from .normalise import NormalName, name_key, normalise
+from .positions import Position, positional_hits
 from .records import RULES, ClientName, Evidence, Hit, Party, Relation
 from .relations import Relations
 from .screen import party_keys, screen, screen_lists
@@ -23,6 +25,7 @@ __all__ = [
     "MemoryIndex",
     "NormalName",
     "Party",
+    "Position",
     "Relation",
     "Relations",
     "core_keys",
@@ -33,6 +36,7 @@ __all__ = [
     "name_key",
     "normalise",
     "party_keys",
+    "positional_hits",
     "screen",
     "screen_lists",
     "word_keys",

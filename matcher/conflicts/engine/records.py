@@ -29,6 +29,7 @@ RULES = {
     "similar": N_("similar"),
     "acronym": N_("acronym"),
     "related": N_("related entity"),
+    "positional": N_("sector the firm does not act against"),
 }
 
 
@@ -42,6 +43,7 @@ class Party:
     kind: str = "organisation"
     country: str = ""
     lei: str = ""
+    sector: str = ""  # a code of the adverse parties' sectors, "" when not given
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -313,6 +313,22 @@ URGENCIES = {
     },
 }
 
+# The sector an adverse party works in: a firm may declare sectors it does not act against
+# (``conflicts.positions``). Labels only: the sector is chosen from a list, never read from free text.
+SECTORS = {
+    "mining": {"label": N_("Mining")},
+    "oil_gas": {"label": N_("Oil and gas")},
+    "energy": {"label": N_("Hydropower and energy")},
+    "agribusiness": {"label": N_("Agribusiness and palm oil")},
+    "forestry": {"label": N_("Forestry and timber")},
+    "finance": {"label": N_("Banking and finance")},
+    "construction": {"label": N_("Construction and infrastructure")},
+    "security": {"label": N_("Private security")},
+    "telecoms": {"label": N_("Telecoms and technology")},
+    "state": {"label": N_("State or government")},
+    "other": {"label": N_("Other")},
+}
+
 # The practice area a threat most often calls for, used when a need names none.
 THREAT_PRACTICE_AREA = {
     "slapp": "defamation",
