@@ -316,14 +316,14 @@ def _back_to_proposing(actor: User, need: Need) -> None:
 
 
 def rescreen_firm(actor: User | None, firm: LawFirm, progress=None) -> int:
-    """Screen the open needs against ``firm`` (its list changed) and end what is no longer clear;
+    """Screen the open needs against ``firm`` (its list or its declarations changed) and end what is no longer clear;
     ``progress(done, total)`` is told along the way. Coordinators are told when the screen found
     hits nobody has decided on yet, which keep the firm away until they do. Returns how many needs
     were screened."""
     screened = screening.screen_firm(firm, progress)
     end_uncleared_matches(actor)
     if screened.new_hits:
-        notify(staff_emails(), _l("A firm's client list changed and screening found new hits to review"),
+        notify(staff_emails(), _l("A firm's screening changed and there are new hits to review"),
                "coordinator.reviews")
     return screened.needs
 

@@ -1,7 +1,7 @@
 """positional conflicts: an adverse party's sector, firms' declarations, the positional rule
 
 Revision ID: a8c4e2f6b1d9
-Revises: e6f8b0d2c4a7
+Revises: 87762f57aafa
 Create Date: 2026-12-02 02:40:00.000000
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = 'a8c4e2f6b1d9'
-down_revision = 'e6f8b0d2c4a7'
+down_revision = '87762f57aafa'
 branch_labels = None
 depends_on = None
 
