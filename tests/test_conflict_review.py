@@ -77,7 +77,7 @@ def test_a_review_hit_is_shown_with_band_score_and_reason_and_blocks_the_firm(we
 
     page = web.get(f"/coordinator/needs/{need.id}").get_data(as_text=True)
     row = page[page.index(f'id="hit-{hit.id}"'):page.index("</tr>", page.index(f'id="hit-{hit.id}"'))]
-    assert "<td>review</td>" in row and f"{hit.score:.2f}" in row and str(escape(hit.reason)) in row
+    assert "<td>to review</td>" in row and f"{hit.score:.2f}" in row and str(escape(hit.reason)) in row
     assert "extra words: &#39;norte&#39;" in row and '<span class="badge">extra words</span>' in row
     assert 'name="decision"' in row and 'name="note"' in row
     assert "Banco Reservado" not in page
