@@ -42,10 +42,12 @@ def submit(browser, form: str = "main form") -> None:
 
 
 def press(browser, element) -> None:
-    """Click ``element`` and wait until the page it was on has gone, so the next step reads the new one."""
+    """Click ``element`` and wait until the page it was on has gone and the next one has loaded, so
+    the next step reads the new one whole."""
     page = browser.find_element(By.TAG_NAME, "html")
     element.click()
     WebDriverWait(browser, WAIT).until(expected_conditions.staleness_of(page))
+    WebDriverWait(browser, WAIT).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
 
 
 def follow(browser, href: str) -> None:
