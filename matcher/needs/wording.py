@@ -10,6 +10,7 @@ of; this module only puts a line into words, with the names it is given.
 
 from flask_babel import lazy_gettext as _l
 
+from ..conflicts.reasons import RESULT_WORDS
 from . import states
 
 DEFENDER, FIRM, STAFF = "defender", "firm", "staff"
@@ -151,12 +152,6 @@ _CONFLICT_EVENTS = {
     "conflict.cleared": _l("Screening hit for %(firm)s cleared (its screen: %(result)s)"),
     "conflict.waived": _l("Waiver recorded for a screening hit of %(firm)s (its screen: %(result)s)"),
 }
-SCREEN_RESULTS = {
-    "clear": _l("clear"),
-    "potential": _l("waiting for review"),
-    "conflict": _l("conflict"),
-    "unscreened": _l("not screened"),
-}
 
 # Everything else the audit log holds, as staff read it there; the "Who" column says who.
 OTHER_EVENTS = {
@@ -215,7 +210,7 @@ def sentence(event, reader: str, *, kind: str = "firm", target: str = "", firm: 
     if action in _MATCH_EVENTS[kind]:
         return _for(_MATCH_EVENTS[kind][action], reader) % {"target": target}
     if action in _CONFLICT_EVENTS:
-        result = SCREEN_RESULTS.get(event.to_state, event.to_state)
+        result = RESULT_WORDS.get(event.to_state, event.to_state)
         return str(_CONFLICT_EVENTS[action]) % {"firm": firm, "result": result}
     if action in NEED_EVENTS:
         return str(NEED_EVENTS[action])

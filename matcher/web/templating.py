@@ -1,5 +1,6 @@
 """Names and filters the templates use to show codes as words."""
 
+from flask_babel import lazy_gettext
 from flask_babel.speaklater import LazyString
 from markupsafe import escape
 
@@ -10,6 +11,10 @@ from ..conflicts.reasons import BAND_WORDS, RESULT_WORDS, RULE_WORDS, hit_reason
 from ..matching import vocab
 from ..matching.reasons import say
 from ..needs import wording
+from ..needs.forms import HANDLING_LABELS
+
+# A firm's client and an adverse party are of the same kinds, in words.
+ENTITY_KINDS = {"organisation": lazy_gettext("Organisation"), "person": lazy_gettext("Person")}
 
 
 def _escaped(lazy: LazyString):
@@ -21,7 +26,8 @@ def _escaped(lazy: LazyString):
 def init_app(app) -> None:
     LazyString.__html__ = _escaped
     app.jinja_env.globals.update(vocab=vocab, hit_decisions=DECISIONS, hit_rules=RULE_WORDS, hit_bands=BAND_WORDS,
-                                 screen_results=RESULT_WORDS, role_words=ROLE_WORDS, role_groups=ROLE_GROUPS)
+                                 screen_results=RESULT_WORDS, role_words=ROLE_WORDS, role_groups=ROLE_GROUPS,
+                                 entity_kinds=ENTITY_KINDS, handling_labels=HANDLING_LABELS)
     app.jinja_env.filters.update(
         country=vocab.country_name,
         language=vocab.language_name,

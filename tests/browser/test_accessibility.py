@@ -16,7 +16,7 @@ from matcher.extensions import db
 from tests import factories
 from tests.pages import PAGES, PUBLIC, small_world
 
-from .test_pages_in_chromium import _sign_in
+from .steps import choose_language, sign_in
 
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 LANGUAGES = ("en", "es", "fr", "pt")
@@ -36,12 +36,6 @@ def violations(browser) -> list[dict]:
     return found
 
 
-def _choose(browser, live_server, language: str) -> None:
-    """Pick the language with the page's own chooser, as a reader would (English is the default)."""
-    if language != "en":
-        browser.find_element(By.CSS_SELECTOR, f'footer button[value="{language}"]').click()
-
-
 @pytest.fixture
 def world(app):
     return small_world()
@@ -59,14 +53,14 @@ def test_every_page_has_no_wcag_violation_and_fits_a_360_px_screen(browser, live
 
     browser.set_window_size(360, 800)
     browser.get(live_server + "/account/login")
-    _choose(browser, live_server, language)
+    choose_language(browser, language)
     for path in PUBLIC:
         check(path)
     for role, paths in PAGES.items():
         browser.delete_all_cookies()
         browser.get(live_server + "/account/login")
-        _choose(browser, live_server, language)
-        _sign_in(browser, live_server, world[role])
+        choose_language(browser, language)
+        sign_in(browser, live_server, world[role])
         for template in paths:
             check(template.format(**world))
     assert {path: rules for path, rules in found.items() if rules} == {}
@@ -80,8 +74,8 @@ def test_a_refused_form_opens_on_its_summary_which_has_no_wcag_violation(browser
     coordinator = factories.coordinator()
     db.session.commit()
     browser.get(live_server + "/account/login")
-    _choose(browser, live_server, language)
-    _sign_in(browser, live_server, coordinator)
+    choose_language(browser, language)
+    sign_in(browser, live_server, coordinator)
     browser.get(f"{live_server}/coordinator/needs/{need.id}")
 
     browser.find_element(By.CSS_SELECTOR, 'button[value="reject"]').click()

@@ -1,23 +1,12 @@
 """Pages as a person sees them: in Chromium, on a phone-sized screen."""
 
-import pyotp
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from matcher.extensions import db
 from tests import factories
 
-
-def _sign_in(browser, live_server, account):
-    browser.get(f"{live_server}/account/login")
-    browser.find_element(By.NAME, "email").send_keys(account.email)
-    browser.find_element(By.NAME, "password").send_keys(factories.PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "main form button").click()
-    WebDriverWait(browser, 10).until(lambda driver: "/account/login" not in driver.current_url)
-    if "/account/2fa" in browser.current_url:
-        browser.find_element(By.NAME, "code").send_keys(pyotp.TOTP(account.totp_secret).now())
-        browser.find_element(By.CSS_SELECTOR, "main form button").click()
-        WebDriverWait(browser, 10).until(lambda driver: "/account/2fa" not in driver.current_url)
+from .steps import sign_in, submit
 
 
 def _no_horizontal_scroll(browser) -> bool:
@@ -38,7 +27,7 @@ def test_a_wrong_password_is_refused_on_the_page(browser, live_server, app):
     browser.get(f"{live_server}/account/login")
     browser.find_element(By.NAME, "email").send_keys(account.email)
     browser.find_element(By.NAME, "password").send_keys("not the password")
-    browser.find_element(By.CSS_SELECTOR, "main form button").click()
+    submit(browser)
     assert "not right" in browser.find_element(By.CSS_SELECTOR, ".error").text
     assert browser.find_element(By.NAME, "email").get_attribute("value") == account.email
 
@@ -46,7 +35,7 @@ def test_a_wrong_password_is_refused_on_the_page(browser, live_server, app):
 def test_a_coordinator_signs_in_and_sees_the_queue_on_a_phone(browser, live_server, app):
     account = factories.coordinator()
     db.session.commit()
-    _sign_in(browser, live_server, account)
+    sign_in(browser, live_server, account)
     assert browser.current_url.startswith(f"{live_server}/coordinator")
     assert _no_horizontal_scroll(browser)
     browser.save_screenshot(str(app.instance_path) + "/coordinator-phone.png")
@@ -65,7 +54,7 @@ def test_quick_exit_leaves_and_back_does_not_return(browser, live_server, app):
 def test_adding_a_party_opens_on_the_new_partys_name_with_what_was_typed_kept(browser, live_server, app):
     account = factories.defender()
     db.session.commit()
-    _sign_in(browser, live_server, account)
+    sign_in(browser, live_server, account)
     browser.get(f"{live_server}/defender/needs/new")
     browser.find_element(By.ID, "summary").send_keys("Sued for denouncing a mine.")
     browser.find_element(By.ID, "parties-0-name").send_keys("Minera Andina S.A.")

@@ -1,0 +1,56 @@
+"""What a person does in the browser, as steps the browser tests share: choosing a language with
+the page's own chooser, signing in, following a link."""
+
+import pyotp
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+from tests import factories
+
+WAIT = 10  # seconds a step waits for the next page
+
+
+def choose_language(browser, language: str) -> None:
+    """Pick ``language`` with the chooser in the page's footer, as a reader would; the language
+    the page is already in has its button disabled, so there is nothing to press."""
+    button = browser.find_element(By.CSS_SELECTOR, f'footer button[value="{language}"]')
+    if button.is_enabled():
+        press(browser, button)
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == language
+
+
+def sign_in(browser, live_server: str, account, seen=lambda: None) -> None:
+    """Sign in on the sign-in page with the factories' password and, where the account has one,
+    a code from its authenticator; ``seen`` is called on each page the way passes, to check it."""
+    browser.get(f"{live_server}/account/login")
+    seen()
+    browser.find_element(By.NAME, "email").send_keys(account.email)
+    browser.find_element(By.NAME, "password").send_keys(factories.PASSWORD)
+    submit(browser)
+    assert "/account/login" not in browser.current_url, "the password was refused"
+    if "/account/2fa" in browser.current_url:
+        seen()
+        browser.find_element(By.NAME, "code").send_keys(pyotp.TOTP(account.totp_secret).now())
+        submit(browser)
+        assert "/account/2fa" not in browser.current_url, "the second factor was refused"
+
+
+def submit(browser, form: str = "main form") -> None:
+    """Press the first button of ``form`` (a CSS selector) and wait for the page it leads to."""
+    press(browser, browser.find_element(By.CSS_SELECTOR, f"{form} button"))
+
+
+def press(browser, element) -> None:
+    """Click ``element`` and wait until the page it was on has gone and the next one has loaded, so
+    the next step reads the new one whole."""
+    page = browser.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(browser, WAIT).until(expected_conditions.staleness_of(page))
+    WebDriverWait(browser, WAIT).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+
+
+def follow(browser, href: str) -> None:
+    """Follow the link to ``href`` (a path, as the page writes it): it must be on the page."""
+    press(browser, browser.find_element(By.CSS_SELECTOR, f'a[href="{href}"]'))
+
