@@ -7,7 +7,6 @@ from flask_login import current_user
 
 from ..extensions import db
 from ..matching import ranking
-from ..matching.engine.reasons import data
 from ..matching.reasons import say
 from ..models import Match
 from ..needs import workflow
@@ -25,7 +24,7 @@ def _propose(need, ranked: ranking.RankedNeed, candidate) -> None:
     """Propose to one ranked candidate, with the score and reasons the ranking gave it."""
     target = ranked.target(candidate.kind, candidate.id)
     workflow.propose(current_user, need, score=candidate.score,
-                     reasons=[data(reason) for reason in candidate.reasons],
+                     reasons=candidate.reasons,
                      **{candidate.kind: target})
 
 

@@ -17,6 +17,7 @@ from ..core.mail import firm_emails, notify, staff_emails
 from ..core.refusals import Refused
 from ..extensions import db
 from ..jobs.runner import enqueue
+from ..matching.engine.reasons import data as reason_data
 from ..models import ConflictHit, DefenderProfile, FirmPosition, LawFirm, LegalAidFund, Match, Need, Offer, User
 from ..models._types import utcnow
 from . import states, wording
@@ -173,7 +174,8 @@ def withdraw_need(actor: User, need: Need, note: str = "") -> None:
 
 def propose(actor: User, need: Need, *, offer: Offer | None = None, fund: LegalAidFund | None = None,
             score: float = 0.0, reasons=()) -> Match:
-    """Propose ``need`` to a firm's offer or to a fund; several may be open at once."""
+    """Propose ``need`` to a firm's offer or to a fund; several may be open at once. ``reasons`` are
+    the ranking's (``matching.engine.reasons``), kept as data to be worded for each reader."""
     if (offer is None) == (fund is None):
         raise TransitionError(_("Choose one offer or one fund."))
     if not need.consent_share_summary:
@@ -190,7 +192,7 @@ def propose(actor: User, need: Need, *, offer: Offer | None = None, fund: LegalA
         firm_id=offer.firm_id if offer else None,
         fund=fund,
         score=score,
-        reasons=list(reasons),
+        reasons=[reason_data(reason) for reason in reasons],
         proposed_by_id=actor.id,
     )
     db.session.add(match)

@@ -2,8 +2,8 @@
 the page's own chooser, signing in, following a link."""
 
 import pyotp
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tests import factories
@@ -46,8 +46,22 @@ def press(browser, element) -> None:
     the next step reads the new one whole."""
     page = browser.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(browser, WAIT).until(expected_conditions.staleness_of(page))
+    WebDriverWait(browser, WAIT).until(lambda driver: _gone(page))
     WebDriverWait(browser, WAIT).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+
+
+def _gone(page) -> bool:
+    """Whether ``page`` (its root element) has left the document. Chromium says so as a stale
+    element, or, while the next page is being put in, as a node that no longer belongs to it."""
+    try:
+        page.is_enabled()
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise
+    return False
 
 
 def follow(browser, href: str) -> None:
