@@ -4,6 +4,7 @@ import pytest
 from sqlalchemy import select
 
 from matcher.extensions import db
+from matcher.matching.engine import reason
 from matcher.models import AuditEvent, Match
 from matcher.needs import workflow
 from tests import factories
@@ -19,7 +20,7 @@ def propose_to(firm, owner=None, **need_fields):
     offer = factories.offer(firm)
     owner = owner or factories.defender(display_name=PSEUDONYM)
     need = factories.need(owner, state="verified", **need_fields)
-    match = workflow.propose(factories.coordinator(), need, offer=offer, reasons=["practice areas fit 100%"])
+    match = workflow.propose(factories.coordinator(), need, offer=offer, reasons=[reason("practice_all", areas=frozenset({"defamation"}))])
     db.session.commit()
     return match
 
@@ -42,7 +43,7 @@ def test_a_proposed_matter_shows_the_summary_without_identity_details_or_contact
 
     assert SUMMARY in page
     assert "Minera Andina S.A." in page
-    assert "practice areas fit 100%" in page
+    assert "practises every area the need calls for (SLAPP and defamation)" in page
     assert "SLAPP or defamation suit" in page
     for secret in (DETAILS, CONTACT, PSEUDONYM):
         assert secret not in page
