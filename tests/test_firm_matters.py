@@ -20,7 +20,8 @@ def propose_to(firm, owner=None, **need_fields):
     offer = factories.offer(firm)
     owner = owner or factories.defender(display_name=PSEUDONYM)
     need = factories.need(owner, state="verified", **need_fields)
-    match = workflow.propose(factories.coordinator(), need, offer=offer, reasons=[reason("practice_all", areas=frozenset({"defamation"}))])
+    match = workflow.propose(factories.coordinator(), need, offer=offer,
+                             reasons=[reason("practice_all", areas=frozenset({"defamation"}))])
     db.session.commit()
     return match
 
