@@ -282,3 +282,29 @@ def test_one_hit_per_party_and_client_keeps_the_strongest_reason():
     client = _client("C1", "Minera Andina S.A.", "Minera Andna")
     [hit] = MemoryIndex(client).screen([Party("p", "Minera Andina", aliases=("Minera Andna",))])
     assert (hit.band, hit.score) == ("conflict", 1.0)
+
+
+# The kinds of miss of issue 13 ("What the engine missed").
+
+
+@pytest.mark.parametrize(
+    "accented, plain",
+    [
+        ("Compañía Minera Antamina S.A.A.", "Compania Minera Antamina S.A.A."),
+        ("Compañía Minera Antamina", "Compania Minera Antamina"),
+        ("Cía. Minera Antamina", "Cia. Minera Antamina"),
+        ("Vale Sociedade Anônima", "Vale Sociedade Anonima"),
+        ("Dorvel Société par actions simplifiée", "Dorvel Societe par actions simplifiee"),
+        ("Dorvel Ltée", "Dorvel Ltee"),
+    ],
+)
+def test_legal_forms_are_the_same_with_and_without_accents(accented, plain):
+    one, other = normalise(accented), normalise(plain)
+    assert (one.core, one.kinds) == (other.core, other.kinds)
+    assert one.forms
+
+
+def test_a_name_with_and_without_its_accented_form_is_a_conflict():
+    hit = _only_hit("Compania Minera Antamina", _client("C1", "Compañía Minera Antamina S.A.A."))
+    assert (hit.band, hit.rule) == ("conflict", "equal")
+    assert normalise("Compañía Minera Antamina S.A.A.").core == ("minera", "antamina")

@@ -15,7 +15,10 @@ A legal form is set aside, not thrown away: "Minera Andina S.A." and "Minera
 Andina Ltd" share their core ("andina minera") and keep their forms ("sa",
 "ltd") so a reason can say that they differ. Forms are only taken from the
 start or the end of a name, where they stand in practice, so "As Good As New
-Ltd" keeps its "as". ``SUPPLEMENT`` adds the few forms rigour lacks.
+Ltd" keeps its "as". ``SUPPLEMENT`` adds the few forms rigour lacks, and ``READ_AS`` the
+spellings rigour does not know of forms it does: without their accents ("Compania" is
+"Compañía", which rigour knows only with its tilde) and the variants of a form ("S.A.A." is an
+S.A.). A name is read the same with and without its accents, legal forms included.
 """
 
 import unicodedata
@@ -44,6 +47,17 @@ SUPPLEMENT = {
     "a s": "as",
     "sab de cv": "sab de cv",
     "tbk": "tbk",
+}
+# Forms rigour knows only with their accents: their plain spelling is read as the form.
+ACCENTED = ("compañía", "cía", "compañía anónima", "sociedade anônima", "sociedade anónima",
+            "sociedade por ações", "société par actions simplifiée", "société à responsabilité limitée",
+            "société en nom collectif", "société en commandite simple", "società per azioni",
+            "società a responsabilità limitata", "spółka akcyjna", "spółka z ograniczoną odpowiedzialnością")
+# Spellings of forms rigour lacks, each read as a form rigour knows: the other languages'
+# "company" words (as "compañía" is), Peru's open and closed S.A., Quebec's "Ltée".
+READ_AS = {
+    "companhia": "compañía", "compagnie": "compañía", "cie": "cía", "saa": "sa", "sac": "sa", "s a a": "sa",
+    "s a c": "sa", "sociedad anonima abierta": "sa", "sociedad anonima cerrada": "sa", "ltee": "ltd",
 }
 
 _FLAGS = Normalize.CASEFOLD | Normalize.NFKC | Normalize.NAME
@@ -114,7 +128,7 @@ def _ascii(text: str) -> str:
     "ß", "ø") goes through rigour word by word (``_ascii_word``)."""
     if text.isascii():
         return text
-    stripped = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    stripped = _plain(text)
     return stripped if stripped.isascii() else " ".join(map(_ascii_word, text.split()))
 
 
@@ -127,7 +141,20 @@ def _ascii_word(word: str) -> str:
     return ascii_text(word) or ""
 
 
+def _plain(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def _rigour_forms(phrase: str) -> tuple[str, str]:
+    """rigour's (compare form, generic form) of a legal form it knows."""
+    folded = normalize(phrase, _FLAGS) or ""
+    compare, generic = dict(extract_org_types(folded)), dict(extract_org_types(folded, generic=True))
+    return compare[folded], generic.get(folded, compare[folded])
+
+
 _SUPPLEMENT = {phrase: (form, form) for phrase, form in SUPPLEMENT.items()}
+_SUPPLEMENT.update({_plain(normalize(phrase, _FLAGS) or ""): _rigour_forms(phrase) for phrase in ACCENTED})
+_SUPPLEMENT.update({phrase: _SUPPLEMENT.get(known) or _rigour_forms(known) for phrase, known in READ_AS.items()})
 _SUPPLEMENT_ORDER = sorted(_SUPPLEMENT, key=len, reverse=True)
 
 
