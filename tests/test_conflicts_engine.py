@@ -288,6 +288,49 @@ def test_one_hit_per_party_and_client_keeps_the_strongest_reason():
 
 
 @pytest.mark.parametrize(
+    "short, full",
+    [
+        ("Natl. Bank of Cuba", "National Bank of Cuba"),
+        ("Nat'l Bank of Cuba", "National Bank of Cuba"),
+        ("Andes Intl Mfg. Hldgs", "Andes International Manufacturing Holdings"),
+        ("Int'l Dev. Corp of Africa", "International Development Corporation of Africa"),
+        ("Acme Ind.", "Acme Industries"),
+        ("Banco de Crédito e Inv.", "Banco de Crédito e Inversiones"),
+        ("Cía. Gral. de Minas", "Compañía General de Minas"),
+        ("Soc. Minera Cerro Verde", "Sociedad Minera Cerro Verde"),
+        ("Dorvel Bros", "Dorvel Brothers"),
+        ("Smith & Assoc.", "Smith Associates"),
+        ("Andes Svcs Mgmt", "Andes Services Management"),
+        ("Michelin et Cie", "Compagnie Michelin"),
+        ("Sodimac Ltda Chile", "Sodimac Limitada Chile"),
+    ],
+)
+def test_an_abbreviated_word_reads_as_the_whole_word(short, full):
+    assert normalise(short).core == normalise(full).core
+    assert {key for key in index_keys(short) if key.startswith("n:")} == \
+        {key for key in index_keys(full) if key.startswith("n:")}
+    hit = _only_hit(short, _client("C1", full))
+    assert (hit.band, hit.rule) == ("conflict", "equal")
+
+
+@pytest.mark.parametrize(
+    "short, full, band",
+    [
+        ("Acme Ind.", "Acme Industrias", "conflict"),
+        ("Vale Cia. Mineira", "Vale Companhia Mineira", "conflict"),
+        ("Soc. Générale de Surveillance", "Société Générale de Surveillance", "review"),
+    ],
+)
+def test_an_abbreviation_is_a_hit_on_its_word_in_another_language(short, full, band):
+    assert _only_hit(short, _client("C1", full)).band == band
+
+
+def test_a_name_of_one_word_is_not_read_as_an_abbreviation():
+    assert normalise("CIA").core == ("cia",)
+    assert normalise("Ind").core == ("ind",)
+
+
+@pytest.mark.parametrize(
     "accented, plain",
     [
         ("Compañía Minera Antamina S.A.A.", "Compania Minera Antamina S.A.A."),
@@ -308,3 +351,26 @@ def test_a_name_with_and_without_its_accented_form_is_a_conflict():
     hit = _only_hit("Compania Minera Antamina", _client("C1", "Compañía Minera Antamina S.A.A."))
     assert (hit.band, hit.rule) == ("conflict", "equal")
     assert normalise("Compañía Minera Antamina S.A.A.").core == ("minera", "antamina")
+
+
+@pytest.mark.parametrize(
+    "cyrillic, latin",
+    [
+        ('ПАО "Газпром"', "Gazprom PJSC"),
+        ("ООО «Лукойл-Западная Сибирь»", "Lukoil West Siberia LLC"),
+        ("ЗАО «Ромашка»", "Romashka CJSC"),
+        ("ОАО «Северсталь»", "Severstal OJSC"),
+        ("АО «Тинькофф Банк»", "Tinkoff Bank JSC"),
+        ("ИП Иванов", "Ivanov"),
+    ],
+)
+def test_cyrillic_names_lose_their_form_in_front_and_meet_their_english_name(cyrillic, latin):
+    assert normalise(cyrillic).core == normalise(latin).core
+    for party, client in ((cyrillic, latin), (latin, cyrillic)):
+        hit = _only_hit(party, _client("C1", client))
+        assert (hit.band, hit.rule) == ("conflict", "equal")
+
+
+def test_russian_words_are_translated_only_in_cyrillic():
+    assert normalise("Severn Trent").core == ("severn", "trent")
+    assert normalise("Северная Звезда").core == ("north", "zvezda")

@@ -19,6 +19,9 @@ Ltd" keeps its "as". ``SUPPLEMENT`` adds the few forms rigour lacks, and ``READ_
 spellings rigour does not know of forms it does: without their accents ("Compania" is
 "Compañía", which rigour knows only with its tilde) and the variants of a form ("S.A.A." is an
 S.A.). A name is read the same with and without its accents, legal forms included.
+
+The core's words are then read in compare form (``words.SAME_WORD``): "Natl." and "National",
+"Hldgs" and "Holdings" are one word, so both spellings reach the same key.
 """
 
 import unicodedata
@@ -29,6 +32,8 @@ from rigour.names import extract_org_types
 from rigour.text.normalize import Normalize, normalize
 from rigour.text.stopwords import is_stopword
 from rigour.text.translit import ascii_text
+
+from .words import PARTICLES, compare_word, russian_word
 
 # Legal forms missing from rigour's table (checked against rigour 2.6.1), with the
 # compare form each stands for.
@@ -68,10 +73,10 @@ class NormalName:
     """A name reduced for comparison.
 
     ``tokens`` is every word in ASCII, legal forms included; ``core`` is what
-    identifies the entity (no legal forms, no stop words such as "of", "de");
-    ``forms`` are the legal forms set aside, in compare form ("sa", "ag"), and
-    ``kinds`` the same in rigour's generic form ("jsc", "llc"), so "PAO" and "PJSC"
-    count as one kind of company while "S.A." and "Ltd" do not.
+    identifies the entity (no legal forms, no stop words such as "of", "de"), its words in
+    compare form ("national" for "Natl."); ``forms`` are the legal forms set aside, in
+    compare form ("sa", "ag"), and ``kinds`` the same in rigour's generic form ("jsc",
+    "llc"), so "PAO" and "PJSC" count as one kind of company while "S.A." and "Ltd" do not.
     """
 
     tokens: tuple[str, ...]
@@ -115,11 +120,23 @@ def normalise(name: str) -> NormalName:
         plain_words, plain_forms = _strip_forms(" ".join(tokens))
         if len(plain_words.split()) < len(ascii_words.split()):
             native_forms, ascii_words, ascii_forms = (), plain_words, plain_forms
-    core_words = ascii_words.split()
-    core = tuple(word for word in core_words if not is_stopword(word)) or tuple(core_words)
+    words = _compare_words(ascii_words.split())
+    core = tuple(word for word in words if not _is_particle(word)) or words
     forms = native_forms + ascii_forms
     return NormalName(tokens=tokens, core=core, forms=tuple(form for form, _ in forms),
                       kinds=tuple(kind for _, kind in forms))
+
+
+def _is_particle(word: str) -> bool:
+    return word in PARTICLES or is_stopword(word)
+
+
+def _compare_words(written: list[str]) -> tuple[str, ...]:
+    """The words in compare form ("national" for "natl"), where there are two or more that are
+    not particles: a name of one word ("CIA", "Ind") is a name, not an abbreviation."""
+    if sum(not _is_particle(word) for word in written) < 2:
+        return tuple(written)
+    return tuple(map(compare_word, written))
 
 
 def _ascii(text: str) -> str:
@@ -138,7 +155,7 @@ def _ascii_word(word: str) -> str:
     for "Нафтогаз Украины"), words recur across a list's names where whole names do not,
     and it reads no context across spaces (the same result as whole names, checked on
     Cyrillic, Greek, Arabic, Georgian and Japanese names)."""
-    return ascii_text(word) or ""
+    return russian_word(word) or ascii_text(word) or ""
 
 
 def _plain(text: str) -> str:
