@@ -141,6 +141,7 @@ def test_names_in_other_scripts_are_transliterated():
         ("IBM", "International Business Machines Corp", "review", "acronym: 'IBM' is the initials"),
         ("Minera Andina del Sur", "Minera Andina", "review", "extra words: 'sur'"),
         ("Andes Gild", "Andes Gold", "review", "typo: 'gild' vs 'gold'"),
+        ("PDVSA", "Petróleos de Venezuela S.A.", "review", "'PDVSA' is the initials of 'petroleos de venezuela sa'"),
     ],
 )
 def test_names_are_scored_with_a_band_and_a_readable_reason(party, client, band, words, worded):
@@ -328,6 +329,30 @@ def test_an_abbreviation_is_a_hit_on_its_word_in_another_language(short, full, b
 def test_a_name_of_one_word_is_not_read_as_an_abbreviation():
     assert normalise("CIA").core == ("cia",)
     assert normalise("Ind").core == ("ind",)
+
+
+@pytest.mark.parametrize(
+    "initials, name, words",
+    [
+        ("PDVSA", "Petróleos de Venezuela S.A.", "petroleos de venezuela sa"),
+        ("P.D.V.S.A.", "Petroleos de Venezuela SA", "petroleos de venezuela sa"),
+        ("YPF", "Yacimientos Petrolíferos Fiscales S.A.", "yacimientos petroliferos fiscales"),
+        ("CFE", "Comisión Federal de Electricidad", "comision federal electricidad"),
+        ("CANTV", "Compañía Anónima Nacional Teléfonos de Venezuela", "compania anonima nacional telefonos venezuela"),
+        ("BOA", "Bank of America", "bank of america"),
+        ("CSN", "Companhia Siderúrgica Nacional", "companhia siderurgica nacional"),
+    ],
+)
+def test_initials_with_or_without_particles_and_legal_form_are_a_review_hit(initials, name, words):
+    assert index_keys(initials) & index_keys(name)
+    hit = _only_hit(initials, _client("C1", name))
+    assert (hit.band, hit.rule) == ("review", "acronym")
+    assert hit.evidence.detail == (("initials", initials.replace(".", "")), ("words", words))
+    assert _only_hit(name, _client("C1", initials)).rule == "acronym"
+
+
+def test_two_letters_are_no_ones_initials():
+    assert MemoryIndex(_client("C1", "Petróleos de Venezuela")).screen([Party("p", "PV")]) == []
 
 
 @pytest.mark.parametrize(

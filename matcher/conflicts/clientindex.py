@@ -194,9 +194,10 @@ class _Keyer:
         weak: dict[int, bool] = {}
         words_seen: set[str] = set()
         for position, name in enumerate((row.name, *row.aliases)):
-            core = _normalise(name).core
+            normal = _normalise(name)
+            core = normal.core
             is_alias = position > 0
-            for key in engine.core_keys(core) if core else ():
+            for key in engine.core_keys(normal) if core else ():
                 (whole if key.startswith(WHOLE_PREFIXES) else weak).setdefault(digest(key), is_alias)
             for word in core:
                 if word in words_seen:

@@ -21,12 +21,14 @@ spellings rigour does not know of forms it does: without their accents ("Compani
 S.A.). A name is read the same with and without its accents, legal forms included.
 
 The core's words are then read in compare form (``words.SAME_WORD``): "Natl." and "National",
-"Hldgs" and "Holdings" are one word, so both spellings reach the same key.
+"Hldgs" and "Holdings" are one word, so both spellings reach the same key. The name's words
+as written, particles and forms with them, are kept for its initials (``initialisms``), so
+"PDVSA" can be found for "Petróleos de Venezuela S.A.".
 """
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rigour.names import extract_org_types
 from rigour.text.normalize import Normalize, normalize
@@ -77,12 +79,17 @@ class NormalName:
     compare form ("national" for "Natl."); ``forms`` are the legal forms set aside, in
     compare form ("sa", "ag"), and ``kinds`` the same in rigour's generic form ("jsc",
     "llc"), so "PAO" and "PJSC" count as one kind of company while "S.A." and "Ltd" do not.
+    ``words`` is the core with its particles, and ``front`` and ``back`` the forms' words
+    as written before and after it: what the name's initials are taken from.
     """
 
     tokens: tuple[str, ...]
     core: tuple[str, ...]
     forms: tuple[str, ...]
     kinds: tuple[str, ...]
+    words: tuple[str, ...] = ()
+    front: tuple[str, ...] = ()
+    back: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -97,6 +104,29 @@ class NormalName:
     def joined(self) -> str:
         """The core with its words run together, so "Exxon Mobil" meets "ExxonMobil"."""
         return "".join(self.core)
+
+    @cached_property
+    def initialisms(self) -> dict[str, str]:
+        """The initials a name of two words or more may go by, each with the words they are taken
+        from: of the core's words, or of all its words, particles included ("PDV" of "Petróleos de
+        Venezuela"), each alone and with the letters of its legal forms ("PDVSA", and "CANTV" of
+        "Compañía Anónima Nacional Teléfonos de Venezuela"). Three letters at least: two
+        would be shared by too many names."""
+        if len(self.core) < 2:
+            return {}
+        found = {}
+        for words in (self.core, self.words):
+            letters = "".join(word[0] for word in words)
+            found.setdefault(letters, " ".join(words))
+            found.setdefault(_form_letters(self.front) + letters + _form_letters(self.back),
+                             " ".join(self.front + words + self.back))
+        return {letters: words for letters, words in found.items() if len(letters) >= 3}
+
+
+def _form_letters(words: tuple[str, ...]) -> str:
+    """What legal forms give a name's initials: a short form all its letters ("SA" of "S.A."), a
+    long word its first ("A" of "Anónima"), a particle nothing ("S.A. de C.V." is "SACV")."""
+    return "".join(word if len(word) <= 3 else word[0] for word in words if word not in PARTICLES)
 
 
 def name_key(name: str) -> str:
@@ -120,11 +150,13 @@ def normalise(name: str) -> NormalName:
         plain_words, plain_forms = _strip_forms(" ".join(tokens))
         if len(plain_words.split()) < len(ascii_words.split()):
             native_forms, ascii_words, ascii_forms = (), plain_words, plain_forms
-    words = _compare_words(ascii_words.split())
+    written = ascii_words.split()
+    front, back = _around(tokens, written)
+    words = _compare_words(written)
     core = tuple(word for word in words if not _is_particle(word)) or words
     forms = native_forms + ascii_forms
     return NormalName(tokens=tokens, core=core, forms=tuple(form for form, _ in forms),
-                      kinds=tuple(kind for _, kind in forms))
+                      kinds=tuple(kind for _, kind in forms), words=words, front=front, back=back)
 
 
 def _is_particle(word: str) -> bool:
@@ -137,6 +169,14 @@ def _compare_words(written: list[str]) -> tuple[str, ...]:
     if sum(not _is_particle(word) for word in written) < 2:
         return tuple(written)
     return tuple(map(compare_word, written))
+
+
+def _around(tokens: tuple[str, ...], middle: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words before and after ``middle`` in ``tokens``: the legal forms taken off either end."""
+    for start in range(len(tokens) - len(middle) + 1):
+        if list(tokens[start:start + len(middle)]) == middle:
+            return tokens[:start], tokens[start + len(middle):]
+    return (), ()
 
 
 def _ascii(text: str) -> str:

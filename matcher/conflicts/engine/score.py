@@ -106,10 +106,8 @@ def _fuzzy(party: NormalName, client: NormalName) -> Verdict | None:
 
 
 def _acronym(party: NormalName, client: NormalName) -> Verdict | None:
-    """A single word that is the initials of the other name's three or more words."""
+    """A single word that is the initials of the other name (``NormalName.initialisms``)."""
     for short, long_ in ((party, client), (client, party)):
-        if len(short.core) == 1 and len(long_.core) >= 3 and \
-                short.core[0] == "".join(word[0] for word in long_.core):
-            initials = ("initials", short.core[0].upper())
-            return Verdict(REVIEW, 0.8, "acronym", (initials, ("words", " ".join(long_.core))))
+        if len(short.core) == 1 and (words := long_.initialisms.get(short.core[0])):
+            return Verdict(REVIEW, 0.8, "acronym", (("initials", short.core[0].upper()), ("words", words)))
     return None

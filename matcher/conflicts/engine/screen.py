@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
-from .keys import identifier_key, index_keys
+from .keys import identifier_key, index_keys, is_initials
 from .normalise import NormalName, normalise
 from .records import ClientName, Evidence, Hit, Party, Relation
 from .relations import MAX_DEPTH, Relations, Relative
@@ -110,18 +110,23 @@ def _plausible(probes: list[NormalName], normal: list[NormalName]) -> set[tuple[
                 limit=None))
             found.update((row, position) for _, _, position in process.extract(
                 probe.joined, joined, scorer=fuzz.ratio, score_cutoff=PREFILTER_SCORE, limit=None))
+    return found | _by_initials(probes, normal)
+
+
+def _by_initials(probes: list[NormalName], normal: list[NormalName]) -> set[tuple[int, int]]:
+    """The pairs of a single word and a name it is the initials of, either way round."""
     initials, single = defaultdict(list), defaultdict(list)
     for position, name in enumerate(normal):
-        if len(name.core) >= 3:
-            initials["".join(word[0] for word in name.core)].append(position)
-        elif len(name.core) == 1:
+        for letters in name.initialisms:
+            initials[letters].append(position)
+        if is_initials(name.core):
             single[name.core[0]].append(position)
+    found = set()
     for row, probe in enumerate(probes):
-        core = probe.core
-        if len(core) == 1:
-            found.update((row, position) for position in initials.get(core[0], ()))
-        elif len(core) >= 3:
-            found.update((row, position) for position in single.get("".join(word[0] for word in core), ()))
+        if is_initials(probe.core):
+            found.update((row, position) for position in initials.get(probe.core[0], ()))
+        for letters in probe.initialisms:
+            found.update((row, position) for position in single.get(letters, ()))
     return found
 
 

@@ -16,7 +16,8 @@ transliterate ("Лукойл-Западная Сибирь" is "Lukoil West Sibe
 read only in Cyrillic, so an English "Severn" stays a river.
 
 ``PARTICLES``: the small words between a name's words ("de", "of", "e"), which are no part of its
-core (rigour's stop words leave out a few, such as the Portuguese "e").
+core (rigour's stop words leave out a few, such as the Portuguese "e") and which a name's
+initials take or leave ("PDVSA" keeps the "de" of "Petróleos de Venezuela S.A.").
 
 """
 
