@@ -142,6 +142,8 @@ def test_names_in_other_scripts_are_transliterated():
         ("Minera Andina del Sur", "Minera Andina", "review", "extra words: 'sur'"),
         ("Andes Gild", "Andes Gold", "review", "typo: 'gild' vs 'gold'"),
         ("PDVSA", "Petróleos de Venezuela S.A.", "review", "'PDVSA' is the initials of 'petroleos de venezuela sa'"),
+        ("Lundin Holdings", "Lundin Mining Corporation", "review",
+         "both names have 'lundin', and their other words are generic: 'holdings' vs 'mining'"),
     ],
 )
 def test_names_are_scored_with_a_band_and_a_readable_reason(party, client, band, words, worded):
@@ -171,6 +173,7 @@ COMPARE_RULES = [
     ("Minera Andina del Sur", "Minera Andina", "extra_words"),
     ("PacificS.A.", "Pacific Ltd", "similar"),
     ("IBM", "International Business Machines Corp", "acronym"),
+    ("Lundin Holdings", "Lundin Mining Corporation", "shared_word"),
 ]
 
 
@@ -376,6 +379,29 @@ def test_a_name_with_and_without_its_accented_form_is_a_conflict():
     hit = _only_hit("Compania Minera Antamina", _client("C1", "Compañía Minera Antamina S.A.A."))
     assert (hit.band, hit.rule) == ("conflict", "equal")
     assert normalise("Compañía Minera Antamina S.A.A.").core == ("minera", "antamina")
+
+
+def test_a_rare_word_with_generic_words_around_it_is_a_review_hit():
+    hit = _only_hit("Lundin Holdings", _client("C1", "Lundin Mining Corporation"))
+    assert (hit.band, hit.rule) == ("review", "shared_word")
+    assert hit.evidence.detail == (("word", "lundin"), ("party", "holdings"), ("client", "mining"))
+
+
+@pytest.mark.parametrize(
+    "party, client",
+    [("Lundin Holdings", "Adolf Lundin"), ("Andina Holdings", "Andina Mining"), ("Lundin Holdings", "Lundin Lodge")],
+)
+def test_a_shared_word_is_no_hit_when_other_words_are_not_generic_or_it_is_a_generic_one(party, client):
+    assert MemoryIndex(_client("C1", client)).screen([Party("p", party)]) == []
+
+
+def test_a_word_the_index_holds_for_many_names_is_not_rare():
+    client = _client("C1", "Lundin Mining Corporation")
+    assert screen([Party("p", "Lundin Holdings")], client, common={"d:lundin"}) == []
+    many = [ClientName(str(i), f"Lundin Place{i}", f"Lundin Place{i}") for i in range(30)]
+    index = MemoryIndex(many + client, limit=10)
+    assert "d:lundin" in index.common(party_keys([Party("p", "Lundin Holdings")]))
+    assert index.screen([Party("p", "Lundin Holdings")]) == []
 
 
 @pytest.mark.parametrize(

@@ -293,7 +293,11 @@ def _check_secret() -> None:
 def one_run() -> Iterator[None]:
     """Within it, which weak keys are too common is asked of the index once per key, not once
     per need: a run that screens every open need again (the index unchanged meanwhile) meets
-    the same words thousands of times, and asking cost half of screening a need."""
+    the same words thousands of times, and asking cost half of screening a need. A run inside
+    a run is the outer one."""
+    if _common_known.get() is not None:
+        yield
+        return
     token = _common_known.set({})
     try:
         yield
@@ -350,9 +354,7 @@ def candidates(keys: Iterable[str], firm_ids: Iterable[int],
     index_digest = crypto.index_digester()
     digest_of = {key: index_digest(key) for key in keys}
     _check_secret()
-    common = _common({digest_of[key] for key in keys if not engine.is_whole_key(key)}, limit)
-    asked = {digest_of[key] for key in
-             engine.lookup_keys(keys, lambda key: limit + 1 if digest_of[key] in common else 0, limit)}
+    asked = {digest_of[key] for key in keys - common_keys(keys, limit, digest_of)}
     # The ids first, then their rows: given the lookup as a subquery, PostgreSQL misjudges
     # its size and hash-joins a scan of every entry. A screen of a need asks every firm,
     # where filtering the rows here is cheaper than one seek per firm and key.
@@ -375,6 +377,17 @@ def candidates(keys: Iterable[str], firm_ids: Iterable[int],
         entries.update((row.id, row) for row in rows)
         frontier = {row.id for row in rows}
     return _names_by_firm(entries.values())
+
+
+def common_keys(keys: Collection[str], limit: int = engine.COMMON_KEY_LIMIT,
+                digest_of: dict[str, int] | None = None) -> set[str]:
+    """The weak keys of ``keys`` filed for more than ``limit`` clients over all firms: not asked
+    for candidates, and their words not rare to the engine (``engine.screen``)."""
+    if digest_of is None:
+        index_digest = crypto.index_digester()
+        digest_of = {key: index_digest(key) for key in keys}
+    common = _common({digest_of[key] for key in keys if not engine.is_whole_key(key)}, limit)
+    return set(keys) - engine.lookup_keys(keys, lambda key: limit + 1 if digest_of[key] in common else 0, limit)
 
 
 def key_lookup(digests: Collection[int], firm_ids: Sequence[int]) -> Select:

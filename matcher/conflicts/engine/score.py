@@ -3,17 +3,35 @@
 Missing a conflict is the worst outcome, so anything a person could take for the same
 name is a hit; the band says how sure: ``conflict`` when the names are the same up to
 spelling (order, legal form, joined words, one typo in a long word), ``review`` when a
-coordinator must look (a looser likeness, extra words, an acronym). Names shorter
-than ``SHORT`` letters match only when equal: "BP" is not "BT", so short names do not
-flood the review queue, and are never dropped either, since equal names always meet.
+coordinator must look (a looser likeness, extra words, an acronym, a rare word shared).
+Names shorter than ``SHORT`` letters match only when equal: "BP" is not "BT", so short
+names do not flood the review queue, and are never dropped either, since equal names
+always meet.
+
+A rare word shared ("Lundin Mining Corporation" and "Lundin Holdings") is a review hit when
+every other word of both names is generic: the names then say nothing else of whose they
+are, and one family often carries one rare name across its trades and holdings. What makes
+a word rare is measured three ways, each for a reason. It is not generic
+(``words.GENERIC``: "mining", "holdings", "national", in the four languages, as a fixed list,
+so a small firm's list, where every word is rare, does not make "mining" distinctive). It has
+``TYPO_WORD`` letters or more, the length at which a lone word already counts as a name
+(``_fuzzy``): short words ("Andes", "Delta", "Apple") recur across unrelated companies by
+chance, so "Andes Copper" is still no hit on "Andes Gold". And the index holds it for few
+names: at most ``COMMON_KEY_LIMIT`` (the caller passes the words over the limit, as it
+knows them from the keys it did not ask), so a word that a hundred clients carry tells no
+family. The other words are generic only by the list: the client's words were never asked
+of the index, so their counts are not known, and the list says the same for every firm.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from .keys import WORD_MAX_LETTERS
 from .normalise import NormalName
+from .words import GENERIC
 
 CONFLICT = "conflict"
 REVIEW = "review"
@@ -36,8 +54,10 @@ class Verdict:
     detail: tuple[tuple[str, object], ...] = ()
 
 
-def compare(party: NormalName, client: NormalName) -> Verdict | None:
-    """How ``party`` matches ``client``, or None when it does not."""
+def compare(party: NormalName, client: NormalName, common: Collection[str] = ()) -> Verdict | None:
+    """How ``party`` matches ``client``, or None when it does not. ``common`` holds the words
+    (cut as word keys are, ``keys.WORD_MAX_LETTERS``) that the index holds for too many names
+    to be rare."""
     if not party.core or not client.core:
         return None
     if party.sorted_core == client.sorted_core:
@@ -46,7 +66,8 @@ def compare(party: NormalName, client: NormalName) -> Verdict | None:
         return Verdict(CONFLICT, 0.97, "joined", _versus(party.core, client.core))
     if min(len(party.joined), len(client.joined)) < SHORT:
         return _acronym(party, client)
-    return _typo(party, client) or _fuzzy(party, client) or _acronym(party, client)
+    return (_typo(party, client) or _fuzzy(party, client) or _acronym(party, client)
+            or _shared_word(party, client, common))
 
 
 def _equal(party: NormalName, client: NormalName) -> Verdict:
@@ -111,3 +132,24 @@ def _acronym(party: NormalName, client: NormalName) -> Verdict | None:
         if len(short.core) == 1 and (words := long_.initialisms.get(short.core[0])):
             return Verdict(REVIEW, 0.8, "acronym", (("initials", short.core[0].upper()), ("words", words)))
     return None
+
+
+def is_distinctive(word: str, common: Collection[str] = ()) -> bool:
+    """A word that may tell whose name it is: long, not generic, not common in the index (see
+    the module's docstring)."""
+    return len(word) >= TYPO_WORD and word.isalpha() and word not in GENERIC \
+        and word[:WORD_MAX_LETTERS] not in common
+
+
+def _shared_word(party: NormalName, client: NormalName, common: Collection[str]) -> Verdict | None:
+    """A rare word in both names, every other word of either generic: a person must look."""
+    ours, theirs = set(party.core), set(client.core)
+    only_party, only_client = ours - theirs, theirs - ours
+    if not only_party or not only_client or not (only_party | only_client) <= GENERIC:
+        return None
+    rare = sorted(word for word in ours & theirs if is_distinctive(word, common))
+    if not rare:
+        return None
+    share = sum(map(len, ours & theirs)) / max(len(party.joined), len(client.joined))
+    return Verdict(REVIEW, round(min(share, 0.85), 3), "shared_word",
+                   (("word", " ".join(rare)), *_versus(sorted(only_party), sorted(only_client))))

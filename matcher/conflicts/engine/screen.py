@@ -11,7 +11,7 @@ and relating it reads no words.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -21,7 +21,7 @@ from .keys import identifier_key, index_keys, is_initials
 from .normalise import NormalName, normalise
 from .records import ClientName, Evidence, Hit, Party, Relation
 from .relations import MAX_DEPTH, Relations, Relative
-from .score import CONFLICT, compare
+from .score import CONFLICT, compare, is_distinctive
 
 K = TypeVar("K")
 # Below this token-set likeness (0..100) no rule of ``compare`` can accept a pair.
@@ -49,17 +49,21 @@ def party_keys(parties: Iterable[Party], relations: Relations | None = None) -> 
 
 
 def screen(
-    parties: Iterable[Party], candidates: Iterable[ClientName], relations: Relations | None = None
+    parties: Iterable[Party], candidates: Iterable[ClientName], relations: Relations | None = None,
+    common: Collection[str] = (),
 ) -> list[Hit]:
-    """One hit per party and client that match, the strongest reason kept."""
-    return screen_lists(parties, {"": list(candidates)}, relations)[""]
+    """One hit per party and client that match, the strongest reason kept. ``common`` are the
+    keys the index found too common to ask (``lookup_keys``): their words are not rare."""
+    return screen_lists(parties, {"": list(candidates)}, relations, common)[""]
 
 
 def screen_lists(
-    parties: Iterable[Party], lists: Mapping[K, list[ClientName]], relations: Relations | None = None
+    parties: Iterable[Party], lists: Mapping[K, list[ClientName]], relations: Relations | None = None,
+    common: Collection[str] = (),
 ) -> dict[K, list[Hit]]:
     """``screen`` of the candidates of each list (a firm's, say), all lists scored in one pass:
     a need against every firm is one call, not one per firm, each paying for the parties again."""
+    common_words = frozenset(key[2:] for key in common if key.startswith("d:"))
     flat = [(key, candidate) for key, names in lists.items() for candidate in names]
     normal = [normalise(candidate.name) for _, candidate in flat]
     by_identifier = defaultdict(list)
@@ -74,9 +78,9 @@ def screen_lists(
             _keep(hits[key], _hit(party, party.name, candidate, CONFLICT, 1.0,
                                   Evidence("identifier", (("lei", party.lei.upper()),))))
         probes += [(party, probe, normalise(probe.name)) for probe in _probes(party, relations)]
-    for row, position in sorted(_plausible([probe_name for _, _, probe_name in probes], normal)):
+    for row, position in sorted(_plausible([probe_name for _, _, probe_name in probes], normal, common_words)):
         party, probe, probe_name = probes[row]
-        verdict = compare(probe_name, normal[position])
+        verdict = compare(probe_name, normal[position], common_words)
         if verdict is not None:
             key, candidate = flat[position]
             _keep(hits[key], _hit(party, probe.party_name, candidate, verdict.band, verdict.score,
@@ -92,14 +96,14 @@ def screen_lists(
     return {key: list(found.values()) for key, found in hits.items()}
 
 
-def _plausible(probes: list[NormalName], normal: list[NormalName]) -> set[tuple[int, int]]:
+def _plausible(probes: list[NormalName], normal: list[NormalName], common: frozenset[str]) -> set[tuple[int, int]]:
     """The (probe, candidate) positions ``compare`` could accept, each probe against every
     candidate in rapidfuzz's C loop, the candidates' forms gathered once for all probes.
 
     Token-set likeness of the sorted words, or plain likeness of the joined words, is
     at least as high as every likeness ``compare`` accepts (equal, joined, one typo,
     extra words, similar), so nothing it would find is lost; an acronym has no
-    likeness and is looked up apart, by initials."""
+    likeness and is looked up apart, by initials, and so is a rare word shared."""
     sorted_cores = [name.sorted_core for name in normal]
     joined = [name.joined for name in normal]
     found = set()
@@ -110,7 +114,7 @@ def _plausible(probes: list[NormalName], normal: list[NormalName]) -> set[tuple[
                 limit=None))
             found.update((row, position) for _, _, position in process.extract(
                 probe.joined, joined, scorer=fuzz.ratio, score_cutoff=PREFILTER_SCORE, limit=None))
-    return found | _by_initials(probes, normal)
+    return found | _by_initials(probes, normal) | _by_rare_word(probes, normal, common)
 
 
 def _by_initials(probes: list[NormalName], normal: list[NormalName]) -> set[tuple[int, int]]:
@@ -128,6 +132,19 @@ def _by_initials(probes: list[NormalName], normal: list[NormalName]) -> set[tupl
         for letters in probe.initialisms:
             found.update((row, position) for position in single.get(letters, ()))
     return found
+
+
+def _by_rare_word(probes: list[NormalName], normal: list[NormalName], common: frozenset[str]) -> set[tuple[int, int]]:
+    """The pairs that share a distinctive word (``score.is_distinctive``)."""
+    rare = defaultdict(list)
+    for row, probe in enumerate(probes):
+        for word in set(probe.core):
+            if is_distinctive(word, common):
+                rare[word].append(row)
+    if not rare:
+        return set()
+    return {(row, position) for position, name in enumerate(normal) for word in set(name.core) & rare.keys()
+            for row in rare[word]}
 
 
 def _probes(party: Party, relations: Relations | None) -> list[_Probe]:

@@ -1,4 +1,5 @@
-"""Words of company names that normalisation reads alike.
+"""Words of company names that normalisation reads alike, and the words that say nothing of whose
+name it is.
 
 ``SAME_WORD``: each compare word with the spellings that stand for it in the languages the platform
 serves (English, Spanish, French, Portuguese): its abbreviations ("Natl.", "Nat'l" for "national",
@@ -19,6 +20,9 @@ read only in Cyrillic, so an English "Severn" stays a river.
 core (rigour's stop words leave out a few, such as the Portuguese "e") and which a name's
 initials take or leave ("PDVSA" keeps the "de" of "Petróleos de Venezuela S.A.").
 
+``GENERIC``: words that tell a company's trade, shape or region, not whose it is ("mining",
+"holdings", "group", "national"), in compare form. Two names that differ only in such words and
+share a rare word are the same family to a coordinator (``score``).
 """
 
 SAME_WORD = {
@@ -65,6 +69,35 @@ RUSSIAN = {
 
 PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "y", "e", "do", "da", "dos", "das", "des",
                        "du", "le", "les", "et", "of", "and", "the"})
+
+GENERIC = frozenset({
+    # shape and ownership
+    "holdings", "group", "grupo", "groupe", "corporation", "compania", "sociedad", "association",
+    "international", "national", "nacional", "global", "general", "capital", "investments", "inversiones",
+    "investimentos", "participacoes", "ventures", "partners", "enterprises", "empresa", "empresas",
+    "trust", "fund", "fondo", "brothers", "hermanos", "management", "services", "solutions", "systems",
+    "development", "administracion", "limitada", "cooperative", "cooperativa", "etablissements", "industries",
+    "industrias", "industria", "industrie", "associates", "asociacion", "associacao", "servicios", "servicos",
+    "societe", "sociedade", "society", "companhia", "compagnie", "company", "corporacion", "holding",
+    # trades
+    "mining", "minera", "mineracao", "miniere", "mines", "metals", "minerals", "gold", "oro", "silver",
+    "plata", "copper", "cobre", "cuivre", "iron", "steel", "acero", "coal", "carbon", "oil", "gas",
+    "petroleum", "petroleos", "petroleo", "petrol", "energy", "energia", "energie", "power", "electric",
+    "electrica", "hydro", "resources", "recursos", "ressources", "exploration", "exploraciones",
+    "bank", "banco", "banque", "finance", "financial", "financiera", "insurance", "seguros", "assurance",
+    "trading", "trade", "commerce", "comercio", "comercial", "commercial", "import", "export",
+    "construction", "constructora", "construtora", "engineering", "ingenieria", "engenharia",
+    "cement", "cementos", "agro", "agricola", "agriculture", "farms", "foods", "alimentos", "palm",
+    "timber", "forestal", "forestry", "logistics", "logistica", "transport", "transportes", "shipping",
+    "marine", "security", "seguridad", "technology", "technologies", "tecnologia", "telecom",
+    "communications", "media", "pharma", "chemicals", "quimica", "textiles", "manufacturing",
+    "manufacturers", "real", "estate", "inmobiliaria", "imobiliaria", "immobilier", "properties",
+    "water", "aguas", "agua",
+    # regions
+    "north", "south", "east", "west", "central", "norte", "sur", "sul", "este", "oeste", "leste", "nord",
+    "sud", "ouest", "siberia", "siberian", "americas", "america", "latin", "latina", "africa", "europe",
+    "asia", "andina", "andino", "andean", "pacific", "pacifico", "atlantic", "atlantico", "caribbean", "caribe",
+})
 
 _SPELLINGS = {spelling: word for word, spellings in SAME_WORD.items() for spelling in spellings}
 _RUSSIAN = {form: word for word, forms in RUSSIAN.items() for form in forms}
