@@ -29,9 +29,10 @@ times lighter. Whole-name and identifier keys are always filed and always asked.
 limit a screen uses may be lowered at will; raising it needs the lists filed again.
 
 One more row, under firm 0 (no firm has that id), holds the digest of ``CHECK_KEY``: it
-tells that the index was written under the current ``INDEX_KEY``. Were the secret
-changed, every lookup would miss, so while client entries exist without that row a
-screen refuses to run (``IndexKeyChanged``) until ``flask keys reindex``.
+tells that the index was written under the current ``INDEX_KEY`` and with the engine's
+current keys (``engine.KEYS_VERSION``). Were the secret or the keys changed, lookups would
+miss, so while client entries exist without that row a screen refuses to run
+(``IndexKeyChanged``) until ``flask keys reindex``.
 
 Writing happens in the caller's transaction, so the old list stays until the caller
 commits and a failure leaves nothing half-imported. The rows go through the session's
@@ -79,7 +80,7 @@ _ENTRY_COLUMNS = ("id", "firm_id", "external_id", "name", "aliases", "kind", "co
 _KEY_COLUMNS = ("firm_id", "key", "client_id", "is_alias")
 # What the index's check row is the digest of, and the firm it is filed under (see the
 # module's docstring).
-CHECK_KEY = "check:index written under this secret"
+CHECK_KEY = f"check:index written under this secret, keys {engine.KEYS_VERSION}"
 CHECK_FIRM = 0
 # How many of a firm's clients are filed under one weak key: one past the limit, so the
 # rows show a screen that the key is too common to ask for.
@@ -87,12 +88,13 @@ FILED_PER_KEY = engine.COMMON_KEY_LIMIT + 1
 
 
 class IndexKeyChanged(RuntimeError):
-    """The index was written under another ``INDEX_KEY`` (or not yet written): it would
-    find nothing, and a screen that finds nothing would clear every firm."""
+    """The index was written under another ``INDEX_KEY``, or with older keys, or not yet
+    written: it would find nothing, or miss what the engine's keys now find, and a screen that
+    finds nothing would clear every firm."""
 
     def __init__(self):
-        super().__init__("the client-list index is missing or was written under another INDEX_KEY; "
-                         "run `flask keys reindex` before screening or importing")
+        super().__init__("the client-list index is missing, or was written under another INDEX_KEY or with "
+                         "older keys; run `flask keys reindex` before screening or importing")
 
 
 class Named(Protocol):

@@ -8,7 +8,16 @@ by ``party_keys`` in its index (the database, or ``MemoryIndex``) and calls ``sc
 """
 
 from .index import MemoryIndex
-from .keys import COMMON_KEY_LIMIT, core_keys, identifier_key, index_keys, is_whole_key, lookup_keys, word_keys
+from .keys import (
+    COMMON_KEY_LIMIT,
+    KEYS_VERSION,
+    core_keys,
+    identifier_key,
+    index_keys,
+    is_whole_key,
+    lookup_keys,
+    word_keys,
+)
 from .normalise import NormalName, name_key, normalise
 from .records import RULES, ClientName, Evidence, Hit, Party, Relation
 from .relations import Relations
@@ -16,6 +25,7 @@ from .screen import party_keys, screen, screen_lists
 
 __all__ = [
     "COMMON_KEY_LIMIT",
+    "KEYS_VERSION",
     "RULES",
     "ClientName",
     "Evidence",
