@@ -188,6 +188,18 @@ def test_one_firms_screen_sees_only_its_own_clients():
     assert {hit.client_id for hit in found[first.id]} == {"A-1", "A-2"}
 
 
+def test_a_rare_word_is_rare_over_every_firms_list():
+    """A word is rare by how many clients of all firms carry it, as the engine counts in memory."""
+    firm = factories.firm(clients="L-1,Lundin Mining Corporation,,organisation,CA,,\n")
+    party = [engine.Party("1", "Lundin Holdings")]
+    [hit] = screening._hits_by_firm(party, [firm.id])[firm.id]
+    assert (hit.client_id, hit.rule) == ("L-1", "shared_word")
+
+    factories.firm(clients="".join(f"X-{i},Lundin Place{i},,organisation,SE,,\n" for i in range(engine.RARE_LIMIT)))
+
+    assert screening._hits_by_firm(party, [firm.id])[firm.id] == []
+
+
 def test_a_need_is_screened_through_the_index_and_stored_per_firm():
     clean = factories.firm(clients=FIRM_B.replace("Andina Minera Ltd", "Otra Cosa Ltd"))
     conflicted = factories.firm(clients=FIRM_A)

@@ -7,6 +7,7 @@ import pytest
 
 from matcher.conflicts import reasons
 from matcher.conflicts.engine import (
+    RARE_LIMIT,
     RULES,
     ClientName,
     Evidence,
@@ -20,6 +21,7 @@ from matcher.conflicts.engine import (
     name_key,
     normalise,
     party_keys,
+    rare_word_keys,
     screen,
     screen_lists,
 )
@@ -397,11 +399,14 @@ def test_a_shared_word_is_no_hit_when_other_words_are_not_generic_or_it_is_a_gen
 
 def test_a_word_the_index_holds_for_many_names_is_not_rare():
     client = _client("C1", "Lundin Mining Corporation")
-    assert screen([Party("p", "Lundin Holdings")], client, common={"d:lundin"}) == []
-    many = [ClientName(str(i), f"Lundin Place{i}", f"Lundin Place{i}") for i in range(30)]
-    index = MemoryIndex(many + client, limit=10)
-    assert "d:lundin" in index.common(party_keys([Party("p", "Lundin Holdings")]))
-    assert index.screen([Party("p", "Lundin Holdings")]) == []
+    party = [Party("p", "Lundin Holdings")]
+    assert rare_word_keys(party) == {"d:lundin"}
+    assert screen(party, client, common={"d:lundin"}) == []
+    few = [ClientName(str(i), f"Lundin Place{i}", f"Lundin Place{i}") for i in range(RARE_LIMIT - 1)]
+    assert [hit.client_id for hit in MemoryIndex(few + client).screen(party)] == ["C1"]
+    many = few + [ClientName("X", "Lundin Lodge", "Lundin Lodge")]
+    assert MemoryIndex(many + client).common({"d:lundin"}) == {"d:lundin"}
+    assert MemoryIndex(many + client).screen(party) == []
 
 
 @pytest.mark.parametrize(

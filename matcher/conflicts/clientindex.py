@@ -295,11 +295,7 @@ def _check_secret() -> None:
 def one_run() -> Iterator[None]:
     """Within it, which weak keys are too common is asked of the index once per key, not once
     per need: a run that screens every open need again (the index unchanged meanwhile) meets
-    the same words thousands of times, and asking cost half of screening a need. A run inside
-    a run is the outer one."""
-    if _common_known.get() is not None:
-        yield
-        return
+    the same words thousands of times, and asking cost half of screening a need."""
     token = _common_known.set({})
     try:
         yield
@@ -383,8 +379,9 @@ def candidates(keys: Iterable[str], firm_ids: Iterable[int],
 
 def common_keys(keys: Collection[str], limit: int = engine.COMMON_KEY_LIMIT,
                 digest_of: dict[str, int] | None = None) -> set[str]:
-    """The weak keys of ``keys`` filed for more than ``limit`` clients over all firms: not asked
-    for candidates, and their words not rare to the engine (``engine.screen``)."""
+    """The weak keys of ``keys`` filed for more than ``limit`` clients over all firms: too common
+    to ask for candidates (``COMMON_KEY_LIMIT``), or for their words to be rare
+    (``engine.RARE_LIMIT``, ``engine.screen``)."""
     if digest_of is None:
         index_digest = crypto.index_digester()
         digest_of = {key: index_digest(key) for key in keys}

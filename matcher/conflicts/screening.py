@@ -241,10 +241,7 @@ def _stored_hit(hit: engine.Hit, remembered: ConflictDecision | None) -> Conflic
 def _hits_by_firm(parties, firm_ids, relations=None) -> dict[int, list[engine.Hit]]:
     """Candidates from the database index (``clientindex``: common weak keys left out,
     parents and children in the same list added), then the engine decides the hits, every
-    firm's in one pass, told which keys were too common (their words are not rare). The
-    index is asked once which keys those are."""
-    keys = engine.party_keys(parties, relations)
-    with clientindex.one_run():
-        candidates = clientindex.candidates(keys, firm_ids)
-        common = clientindex.common_keys(keys)
+    firm's in one pass, told which of the parties' words too many clients carry to be rare."""
+    candidates = clientindex.candidates(engine.party_keys(parties, relations), firm_ids)
+    common = clientindex.common_keys(engine.rare_word_keys(parties, relations), engine.RARE_LIMIT)
     return engine.screen_lists(parties, candidates, relations, common)

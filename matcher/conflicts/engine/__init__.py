@@ -21,11 +21,13 @@ from .keys import (
 from .normalise import NormalName, name_key, normalise
 from .records import RULES, ClientName, Evidence, Hit, Party, Relation
 from .relations import Relations
-from .screen import party_keys, screen, screen_lists
+from .score import RARE_LIMIT
+from .screen import party_keys, rare_word_keys, screen, screen_lists
 
 __all__ = [
     "COMMON_KEY_LIMIT",
     "KEYS_VERSION",
+    "RARE_LIMIT",
     "RULES",
     "ClientName",
     "Evidence",
@@ -43,6 +45,7 @@ __all__ = [
     "name_key",
     "normalise",
     "party_keys",
+    "rare_word_keys",
     "screen",
     "screen_lists",
     "word_keys",

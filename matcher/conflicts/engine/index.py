@@ -3,8 +3,8 @@
 It answers as the database index does (``ClientNameKey``): the names filed under
 any of the keys asked, common weak keys left out (``lookup_keys``), plus the
 parents and children in the list of every client found, which ``screen`` needs
-to report hits through the firm's own family links; and the common keys left out,
-whose words ``screen`` must not take for rare ones.
+to report hits through the firm's own family links; and which of a party's words
+are held by too many names for ``screen`` to take them for rare ones.
 """
 
 from collections import defaultdict
@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from .keys import COMMON_KEY_LIMIT, identifier_key, index_keys, lookup_keys
 from .records import ClientName, Hit, Party
 from .relations import MAX_DEPTH, Relations
-from .screen import party_keys, screen
+from .score import RARE_LIMIT
+from .screen import party_keys, rare_word_keys, screen
 
 
 class MemoryIndex:
@@ -41,13 +42,12 @@ class MemoryIndex:
         return [self.names[position] for position in sorted(found)]
 
     def common(self, keys: Iterable[str]) -> set[str]:
-        """The weak keys of ``keys`` held by more names than the limit: not asked, and not rare."""
-        keys = set(keys)
-        return keys - lookup_keys(keys, self._count, self.limit)
+        """Those of ``keys`` held by more names than a rare word is (``score.RARE_LIMIT``)."""
+        return {key for key in keys if self._count(key) > RARE_LIMIT}
 
     def screen(self, parties: list[Party], relations: Relations | None = None) -> list[Hit]:
-        keys = party_keys(parties, relations)
-        return screen(parties, self.candidates(keys), relations, self.common(keys))
+        candidates = self.candidates(party_keys(parties, relations))
+        return screen(parties, candidates, relations, self.common(rare_word_keys(parties, relations)))
 
     def _count(self, key: str) -> int:
         return len(self.postings.get(key, ()))

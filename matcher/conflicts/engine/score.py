@@ -16,11 +16,14 @@ a word rare is measured three ways, each for a reason. It is not generic
 so a small firm's list, where every word is rare, does not make "mining" distinctive). It has
 ``TYPO_WORD`` letters or more, the length at which a lone word already counts as a name
 (``_fuzzy``): short words ("Andes", "Delta", "Apple") recur across unrelated companies by
-chance, so "Andes Copper" is still no hit on "Andes Gold". And the index holds it for few
-names: at most ``COMMON_KEY_LIMIT`` (the caller passes the words over the limit, as it
-knows them from the keys it did not ask), so a word that a hundred clients carry tells no
-family. The other words are generic only by the list: the client's words were never asked
-of the index, so their counts are not known, and the list says the same for every firm.
+chance, so "Andes Copper" is still no hit on "Andes Gold". And the index holds it (its word
+key) for at most ``RARE_LIMIT`` names over all firms: a family shows in the lists a handful of
+times, while a word a dozen clients or more carry is more often one that unrelated companies
+chose alike (on generated names, the pairs this rule wrongly found shared words that 9 to 20
+names carried, the right ones mostly words one name carried). The caller asks the index for
+the counts of the party's words that could be rare (``screen.rare_word_keys``) and passes
+those over the limit. The other words are generic only by the list: the client's words are
+not asked of the index, and the list says the same for every firm.
 """
 
 from collections.abc import Collection
@@ -40,6 +43,8 @@ SHORT = 5
 REVIEW_SCORE = 0.86
 # One edit is a typo when the word it sits in is at least this long.
 TYPO_WORD = 6
+# A word held by more names than this (over all firms' lists) is not rare.
+RARE_LIMIT = 10
 
 
 @dataclass(frozen=True)
@@ -56,8 +61,8 @@ class Verdict:
 
 def compare(party: NormalName, client: NormalName, common: Collection[str] = ()) -> Verdict | None:
     """How ``party`` matches ``client``, or None when it does not. ``common`` holds the words
-    (cut as word keys are, ``keys.WORD_MAX_LETTERS``) that the index holds for too many names
-    to be rare."""
+    (cut as word keys are, ``keys.WORD_MAX_LETTERS``) that the index holds for more than
+    ``RARE_LIMIT`` names."""
     if not party.core or not client.core:
         return None
     if party.sorted_core == client.sorted_core:

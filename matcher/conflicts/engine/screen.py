@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
-from .keys import identifier_key, index_keys, is_initials
+from .keys import WORD_MAX_LETTERS, identifier_key, index_keys, is_initials
 from .normalise import NormalName, normalise
 from .records import ClientName, Evidence, Hit, Party, Relation
 from .relations import MAX_DEPTH, Relations, Relative
@@ -48,12 +48,20 @@ def party_keys(parties: Iterable[Party], relations: Relations | None = None) -> 
     return keys
 
 
+def rare_word_keys(parties: Iterable[Party], relations: Relations | None = None) -> set[str]:
+    """The word keys of the parties' words that may be rare (``score.is_distinctive``): the
+    caller tells ``screen`` which of them the index holds for too many names."""
+    return {"d:" + word[:WORD_MAX_LETTERS] for party in parties for probe in _probes(party, relations)
+            for word in normalise(probe.name).core if is_distinctive(word)}
+
+
 def screen(
     parties: Iterable[Party], candidates: Iterable[ClientName], relations: Relations | None = None,
     common: Collection[str] = (),
 ) -> list[Hit]:
     """One hit per party and client that match, the strongest reason kept. ``common`` are the
-    keys the index found too common to ask (``lookup_keys``): their words are not rare."""
+    word keys of ``rare_word_keys`` that the index holds for more than ``score.RARE_LIMIT``
+    names: their words are not rare."""
     return screen_lists(parties, {"": list(candidates)}, relations, common)[""]
 
 
