@@ -331,7 +331,7 @@ def _ask_common(digests: set[int], limit: int) -> set[int]:
 def search(firm_id: int, words: str, limit: int = 200) -> list[int]:
     """Ids of the firm's entries filed under any key of ``words``, those sharing most keys
     first: the firm's own search of its list, through the index, since names are sealed."""
-    digests = {crypto.index_digest(key) for key in engine.index_keys(words)}
+    digests = {crypto.index_digest(key) for key in engine.asked_keys(words)}
     if not digests:
         return []
     shared = func.count().label("shared")

@@ -11,6 +11,7 @@ from .index import MemoryIndex
 from .keys import (
     COMMON_KEY_LIMIT,
     KEYS_VERSION,
+    asked_keys,
     core_keys,
     identifier_key,
     index_keys,
@@ -29,6 +30,7 @@ __all__ = [
     "KEYS_VERSION",
     "RARE_LIMIT",
     "RULES",
+    "asked_keys",
     "ClientName",
     "Evidence",
     "Hit",

@@ -1,8 +1,10 @@
 """Index keys: the strings a client name is filed under and a party name is looked up by.
 
-The same function makes the keys of both sides, so finding candidates is a plain
-intersection of key sets, which a database answers with ``key IN (...)`` on an
-indexed column, the same on SQLite and PostgreSQL.
+The same function makes the keys of both sides (``index_keys``), so finding candidates is
+a plain intersection of key sets, which a database answers with ``key IN (...)`` on an
+indexed column, the same on SQLite and PostgreSQL. Initials alone are asked across
+(``asked_keys``): a name's initials look for single words and a single word for initials, so
+two long names with the same initials do not meet through them.
 
 Each key carries its kind in a two-character prefix:
 
@@ -19,7 +21,7 @@ Each key carries its kind in a two-character prefix:
   rather than "dorvl" (hundreds).
 - ``a:`` the initials of a name of two words or more (``NormalName.initialisms``: of its core,
   or of all its words with the particles, each with and without its legal forms' letters;
-  three letters at least), and a single word of three to six letters, so "IBM" meets
+  three letters at least), and ``w:`` a single word of three to six letters, so "IBM" meets
   "International Business Machines" and "PDVSA" "Petróleos de Venezuela S.A.".
 - ``s:`` slot keys of a name of two words or more: for each word, the first letter of
   that word with all the other words. A typo changes one word and seldom its first
@@ -74,8 +76,18 @@ def core_keys(name: NormalName) -> set[str]:
                     for i, word in enumerate(ordered))
     keys.update(("a:" + letters)[:KEY_MAX] for letters in name.initialisms)
     if is_initials(core):
-        keys.add("a:" + core[0])
+        keys.add("w:" + core[0])
     return keys
+
+
+@lru_cache(maxsize=65536)
+def asked_keys(name: str) -> frozenset[str]:
+    """The keys ``name`` is looked up by: those it is filed under, with its initials asked of
+    single words and a single word asked of initials."""
+    return frozenset(_ACROSS.get(key[:2], key[:2]) + key[2:] for key in index_keys(name))
+
+
+_ACROSS = {"a:": "w:", "w:": "a:"}
 
 
 def is_initials(core: tuple[str, ...]) -> bool:

@@ -35,7 +35,7 @@ from rigour.text.normalize import Normalize, normalize
 from rigour.text.stopwords import is_stopword
 from rigour.text.translit import ascii_text
 
-from .words import PARTICLES, compare_word, russian_word
+from .words import PARTICLES, SPELLINGS, compare_word, russian_word
 
 # Legal forms missing from rigour's table (checked against rigour 2.6.1), with the
 # compare form each stands for.
@@ -159,21 +159,25 @@ def normalise(name: str) -> NormalName:
                       kinds=tuple(kind for _, kind in forms), words=words, front=front, back=back)
 
 
+@lru_cache(maxsize=65536)
 def _is_particle(word: str) -> bool:
+    """Cached: words recur across names, and rigour's look-up costs more than the cache's."""
     return word in PARTICLES or is_stopword(word)
 
 
 def _compare_words(written: list[str]) -> tuple[str, ...]:
     """The words in compare form ("national" for "natl"), where there are two or more that are
     not particles: a name of one word ("CIA", "Ind") is a name, not an abbreviation."""
-    if sum(not _is_particle(word) for word in written) < 2:
+    if SPELLINGS.keys().isdisjoint(written) or sum(not _is_particle(word) for word in written) < 2:
         return tuple(written)
     return tuple(map(compare_word, written))
 
 
 def _around(tokens: tuple[str, ...], middle: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The words before and after ``middle`` in ``tokens``: the legal forms taken off either end."""
-    for start in range(len(tokens) - len(middle) + 1):
+    if tokens[: len(middle)] == tuple(middle):
+        return (), tokens[len(middle):]
+    for start in range(1, len(tokens) - len(middle) + 1):
         if list(tokens[start:start + len(middle)]) == middle:
             return tokens[:start], tokens[start + len(middle):]
     return (), ()
@@ -213,6 +217,7 @@ _SUPPLEMENT = {phrase: (form, form) for phrase, form in SUPPLEMENT.items()}
 _SUPPLEMENT.update({_plain(normalize(phrase, _FLAGS) or ""): _rigour_forms(phrase) for phrase in ACCENTED})
 _SUPPLEMENT.update({phrase: _SUPPLEMENT.get(known) or _rigour_forms(known) for phrase, known in READ_AS.items()})
 _SUPPLEMENT_ORDER = sorted(_SUPPLEMENT, key=len, reverse=True)
+_SUPPLEMENT_FIRST_WORDS = frozenset(phrase.split()[0] for phrase in _SUPPLEMENT)
 
 
 def _strip_forms(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
@@ -220,6 +225,9 @@ def _strip_forms(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
 
     Returns the rest and each form taken as (compare form, generic form)."""
     found = extract_org_types(text)
+    if not found and _SUPPLEMENT_FIRST_WORDS.isdisjoint(text.split()):
+        # A form taken off an end is whole words of the text: most names have none of them.
+        return text, ()
     phrases, ordered = _SUPPLEMENT, _SUPPLEMENT_ORDER
     if found:
         generic = dict(extract_org_types(text, generic=True))

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
-from .keys import WORD_MAX_LETTERS, identifier_key, index_keys, is_initials
+from .keys import WORD_MAX_LETTERS, asked_keys, identifier_key, is_initials
 from .normalise import NormalName, normalise
 from .records import ClientName, Evidence, Hit, Party, Relation
 from .relations import MAX_DEPTH, Relations, Relative
@@ -43,7 +43,7 @@ def party_keys(parties: Iterable[Party], relations: Relations | None = None) -> 
     for party in parties:
         keys.add(identifier_key(party.lei))
         for probe in _probes(party, relations):
-            keys |= index_keys(probe.name)
+            keys |= asked_keys(probe.name)
     keys.discard("")
     return keys
 
@@ -126,13 +126,17 @@ def _plausible(probes: list[NormalName], normal: list[NormalName], common: froze
 
 
 def _by_initials(probes: list[NormalName], normal: list[NormalName]) -> set[tuple[int, int]]:
-    """The pairs of a single word and a name it is the initials of, either way round."""
+    """The pairs of a single word and a name it is the initials of, either way round. The
+    candidates' initials are read only for a party name that may be initials: most needs have
+    none, and reading them costs a third of screening."""
     initials, single = defaultdict(list), defaultdict(list)
+    with_initials = any(is_initials(probe.core) for probe in probes)
     for position, name in enumerate(normal):
-        for letters in name.initialisms:
-            initials[letters].append(position)
         if is_initials(name.core):
             single[name.core[0]].append(position)
+        elif with_initials:
+            for letters in name.initialisms:
+                initials[letters].append(position)
     found = set()
     for row, probe in enumerate(probes):
         if is_initials(probe.core):

@@ -99,13 +99,13 @@ GENERIC = frozenset({
     "asia", "andina", "andino", "andean", "pacific", "pacifico", "atlantic", "atlantico", "caribbean", "caribe",
 })
 
-_SPELLINGS = {spelling: word for word, spellings in SAME_WORD.items() for spelling in spellings}
+SPELLINGS = {spelling: word for word, spellings in SAME_WORD.items() for spelling in spellings}
 _RUSSIAN = {form: word for word, forms in RUSSIAN.items() for form in forms}
 
 
 def compare_word(word: str) -> str:
     """The compare word ``word`` stands for: "national" for "natl", itself for most words."""
-    return _SPELLINGS.get(word, word)
+    return SPELLINGS.get(word, word)
 
 
 def russian_word(word: str) -> str | None:
