@@ -3,7 +3,7 @@
 from collections import Counter
 
 import pytest
-from sqlalchemy import delete, event, func, select, text
+from sqlalchemy import delete, event, func, select, text, update
 
 from matcher.conflicts import clientindex, clientlists, engine, screening
 from matcher.core import crypto
@@ -188,6 +188,18 @@ def test_one_firms_screen_sees_only_its_own_clients():
     assert {hit.client_id for hit in found[first.id]} == {"A-1", "A-2"}
 
 
+def test_a_rare_word_is_rare_over_every_firms_list():
+    """A word is rare by how many clients of all firms carry it, as the engine counts in memory."""
+    firm = factories.firm(clients="L-1,Lundin Mining Corporation,,organisation,CA,,\n")
+    party = [engine.Party("1", "Lundin Holdings")]
+    [hit] = screening._hits_by_firm(party, [firm.id])[firm.id]
+    assert (hit.client_id, hit.rule) == ("L-1", "shared_word")
+
+    factories.firm(clients="".join(f"X-{i},Lundin Place{i},,organisation,SE,,\n" for i in range(engine.RARE_LIMIT)))
+
+    assert screening._hits_by_firm(party, [firm.id])[firm.id] == []
+
+
 def test_a_need_is_screened_through_the_index_and_stored_per_firm():
     clean = factories.firm(clients=FIRM_B.replace("Andina Minera Ltd", "Otra Cosa Ltd"))
     conflicted = factories.firm(clients=FIRM_A)
@@ -254,6 +266,20 @@ def test_a_changed_index_key_stops_screening_until_the_lists_are_filed_again(app
     assert db.session.scalar(select(User).where(User.with_email("ana@ngo.example"))) == coordinator
     assert {hit.client_id for hit in screening._hits_by_firm(party, [firm.id])[firm.id]} == {"A-1", "A-2"}
     assert stored_counts() == expected_counts(FIRM_A)
+
+
+def test_an_index_filed_with_older_keys_stops_screening_until_the_lists_are_filed_again(app):
+    """As after an upgrade of the engine's keys: the lists were filed under the keys of before."""
+    firm = factories.firm(clients=FIRM_A)
+    db.session.execute(update(ClientNameKey).where(ClientNameKey.firm_id == clientindex.CHECK_FIRM)
+                       .values(key=crypto.index_digest("check:index written under this secret")))
+    party = [engine.Party("1", "Minera Andina")]
+
+    with pytest.raises(clientindex.IndexKeyChanged, match="older keys"):
+        screening._hits_by_firm(party, [firm.id])
+
+    assert app.test_cli_runner().invoke(args=["keys", "reindex"]).exit_code == 0
+    assert {hit.client_id for hit in screening._hits_by_firm(party, [firm.id])[firm.id]} == {"A-1", "A-2"}
 
 
 def test_entries_without_an_index_are_refused_rather_than_cleared():

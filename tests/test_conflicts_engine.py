@@ -7,6 +7,7 @@ import pytest
 
 from matcher.conflicts import reasons
 from matcher.conflicts.engine import (
+    RARE_LIMIT,
     RULES,
     ClientName,
     Evidence,
@@ -14,12 +15,14 @@ from matcher.conflicts.engine import (
     Party,
     Relation,
     Relations,
+    asked_keys,
     index_keys,
     is_whole_key,
     lookup_keys,
     name_key,
     normalise,
     party_keys,
+    rare_word_keys,
     screen,
     screen_lists,
 )
@@ -78,7 +81,7 @@ def test_unrelated_clients_are_not_hits():
 
 def test_party_keys_cover_every_name_and_alias():
     parties = [Party(id="1", name="A.B.C. Ltd", aliases=("Alpha",)), Party(id="2", name="  ")]
-    assert party_keys(parties) == index_keys("A.B.C. Ltd") | index_keys("Alpha")
+    assert party_keys(parties) == asked_keys("A.B.C. Ltd") | asked_keys("Alpha")
     assert {"n:abc", "n:alpha"} <= party_keys(parties)
 
 
@@ -141,6 +144,9 @@ def test_names_in_other_scripts_are_transliterated():
         ("IBM", "International Business Machines Corp", "review", "acronym: 'IBM' is the initials"),
         ("Minera Andina del Sur", "Minera Andina", "review", "extra words: 'sur'"),
         ("Andes Gild", "Andes Gold", "review", "typo: 'gild' vs 'gold'"),
+        ("PDVSA", "Petróleos de Venezuela S.A.", "review", "'PDVSA' is the initials of 'petroleos de venezuela sa'"),
+        ("Lundin Holdings", "Lundin Mining Corporation", "review",
+         "both names have 'lundin', and their other words are generic: 'holdings' vs 'mining'"),
     ],
 )
 def test_names_are_scored_with_a_band_and_a_readable_reason(party, client, band, words, worded):
@@ -170,6 +176,7 @@ COMPARE_RULES = [
     ("Minera Andina del Sur", "Minera Andina", "extra_words"),
     ("PacificS.A.", "Pacific Ltd", "similar"),
     ("IBM", "International Business Machines Corp", "acronym"),
+    ("Lundin Holdings", "Lundin Mining Corporation", "shared_word"),
 ]
 
 
@@ -283,3 +290,149 @@ def test_one_hit_per_party_and_client_keeps_the_strongest_reason():
     client = _client("C1", "Minera Andina S.A.", "Minera Andna")
     [hit] = MemoryIndex(client).screen([Party("p", "Minera Andina", aliases=("Minera Andna",))])
     assert (hit.band, hit.score) == ("conflict", 1.0)
+
+
+# The kinds of miss of issue 13 ("What the engine missed").
+
+
+@pytest.mark.parametrize(
+    "short, full",
+    [
+        ("Natl. Bank of Cuba", "National Bank of Cuba"),
+        ("Nat'l Bank of Cuba", "National Bank of Cuba"),
+        ("Andes Intl Mfg. Hldgs", "Andes International Manufacturing Holdings"),
+        ("Int'l Dev. Corp of Africa", "International Development Corporation of Africa"),
+        ("Acme Ind.", "Acme Industries"),
+        ("Banco de Crédito e Inv.", "Banco de Crédito e Inversiones"),
+        ("Cía. Gral. de Minas", "Compañía General de Minas"),
+        ("Soc. Minera Cerro Verde", "Sociedad Minera Cerro Verde"),
+        ("Dorvel Bros", "Dorvel Brothers"),
+        ("Smith & Assoc.", "Smith Associates"),
+        ("Andes Svcs Mgmt", "Andes Services Management"),
+        ("Michelin et Cie", "Compagnie Michelin"),
+        ("Sodimac Ltda Chile", "Sodimac Limitada Chile"),
+    ],
+)
+def test_an_abbreviated_word_reads_as_the_whole_word(short, full):
+    assert normalise(short).core == normalise(full).core
+    assert {key for key in index_keys(short) if key.startswith("n:")} == \
+        {key for key in index_keys(full) if key.startswith("n:")}
+    hit = _only_hit(short, _client("C1", full))
+    assert (hit.band, hit.rule) == ("conflict", "equal")
+
+
+@pytest.mark.parametrize(
+    "short, full, band",
+    [
+        ("Acme Ind.", "Acme Industrias", "conflict"),
+        ("Vale Cia. Mineira", "Vale Companhia Mineira", "conflict"),
+        ("Soc. Générale de Surveillance", "Société Générale de Surveillance", "review"),
+    ],
+)
+def test_an_abbreviation_is_a_hit_on_its_word_in_another_language(short, full, band):
+    assert _only_hit(short, _client("C1", full)).band == band
+
+
+def test_a_name_of_one_word_is_not_read_as_an_abbreviation():
+    assert normalise("CIA").core == ("cia",)
+    assert normalise("Ind").core == ("ind",)
+
+
+@pytest.mark.parametrize(
+    "initials, name, words",
+    [
+        ("PDVSA", "Petróleos de Venezuela S.A.", "petroleos de venezuela sa"),
+        ("P.D.V.S.A.", "Petroleos de Venezuela SA", "petroleos de venezuela sa"),
+        ("YPF", "Yacimientos Petrolíferos Fiscales S.A.", "yacimientos petroliferos fiscales"),
+        ("CFE", "Comisión Federal de Electricidad", "comision federal electricidad"),
+        ("CANTV", "Compañía Anónima Nacional Teléfonos de Venezuela", "compania anonima nacional telefonos venezuela"),
+        ("BOA", "Bank of America", "bank of america"),
+        ("CSN", "Companhia Siderúrgica Nacional", "companhia siderurgica nacional"),
+    ],
+)
+def test_initials_with_or_without_particles_and_legal_form_are_a_review_hit(initials, name, words):
+    assert asked_keys(initials) & index_keys(name) and asked_keys(name) & index_keys(initials)
+    hit = _only_hit(initials, _client("C1", name))
+    assert (hit.band, hit.rule) == ("review", "acronym")
+    assert hit.evidence.detail == (("initials", initials.replace(".", "")), ("words", words))
+    assert _only_hit(name, _client("C1", initials)).rule == "acronym"
+
+
+def test_names_with_the_same_initials_do_not_meet_through_them():
+    assert not asked_keys("Petróleos de Venezuela S.A.") & index_keys("Pinturas de Valencia S.A.")
+
+
+def test_two_letters_are_no_ones_initials():
+    assert MemoryIndex(_client("C1", "Petróleos de Venezuela")).screen([Party("p", "PV")]) == []
+
+
+@pytest.mark.parametrize(
+    "accented, plain",
+    [
+        ("Compañía Minera Antamina S.A.A.", "Compania Minera Antamina S.A.A."),
+        ("Compañía Minera Antamina", "Compania Minera Antamina"),
+        ("Cía. Minera Antamina", "Cia. Minera Antamina"),
+        ("Vale Sociedade Anônima", "Vale Sociedade Anonima"),
+        ("Dorvel Société par actions simplifiée", "Dorvel Societe par actions simplifiee"),
+        ("Dorvel Ltée", "Dorvel Ltee"),
+    ],
+)
+def test_legal_forms_are_the_same_with_and_without_accents(accented, plain):
+    one, other = normalise(accented), normalise(plain)
+    assert (one.core, one.kinds) == (other.core, other.kinds)
+    assert one.forms
+
+
+def test_a_name_with_and_without_its_accented_form_is_a_conflict():
+    hit = _only_hit("Compania Minera Antamina", _client("C1", "Compañía Minera Antamina S.A.A."))
+    assert (hit.band, hit.rule) == ("conflict", "equal")
+    assert normalise("Compañía Minera Antamina S.A.A.").core == ("minera", "antamina")
+
+
+def test_a_rare_word_with_generic_words_around_it_is_a_review_hit():
+    hit = _only_hit("Lundin Holdings", _client("C1", "Lundin Mining Corporation"))
+    assert (hit.band, hit.rule) == ("review", "shared_word")
+    assert hit.evidence.detail == (("word", "lundin"), ("party", "holdings"), ("client", "mining"))
+
+
+@pytest.mark.parametrize(
+    "party, client",
+    [("Lundin Holdings", "Adolf Lundin"), ("Andina Holdings", "Andina Mining"), ("Lundin Holdings", "Lundin Lodge")],
+)
+def test_a_shared_word_is_no_hit_when_other_words_are_not_generic_or_it_is_a_generic_one(party, client):
+    assert MemoryIndex(_client("C1", client)).screen([Party("p", party)]) == []
+
+
+def test_a_word_the_index_holds_for_many_names_is_not_rare():
+    client = _client("C1", "Lundin Mining Corporation")
+    party = [Party("p", "Lundin Holdings")]
+    assert rare_word_keys(party) == {"d:lundin"}
+    assert screen(party, client, common={"d:lundin"}) == []
+    few = [ClientName(str(i), f"Lundin Place{i}", f"Lundin Place{i}") for i in range(RARE_LIMIT - 1)]
+    assert [hit.client_id for hit in MemoryIndex(few + client).screen(party)] == ["C1"]
+    many = few + [ClientName("X", "Lundin Lodge", "Lundin Lodge")]
+    assert MemoryIndex(many + client).common({"d:lundin"}) == {"d:lundin"}
+    assert MemoryIndex(many + client).screen(party) == []
+
+
+@pytest.mark.parametrize(
+    "cyrillic, latin",
+    [
+        ('ПАО "Газпром"', "Gazprom PJSC"),
+        ("ООО «Лукойл-Западная Сибирь»", "Lukoil West Siberia LLC"),
+        ("ЗАО «Ромашка»", "Romashka CJSC"),
+        ("ОАО «Северсталь»", "Severstal OJSC"),
+        ("АО «Тинькофф Банк»", "Tinkoff Bank JSC"),
+        ("ИП Иванов", "Ivanov"),
+    ],
+)
+def test_cyrillic_names_lose_their_form_in_front_and_meet_their_english_name(cyrillic, latin):
+    assert normalise(cyrillic).core == normalise(latin).core
+    for party, client in ((cyrillic, latin), (latin, cyrillic)):
+        hit = _only_hit(party, _client("C1", client))
+        assert (hit.band, hit.rule) == ("conflict", "equal")
+
+
+def test_russian_words_are_translated_only_in_cyrillic():
+    assert normalise("Severn Trent").core == ("severn", "trent")
+    assert normalise("Северная Звезда").core == ("north", "zvezda")

@@ -29,9 +29,10 @@ times lighter. Whole-name and identifier keys are always filed and always asked.
 limit a screen uses may be lowered at will; raising it needs the lists filed again.
 
 One more row, under firm 0 (no firm has that id), holds the digest of ``CHECK_KEY``: it
-tells that the index was written under the current ``INDEX_KEY``. Were the secret
-changed, every lookup would miss, so while client entries exist without that row a
-screen refuses to run (``IndexKeyChanged``) until ``flask keys reindex``.
+tells that the index was written under the current ``INDEX_KEY`` and with the engine's
+current keys (``engine.KEYS_VERSION``). Were the secret or the keys changed, lookups would
+miss, so while client entries exist without that row a screen refuses to run
+(``IndexKeyChanged``) until ``flask keys reindex``.
 
 Writing happens in the caller's transaction, so the old list stays until the caller
 commits and a failure leaves nothing half-imported. The rows go through the session's
@@ -79,7 +80,7 @@ _ENTRY_COLUMNS = ("id", "firm_id", "external_id", "name", "aliases", "kind", "co
 _KEY_COLUMNS = ("firm_id", "key", "client_id", "is_alias")
 # What the index's check row is the digest of, and the firm it is filed under (see the
 # module's docstring).
-CHECK_KEY = "check:index written under this secret"
+CHECK_KEY = f"check:index written under this secret, keys {engine.KEYS_VERSION}"
 CHECK_FIRM = 0
 # How many of a firm's clients are filed under one weak key: one past the limit, so the
 # rows show a screen that the key is too common to ask for.
@@ -87,12 +88,13 @@ FILED_PER_KEY = engine.COMMON_KEY_LIMIT + 1
 
 
 class IndexKeyChanged(RuntimeError):
-    """The index was written under another ``INDEX_KEY`` (or not yet written): it would
-    find nothing, and a screen that finds nothing would clear every firm."""
+    """The index was written under another ``INDEX_KEY``, or with older keys, or not yet
+    written: it would find nothing, or miss what the engine's keys now find, and a screen that
+    finds nothing would clear every firm."""
 
     def __init__(self):
-        super().__init__("the client-list index is missing or was written under another INDEX_KEY; "
-                         "run `flask keys reindex` before screening or importing")
+        super().__init__("the client-list index is missing, or was written under another INDEX_KEY or with "
+                         "older keys; run `flask keys reindex` before screening or importing")
 
 
 class Named(Protocol):
@@ -197,9 +199,10 @@ class _Keyer:
         weak: dict[int, bool] = {}
         words_seen: set[str] = set()
         for position, name in enumerate((row.name, *row.aliases)):
-            core = _normalise(name).core
+            normal = _normalise(name)
+            core = normal.core
             is_alias = position > 0
-            for key in engine.core_keys(core) if core else ():
+            for key in engine.core_keys(normal) if core else ():
                 (whole if key.startswith(WHOLE_PREFIXES) else weak).setdefault(digest(key), is_alias)
             for word in core:
                 if word in words_seen:
@@ -331,7 +334,7 @@ def _ask_common(digests: set[int], limit: int) -> set[int]:
 def search(firm_id: int, words: str, limit: int = 200) -> list[int]:
     """Ids of the firm's entries filed under any key of ``words``, those sharing most keys
     first: the firm's own search of its list, through the index, since names are sealed."""
-    digests = {crypto.index_digest(key) for key in engine.index_keys(words)}
+    digests = {crypto.index_digest(key) for key in engine.asked_keys(words)}
     if not digests:
         return []
     shared = func.count().label("shared")
@@ -352,9 +355,7 @@ def candidates(keys: Iterable[str], firm_ids: Iterable[int],
     index_digest = crypto.index_digester()
     digest_of = {key: index_digest(key) for key in keys}
     _check_secret()
-    common = _common({digest_of[key] for key in keys if not engine.is_whole_key(key)}, limit)
-    asked = {digest_of[key] for key in
-             engine.lookup_keys(keys, lambda key: limit + 1 if digest_of[key] in common else 0, limit)}
+    asked = {digest_of[key] for key in keys - common_keys(keys, limit, digest_of)}
     # The ids first, then their rows: given the lookup as a subquery, PostgreSQL misjudges
     # its size and hash-joins a scan of every entry. A screen of a need asks every firm,
     # where filtering the rows here is cheaper than one seek per firm and key.
@@ -377,6 +378,18 @@ def candidates(keys: Iterable[str], firm_ids: Iterable[int],
         entries.update((row.id, row) for row in rows)
         frontier = {row.id for row in rows}
     return _names_by_firm(entries.values())
+
+
+def common_keys(keys: Collection[str], limit: int = engine.COMMON_KEY_LIMIT,
+                digest_of: dict[str, int] | None = None) -> set[str]:
+    """The weak keys of ``keys`` filed for more than ``limit`` clients over all firms: too common
+    to ask for candidates (``COMMON_KEY_LIMIT``), or for their words to be rare
+    (``engine.RARE_LIMIT``, ``engine.screen``)."""
+    if digest_of is None:
+        index_digest = crypto.index_digester()
+        digest_of = {key: index_digest(key) for key in keys}
+    common = _common({digest_of[key] for key in keys if not engine.is_whole_key(key)}, limit)
+    return set(keys) - engine.lookup_keys(keys, lambda key: limit + 1 if digest_of[key] in common else 0, limit)
 
 
 def key_lookup(digests: Collection[int], firm_ids: Sequence[int]) -> Select:

@@ -120,4 +120,7 @@ def _differs(rule: str, detail: dict) -> str:
     if rule == "acronym":
         return gettext("'%(initials)s' is the initials of '%(words)s'", initials=detail["initials"],
                        words=detail["words"])
+    if rule == "shared_word":
+        return gettext("both names have '%(word)s', and their other words are generic: '%(party)s' vs '%(client)s'",
+                       word=detail["word"], party=detail["party"], client=detail["client"])
     return gettext("'%(party)s' vs '%(client)s'", party=detail["party"], client=detail["client"])

@@ -313,6 +313,7 @@ def _stored_hit(hit: engine.Hit, remembered: ConflictDecision | None) -> Conflic
 def _hits_by_firm(parties, firm_ids, relations=None) -> dict[int, list[engine.Hit]]:
     """Candidates from the database index (``clientindex``: common weak keys left out,
     parents and children in the same list added), then the engine decides the hits, every
-    firm's in one pass."""
+    firm's in one pass, told which of the parties' words too many clients carry to be rare."""
     candidates = clientindex.candidates(engine.party_keys(parties, relations), firm_ids)
-    return engine.screen_lists(parties, candidates, relations)
+    common = clientindex.common_keys(engine.rare_word_keys(parties, relations), engine.RARE_LIMIT)
+    return engine.screen_lists(parties, candidates, relations, common)

@@ -9,16 +9,30 @@ by ``party_keys`` in its index (the database, or ``MemoryIndex``) and calls ``sc
 """
 
 from .index import MemoryIndex
-from .keys import COMMON_KEY_LIMIT, core_keys, identifier_key, index_keys, is_whole_key, lookup_keys, word_keys
+from .keys import (
+    COMMON_KEY_LIMIT,
+    KEYS_VERSION,
+    asked_keys,
+    core_keys,
+    identifier_key,
+    index_keys,
+    is_whole_key,
+    lookup_keys,
+    word_keys,
+)
 from .normalise import NormalName, name_key, normalise
 from .positions import Position, positional_hits
 from .records import RULES, ClientName, Evidence, Hit, Party, Relation
 from .relations import Relations
-from .screen import party_keys, screen, screen_lists
+from .score import RARE_LIMIT
+from .screen import party_keys, rare_word_keys, screen, screen_lists
 
 __all__ = [
     "COMMON_KEY_LIMIT",
+    "KEYS_VERSION",
+    "RARE_LIMIT",
     "RULES",
+    "asked_keys",
     "ClientName",
     "Evidence",
     "Hit",
@@ -37,6 +51,7 @@ __all__ = [
     "normalise",
     "party_keys",
     "positional_hits",
+    "rare_word_keys",
     "screen",
     "screen_lists",
     "word_keys",

@@ -3,7 +3,8 @@
 It answers as the database index does (``ClientNameKey``): the names filed under
 any of the keys asked, common weak keys left out (``lookup_keys``), plus the
 parents and children in the list of every client found, which ``screen`` needs
-to report hits through the firm's own family links.
+to report hits through the firm's own family links; and which of a party's words
+are held by too many names for ``screen`` to take them for rare ones.
 """
 
 from collections import defaultdict
@@ -12,7 +13,8 @@ from collections.abc import Iterable
 from .keys import COMMON_KEY_LIMIT, identifier_key, index_keys, lookup_keys
 from .records import ClientName, Hit, Party
 from .relations import MAX_DEPTH, Relations
-from .screen import party_keys, screen
+from .score import RARE_LIMIT
+from .screen import party_keys, rare_word_keys, screen
 
 
 class MemoryIndex:
@@ -32,15 +34,23 @@ class MemoryIndex:
                 self._children[name.parent].add(name.client_id)
 
     def candidates(self, keys: Iterable[str]) -> list[ClientName]:
-        asked = lookup_keys(keys, lambda key: len(self.postings.get(key, ())), self.limit)
+        asked = lookup_keys(keys, self._count, self.limit)
         found = {position for key in asked for position in self.postings.get(key, ())}
         clients = {self.names[position].client_id for position in found}
         for client_id in self._family(clients):
             found.update(self._by_client.get(client_id, ()))
         return [self.names[position] for position in sorted(found)]
 
+    def common(self, keys: Iterable[str]) -> set[str]:
+        """Those of ``keys`` held by more names than a rare word is (``score.RARE_LIMIT``)."""
+        return {key for key in keys if self._count(key) > RARE_LIMIT}
+
     def screen(self, parties: list[Party], relations: Relations | None = None) -> list[Hit]:
-        return screen(parties, self.candidates(party_keys(parties, relations)), relations)
+        candidates = self.candidates(party_keys(parties, relations))
+        return screen(parties, candidates, relations, self.common(rare_word_keys(parties, relations)))
+
+    def _count(self, key: str) -> int:
+        return len(self.postings.get(key, ()))
 
     def _family(self, clients: set[str]) -> set[str]:
         """Parents and children of ``clients`` up to ``MAX_DEPTH`` links away."""

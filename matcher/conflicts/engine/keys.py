@@ -1,8 +1,10 @@
 """Index keys: the strings a client name is filed under and a party name is looked up by.
 
-The same function makes the keys of both sides, so finding candidates is a plain
-intersection of key sets, which a database answers with ``key IN (...)`` on an
-indexed column, the same on SQLite and PostgreSQL.
+The same function makes the keys of both sides (``index_keys``), so finding candidates is
+a plain intersection of key sets, which a database answers with ``key IN (...)`` on an
+indexed column, the same on SQLite and PostgreSQL. Initials alone are asked across
+(``asked_keys``): a name's initials look for single words and a single word for initials, so
+two long names with the same initials do not meet through them.
 
 Each key carries its kind in a two-character prefix:
 
@@ -17,8 +19,10 @@ Each key carries its kind in a two-character prefix:
   word itself or a deletion. Whole words, not their first letters, so that in a list
   of a million names a typo in "Dorvelan" meets "dorvlan" (a handful of names)
   rather than "dorvl" (hundreds).
-- ``a:`` the initials of a name of three words or more, and a single word of three
-  to five letters, so "IBM" meets "International Business Machines".
+- ``a:`` the initials of a name of two words or more (``NormalName.initialisms``: of its core,
+  or of all its words with the particles, each with and without its legal forms' letters;
+  three letters at least), and ``w:`` a single word of three to six letters, so "IBM" meets
+  "International Business Machines" and "PDVSA" "Petróleos de Venezuela S.A.".
 - ``s:`` slot keys of a name of two words or more: for each word, the first letter of
   that word with all the other words. A typo changes one word and seldom its first
   letter, so the name with a typo still shares that word's slot key however common
@@ -35,12 +39,17 @@ common is then found through its whole-name keys only.
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from .normalise import normalise
+from .normalise import NormalName, normalise
 
+# Raised whenever a name's keys change (normalisation, the kinds of key): an index filed under
+# older keys would miss names that the new keys find, so it must be filed again.
+KEYS_VERSION = 2
 WHOLE_PREFIXES = ("n:", "i:")
 WORD_MAX_LETTERS = 12
 PREFIX_LETTERS = 6
 TYPO_MIN_LETTERS = 4
+# A single word of so many letters may be some longer name's initials ("YPF", "PDVSA").
+INITIALS_MIN, INITIALS_MAX = 3, 6
 # Longer keys are cut (both sides alike) to fit the index column.
 KEY_MAX = 255
 # A weak key held by more names than this is too common to be asked for: each asked key
@@ -52,23 +61,38 @@ COMMON_KEY_LIMIT = 100
 def index_keys(name: str) -> frozenset[str]:
     """Every key ``name`` is filed under (or looked up by); cached, as screening asks
     for the keys of the same candidates again and again."""
-    core = normalise(name).core
-    return frozenset(core_keys(core)).union(*map(word_keys, core)) if core else frozenset()
+    normal = normalise(name)
+    return frozenset(core_keys(normal)).union(*map(word_keys, normal.core)) if normal.core else frozenset()
 
 
-def core_keys(core: tuple[str, ...]) -> set[str]:
+def core_keys(name: NormalName) -> set[str]:
     """The keys of a name's core as a whole: whole-name, slot and initials keys (its
     words' own keys are ``word_keys``)."""
+    core = name.core
     ordered = sorted(core)
     keys = {("n:" + " ".join(ordered))[:KEY_MAX], ("n:" + "".join(core))[:KEY_MAX]}
     if len(ordered) >= 2:
         keys.update(f"s:{word[0]}|{' '.join(ordered[:i] + ordered[i + 1 :])}"[:KEY_MAX]
                     for i, word in enumerate(ordered))
-    if len(core) >= 3:
-        keys.add("a:" + "".join(word[0] for word in core)[: KEY_MAX - 2])
-    elif len(core) == 1 and 3 <= len(core[0]) <= 5 and core[0].isalpha():
-        keys.add("a:" + core[0])
+    keys.update(("a:" + letters)[:KEY_MAX] for letters in name.initialisms)
+    if is_initials(core):
+        keys.add("w:" + core[0])
     return keys
+
+
+@lru_cache(maxsize=65536)
+def asked_keys(name: str) -> frozenset[str]:
+    """The keys ``name`` is looked up by: those it is filed under, with its initials asked of
+    single words and a single word asked of initials."""
+    return frozenset(_ACROSS.get(key[:2], key[:2]) + key[2:] for key in index_keys(name))
+
+
+_ACROSS = {"a:": "w:", "w:": "a:"}
+
+
+def is_initials(core: tuple[str, ...]) -> bool:
+    """Whether a core may be some name's initials: one word of three to six letters."""
+    return len(core) == 1 and INITIALS_MIN <= len(core[0]) <= INITIALS_MAX and core[0].isalpha()
 
 
 @lru_cache(maxsize=65536)

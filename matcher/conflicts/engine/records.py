@@ -28,6 +28,7 @@ RULES = {
     "extra_words": N_("extra words"),
     "similar": N_("similar"),
     "acronym": N_("acronym"),
+    "shared_word": N_("rare word shared"),
     "related": N_("related entity"),
     "positional": N_("sector the firm does not act against"),
 }

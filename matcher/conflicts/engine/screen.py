@@ -11,17 +11,17 @@ and relating it reads no words.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
-from .keys import identifier_key, index_keys
+from .keys import WORD_MAX_LETTERS, asked_keys, identifier_key, is_initials
 from .normalise import NormalName, normalise
 from .records import ClientName, Evidence, Hit, Party, Relation
 from .relations import MAX_DEPTH, OWNERSHIP, ROLES, Relations
-from .score import CONFLICT, REVIEW, compare
+from .score import CONFLICT, REVIEW, compare, is_distinctive
 
 K = TypeVar("K")
 # Below this token-set likeness (0..100) no rule of ``compare`` can accept a pair.
@@ -43,23 +43,35 @@ def party_keys(parties: Iterable[Party], relations: Relations | None = None) -> 
     for party in parties:
         keys.add(identifier_key(party.lei))
         for probe in _probes(party, relations):
-            keys |= index_keys(probe.name)
+            keys |= asked_keys(probe.name)
     keys.discard("")
     return keys
 
 
+def rare_word_keys(parties: Iterable[Party], relations: Relations | None = None) -> set[str]:
+    """The word keys of the parties' words that may be rare (``score.is_distinctive``): the
+    caller tells ``screen`` which of them the index holds for too many names."""
+    return {"d:" + word[:WORD_MAX_LETTERS] for party in parties for probe in _probes(party, relations)
+            for word in normalise(probe.name).core if is_distinctive(word)}
+
+
 def screen(
-    parties: Iterable[Party], candidates: Iterable[ClientName], relations: Relations | None = None
+    parties: Iterable[Party], candidates: Iterable[ClientName], relations: Relations | None = None,
+    common: Collection[str] = (),
 ) -> list[Hit]:
-    """One hit per party and client that match, the strongest reason kept."""
-    return screen_lists(parties, {"": list(candidates)}, relations)[""]
+    """One hit per party and client that match, the strongest reason kept. ``common`` are the
+    word keys of ``rare_word_keys`` that the index holds for more than ``score.RARE_LIMIT``
+    names: their words are not rare."""
+    return screen_lists(parties, {"": list(candidates)}, relations, common)[""]
 
 
 def screen_lists(
-    parties: Iterable[Party], lists: Mapping[K, list[ClientName]], relations: Relations | None = None
+    parties: Iterable[Party], lists: Mapping[K, list[ClientName]], relations: Relations | None = None,
+    common: Collection[str] = (),
 ) -> dict[K, list[Hit]]:
     """``screen`` of the candidates of each list (a firm's, say), all lists scored in one pass:
     a need against every firm is one call, not one per firm, each paying for the parties again."""
+    common_words = frozenset(key[2:] for key in common if key.startswith("d:"))
     flat = [(key, candidate) for key, names in lists.items() for candidate in names]
     normal = [normalise(candidate.name) for _, candidate in flat]
     by_identifier = defaultdict(list)
@@ -74,9 +86,9 @@ def screen_lists(
             _keep(hits[key], _hit(party, party.name, candidate, CONFLICT, 1.0,
                                   Evidence("identifier", (("lei", party.lei.upper()),))))
         probes += [(party, probe, normalise(probe.name)) for probe in _probes(party, relations)]
-    for row, position in sorted(_plausible([probe_name for _, _, probe_name in probes], normal)):
+    for row, position in sorted(_plausible([probe_name for _, _, probe_name in probes], normal, common_words)):
         party, probe, probe_name = probes[row]
-        verdict = compare(probe_name, normal[position])
+        verdict = compare(probe_name, normal[position], common_words)
         if verdict is not None:
             key, candidate = flat[position]
             band = _band(verdict.band, probe.relation)
@@ -93,14 +105,14 @@ def screen_lists(
     return {key: list(found.values()) for key, found in hits.items()}
 
 
-def _plausible(probes: list[NormalName], normal: list[NormalName]) -> set[tuple[int, int]]:
+def _plausible(probes: list[NormalName], normal: list[NormalName], common: frozenset[str]) -> set[tuple[int, int]]:
     """The (probe, candidate) positions ``compare`` could accept, each probe against every
     candidate in rapidfuzz's C loop, the candidates' forms gathered once for all probes.
 
     Token-set likeness of the sorted words, or plain likeness of the joined words, is
     at least as high as every likeness ``compare`` accepts (equal, joined, one typo,
     extra words, similar), so nothing it would find is lost; an acronym has no
-    likeness and is looked up apart, by initials."""
+    likeness and is looked up apart, by initials, and so is a rare word shared."""
     sorted_cores = [name.sorted_core for name in normal]
     joined = [name.joined for name in normal]
     found = set()
@@ -111,19 +123,41 @@ def _plausible(probes: list[NormalName], normal: list[NormalName]) -> set[tuple[
                 limit=None))
             found.update((row, position) for _, _, position in process.extract(
                 probe.joined, joined, scorer=fuzz.ratio, score_cutoff=PREFILTER_SCORE, limit=None))
+    return found | _by_initials(probes, normal) | _by_rare_word(probes, normal, common)
+
+
+def _by_initials(probes: list[NormalName], normal: list[NormalName]) -> set[tuple[int, int]]:
+    """The pairs of a single word and a name it is the initials of, either way round. The
+    candidates' initials are read only for a party name that may be initials: most needs have
+    none, and reading them costs a third of screening."""
     initials, single = defaultdict(list), defaultdict(list)
+    with_initials = any(is_initials(probe.core) for probe in probes)
     for position, name in enumerate(normal):
-        if len(name.core) >= 3:
-            initials["".join(word[0] for word in name.core)].append(position)
-        elif len(name.core) == 1:
+        if is_initials(name.core):
             single[name.core[0]].append(position)
+        elif with_initials:
+            for letters in name.initialisms:
+                initials[letters].append(position)
+    found = set()
     for row, probe in enumerate(probes):
-        core = probe.core
-        if len(core) == 1:
-            found.update((row, position) for position in initials.get(core[0], ()))
-        elif len(core) >= 3:
-            found.update((row, position) for position in single.get("".join(word[0] for word in core), ()))
+        if is_initials(probe.core):
+            found.update((row, position) for position in initials.get(probe.core[0], ()))
+        for letters in probe.initialisms:
+            found.update((row, position) for position in single.get(letters, ()))
     return found
+
+
+def _by_rare_word(probes: list[NormalName], normal: list[NormalName], common: frozenset[str]) -> set[tuple[int, int]]:
+    """The pairs that share a distinctive word (``score.is_distinctive``)."""
+    rare = defaultdict(list)
+    for row, probe in enumerate(probes):
+        for word in set(probe.core):
+            if is_distinctive(word, common):
+                rare[word].append(row)
+    if not rare:
+        return set()
+    return {(row, position) for position, name in enumerate(normal) for word in set(name.core) & rare.keys()
+            for row in rare[word]}
 
 
 def _probes(party: Party, relations: Relations | None) -> list[_Probe]:
