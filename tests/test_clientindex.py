@@ -3,7 +3,7 @@
 from collections import Counter
 
 import pytest
-from sqlalchemy import delete, event, func, select, text, update
+from sqlalchemy import delete, func, select, text, update
 
 from matcher.conflicts import clientindex, clientlists, engine, screening
 from matcher.core import crypto
@@ -235,15 +235,28 @@ def test_the_database_holds_no_client_name_in_a_readable_form():
 
 
 def test_a_client_name_moved_to_another_entry_is_refused_not_screened():
-    """Someone who can write to the database swaps a client's sealed name onto another entry,
-    to make a screen miss it: the screen stops rather than clears against it."""
+    """Someone who can write to the database swaps a client's sealed names (as screening reads
+    them) onto another entry, to make a screen miss it: the screen stops rather than clears
+    against it."""
     firm = factories.firm(clients=FIRM_A)
     first, second = db.session.scalars(select(ClientEntry.id).order_by(ClientEntry.id).limit(2)).all()
-    stored = db.session.execute(text("SELECT name FROM client_entry WHERE id = :id"), {"id": first}).scalar()
-    db.session.execute(text("UPDATE client_entry SET name = :v WHERE id = :id"), {"v": stored, "id": second})
+    stored = db.session.execute(text("SELECT screen_names FROM client_entry WHERE id = :id"), {"id": first}).scalar()
+    db.session.execute(text("UPDATE client_entry SET screen_names = :v WHERE id = :id"), {"v": stored, "id": second})
 
-    with pytest.raises(crypto.SealBroken, match=f"client_entry.name#{second}"):
+    with pytest.raises(crypto.SealBroken, match=f"client_entry.screen_names#{second}"):
         screening._hits_by_firm([engine.Party("1", "Andina Exploraciones")], [firm.id])
+
+
+def test_screening_reads_the_forms_filed_with_the_list_not_the_names_again():
+    """The names' normal forms are made once, when the list is filed, and kept sealed with the
+    entry: a screen finds the client through them without normalising it again."""
+    firm = factories.firm(clients=FIRM_A)
+    normalise = engine.normalise
+    normalise.cache_clear()
+    hits = screening._hits_by_firm([engine.Party("1", "Minera Andina")], [firm.id])[firm.id]
+
+    assert {hit.client_name for hit in hits} == {"Minera Andina S.A.", "Andina Exploraciones Ltd"}  # and its child
+    assert normalise.cache_info().currsize == 1  # the party's name alone
 
 def test_a_changed_index_key_stops_screening_until_the_lists_are_filed_again(app):
     firm = factories.firm(clients=FIRM_A)
@@ -331,23 +344,21 @@ def test_a_failure_writing_behind_fails_the_import_instead_of_hanging_it():
             out.put([(n,)])
 
 
-def test_a_run_asks_which_weak_keys_are_common_once_per_key():
+def test_a_run_asks_which_weak_keys_are_common_once_per_key(monkeypatch):
     firm = factories.firm(clients=FIRM_A)
     parties = [engine.Party("1", "Andina Exploraciones del Sur")]
-    asked = []
+    asked, rows = [], clientindex._rows
 
-    def count(_conn, _cursor, statement, *_args):
+    def counted(statement, *args, **kwargs):
         if "OFFSET" in statement:
             asked.append(statement)
+        return rows(statement, *args, **kwargs)
 
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        with clientindex.one_run():
-            first = screening._hits_by_firm(parties, [firm.id])
-            again = screening._hits_by_firm(parties, [firm.id])
-        outside = screening._hits_by_firm(parties, [firm.id])
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
+    monkeypatch.setattr(clientindex, "_rows", counted)
+    with clientindex.one_run():
+        first = screening._hits_by_firm(parties, [firm.id])
+        again = screening._hits_by_firm(parties, [firm.id])
+    outside = screening._hits_by_firm(parties, [firm.id])
 
     assert first == again == outside
     assert len(asked) == 2  # once in the run, once outside it

@@ -17,6 +17,10 @@ Two tables (``matcher/models/firms.py``) hold it:
 - ``client_entry.parent_entry_id``: the parent's row, resolved at import, so a hit's
   family (the engine reports hits through a client's parent and children) is fetched
   by indexed ids.
+- ``client_entry.screen_names``: the entry's names with their normal forms
+  (``engine.NormalName.data``), sealed in one value, made when the list is filed: a screen
+  opens one value a candidate and normalises none, where opening the name and aliases and
+  normalising them again was half of its time.
 
 A weak key held by more than ``COMMON_KEY_LIMIT`` clients is too common to ask for
 (``engine.lookup_keys``). The rows tell: a screen reads each weak key's postings in
@@ -41,7 +45,10 @@ the speed of ORM objects and keeps a 100,000-row list with its 1.8 million key r
 under 500 MB, since the key rows are generated and written a chunk at a time.
 
 Retrieval is four small queries whatever the number of firms: the check row, the weak
-keys too common to ask, the entries filed under the others, and their parents and children.
+keys too common to ask, the entries filed under the others (with the keys that found each,
+so the engine scores a party's name only against its own candidates), and their parents and
+children. They go to the driver as plain statements (``_rows``), which costs half of what
+the ORM's statements and rows did.
 """
 
 import json
@@ -54,11 +61,9 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import islice
 from operator import attrgetter, itemgetter
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
-from sqlalchemy import BigInteger, Text, any_, bindparam, delete, func, literal_column, select, text, type_coerce
-from sqlalchemy.dialects import postgresql
-from sqlalchemy.sql import Select
+from sqlalchemy import Text, delete, func, select, text, type_coerce
 
 from ..core import bulk, crypto
 from ..extensions import db
@@ -76,7 +81,7 @@ CHUNK = 20000
 # cache would hold 65,536 of a big list's names for nothing.
 _normalise = engine.normalise.__wrapped__
 _ENTRY_COLUMNS = ("id", "firm_id", "external_id", "name", "aliases", "kind", "country",
-                  "parent_external_id", "lei", "parent_entry_id", "relationship", "ended_on")
+                  "parent_external_id", "lei", "parent_entry_id", "relationship", "ended_on", "screen_names")
 _KEY_COLUMNS = ("firm_id", "key", "client_id", "is_alias")
 # What the index's check row is the digest of, and the firm it is filed under (see the
 # module's docstring).
@@ -98,17 +103,17 @@ class IndexKeyChanged(RuntimeError):
 
 
 class Named(Protocol):
-    """What an entry's keys are made of."""
+    """What an entry's screened names are made of (``_screen_names``)."""
 
     name: str
     aliases: tuple[str, ...]
-    lei: str
 
 
 class Row(Named, Protocol):
     """One validated line of a client list (``clientlists.ClientRow``)."""
 
     external_id: str
+    lei: str
     kind: str
     country: str
     parent_external_id: str
@@ -125,15 +130,27 @@ def replace(firm_id: int, rows: Sequence[Row]) -> None:
     session.execute(delete(ClientEntry).where(ClientEntry.firm_id == firm_id))
     ids = writer.new_ids("client_entry", len(rows))
     id_of = {row.external_id: entry_id for row, entry_id in zip(rows, ids, strict=True)}
-    writer.write("client_entry", _ENTRY_COLUMNS, (
-        (id_of[row.external_id], firm_id, row.external_id,
-         crypto.seal(row.name, place("client_entry", "name", id_of[row.external_id])),
-         crypto.seal(json.dumps(list(row.aliases), ensure_ascii=False),
-                     place("client_entry", "aliases", id_of[row.external_id])),
-         row.kind, row.country, row.parent_external_id, row.lei, id_of.get(row.parent_external_id),
-         row.relationship, row.ended or None)
-        for row in rows))
-    _file_keys(writer, firm_id, ((id_of[row.external_id], row) for row in rows))
+    # Each entry's names as screened, kept here for its keys: normalising is most of an import's work.
+    screened: list[str] = []
+
+    def stored(row: Row) -> tuple:
+        entry_id = id_of[row.external_id]
+        screened.append(_screen_names(row))
+        return (entry_id, firm_id, row.external_id, crypto.seal(row.name, place("client_entry", "name", entry_id)),
+                crypto.seal(json.dumps(list(row.aliases), ensure_ascii=False),
+                            place("client_entry", "aliases", entry_id)),
+                row.kind, row.country, row.parent_external_id, row.lei, id_of.get(row.parent_external_id),
+                row.relationship, row.ended or None,
+                crypto.seal(screened[-1], place("client_entry", "screen_names", entry_id)))
+
+    writer.write("client_entry", _ENTRY_COLUMNS, map(stored, rows))
+    _file_keys(writer, firm_id, ((entry_id, names, row.lei)
+                                 for entry_id, names, row in zip(ids, screened, rows, strict=True)))
+
+
+def _screen_names(entry: Named) -> str:
+    """The entry's name and aliases with their normalised forms, as JSON: what a screen reads of it."""
+    return json.dumps([[name, _normalise(name).data()] for name in (entry.name, *entry.aliases)], ensure_ascii=False)
 
 
 def reindex() -> int:
@@ -142,8 +159,13 @@ def reindex() -> int:
     writer, total, opened = bulk.writer(), 0, _entry_opener()
     db.session.execute(delete(ClientNameKey))
     for firm_id in db.session.scalars(select(LawFirm.id).order_by(LawFirm.id)).all():
-        entries = [(entry.id, _Stored(*opened(entry), entry.lei))
-                   for entry in db.session.execute(_entries().where(ClientEntry.firm_id == firm_id))]
+        entries = [(entry.id, _screen_names(_Stored(*opened(entry))), entry.lei) for entry in db.session.execute(
+            select(ClientEntry.id, type_coerce(ClientEntry.name, Text).label("name"),
+                   type_coerce(ClientEntry.aliases, Text).label("aliases"), ClientEntry.lei)
+            .where(ClientEntry.firm_id == firm_id))]
+        _rows("UPDATE client_entry SET screen_names = ? WHERE id = ?", [
+            (crypto.seal(names, place("client_entry", "screen_names", entry_id)), entry_id)
+            for entry_id, names, _ in entries], many=True)
         _file_keys(writer, firm_id, entries)
         total += len(entries)
     return total
@@ -151,22 +173,21 @@ def reindex() -> int:
 
 @dataclass(frozen=True)
 class _Stored:
-    """What the keys of a stored entry are made of (a ``Named``)."""
+    """The names of a stored entry (a ``Named``'s)."""
 
     name: str
     aliases: tuple[str, ...]
-    lei: str
 
 
-def _file_keys(writer, firm_id: int, entries: Iterable[tuple[int, Named]]) -> None:
-    """Write the key rows of ``entries`` (entry id, row) a chunk at a time, no more than
-    ``FILED_PER_KEY`` under one weak key."""
+def _file_keys(writer, firm_id: int, entries: Iterable[tuple[int, str, str]]) -> None:
+    """Write the key rows of ``entries`` (entry id, ``_screen_names``, LEI) a chunk at a time,
+    no more than ``FILED_PER_KEY`` under one weak key."""
     keyer = _Keyer()
     with (_WriteBehind if writer.behind else _WriteNow)(writer, "client_name_key", _KEY_COLUMNS) as out:
         iterator = iter(entries)
         while chunk_entries := list(islice(iterator, CHUNK)):
-            chunk = [(firm_id, digest, client_id, is_alias) for client_id, row in chunk_entries
-                     for digest, is_alias in keyer.rows(row)]
+            chunk = [(firm_id, digest, client_id, is_alias) for client_id, names, lei in chunk_entries
+                     for digest, is_alias in keyer.rows(names, lei)]
             # In primary-key order, so pages fill one after another; the sort is stable,
             # so one key's clients stay in id order.
             chunk.sort(key=itemgetter(1))
@@ -192,14 +213,14 @@ class _Keyer:
         self.uses: dict[str, int] = {}
         self.word_digests: dict[str, tuple[int, ...]] = {}
 
-    def rows(self, row: Named) -> list[tuple[int, bool]]:
-        """(digest, is_alias) of each key the entry is to be filed under."""
+    def rows(self, names: str, lei: str) -> list[tuple[int, bool]]:
+        """(digest, is_alias) of each key the entry is to be filed under, from its ``_screen_names``."""
         digest, uses, word_digests, most = self.digest, self.uses, self.word_digests, FILED_PER_KEY
         whole: dict[int, bool] = {}
         weak: dict[int, bool] = {}
         words_seen: set[str] = set()
-        for position, name in enumerate((row.name, *row.aliases)):
-            normal = _normalise(name)
+        for position, (_, form) in enumerate(json.loads(names)):
+            normal = engine.NormalName.from_data(form)
             core = normal.core
             is_alias = position > 0
             for key in engine.core_keys(normal) if core else ():
@@ -215,8 +236,8 @@ class _Keyer:
                         digests = word_digests[word] = tuple(map(digest, engine.word_keys(word)))
                     for key_digest in digests:
                         weak.setdefault(key_digest, is_alias)
-        if row.lei:
-            whole.setdefault(digest(engine.identifier_key(row.lei)), False)
+        if lei:
+            whole.setdefault(digest(engine.identifier_key(lei)), False)
         rows, filed = list(whole.items()), self.filed
         for key_digest, is_alias in weak.items():
             count = filed[key_digest] = filed.get(key_digest, 0) + 1
@@ -288,9 +309,9 @@ def _check_secret() -> None:
     """Refuse to use an index that lacks the check row of the current secret while client
     entries exist: it was written under another secret, or emptied by a migration, and
     would find nothing."""
-    check = db.session.scalar(select(ClientNameKey.client_id).where(
-        ClientNameKey.firm_id == CHECK_FIRM, ClientNameKey.key == crypto.index_digest(CHECK_KEY)))
-    if check is None and db.session.scalar(select(ClientEntry.id).limit(1)) is not None:
+    (usable,), = _rows("SELECT EXISTS (SELECT 1 FROM client_name_key WHERE firm_id = ? AND key = ?) "
+                       "OR NOT EXISTS (SELECT 1 FROM client_entry)", (CHECK_FIRM, crypto.index_digest(CHECK_KEY)))
+    if not usable:
         raise IndexKeyChanged()
 
 
@@ -322,13 +343,9 @@ def _ask_common(digests: set[int], limit: int) -> set[int]:
     """Each of ``digests`` is sought in the lookup index and read no further than its row after the limit."""
     if not digests:
         return set()
-    if bulk.on_postgres():
-        asked, keys = "unnest(CAST(:keys AS bigint[])) AS asked(key)", sorted(digests)
-    else:
-        asked, keys = "(SELECT value AS key FROM json_each(:keys)) AS asked", json.dumps(sorted(digests))
-    return set(db.session.scalars(text(
-        f"SELECT asked.key FROM {asked} WHERE EXISTS (SELECT 1 FROM client_name_key AS filed "
-        "WHERE filed.key = asked.key LIMIT 1 OFFSET :limit)"), {"keys": keys, "limit": limit}))
+    return {key for key, in _rows(
+        f"SELECT asked.key FROM {_each('key')} WHERE EXISTS (SELECT 1 FROM client_name_key AS filed "
+        "WHERE filed.key = asked.key LIMIT 1 OFFSET ?)", (_values(digests), limit))}
 
 
 def search(firm_id: int, words: str, limit: int = 200) -> list[int]:
@@ -348,36 +365,38 @@ def search(firm_id: int, words: str, limit: int = 200) -> list[int]:
 def candidates(keys: Iterable[str], firm_ids: Iterable[int],
                limit: int = engine.COMMON_KEY_LIMIT) -> dict[int, list[engine.ClientName]]:
     """The names of the firms' clients filed under ``keys`` (weak keys ever held by more
-    than ``limit`` clients left out), with their parents and children in the same list, by firm."""
+    than ``limit`` clients left out), each with the keys that found it, and their parents and
+    children in the same list, by firm."""
     keys, firm_ids = set(keys), list(firm_ids)
     if not keys or not firm_ids:
         return {}
     index_digest = crypto.index_digester()
     digest_of = {key: index_digest(key) for key in keys}
     _check_secret()
-    asked = {digest_of[key] for key in keys - common_keys(keys, limit, digest_of)}
+    key_of = {digest_of[key]: key for key in keys - common_keys(keys, limit, digest_of)}
+    found_by: dict[int, set[str]] = {}
+    for digest, entry_id in _rows(*key_lookup(key_of, firm_ids)):
+        found_by.setdefault(entry_id, set()).add(key_of[digest])
     # The ids first, then their rows: given the lookup as a subquery, PostgreSQL misjudges
     # its size and hash-joins a scan of every entry. A screen of a need asks every firm,
     # where filtering the rows here is cheaper than one seek per firm and key.
-    ids = set(db.session.scalars(key_lookup(asked, firm_ids)))
     wanted = set(firm_ids)
-    entries = {row.id: row for row in db.session.execute(_entries().where(_among(ClientEntry.id, ids)))
-               if row.firm_id in wanted} if ids else {}
+    entries = {entry.id: entry for entry in _entries("id", found_by) if entry.firm_id in wanted}
     frontier = set(entries)
     for _ in range(MAX_DEPTH):
         # Children by their ids alone, which the parent index answers by itself: asked for
         # whole rows, SQLite reads its statistics (most entries have no parent) as "each
         # lookup brings a million rows" and scans the table instead, a hundred milliseconds.
         parents = {entries[i].parent_entry_id for i in frontier} - {None}
-        children = set(db.session.scalars(
-            select(ClientEntry.id).where(_among(ClientEntry.parent_entry_id, frontier))))
+        children = {child for child, in _rows(
+            f"SELECT id FROM client_entry WHERE parent_entry_id {_in()}", (_values(frontier),))}
         relatives = (parents | children) - entries.keys()
         if not relatives:
             break
-        rows = db.session.execute(_entries().where(_among(ClientEntry.id, relatives))).all()
-        entries.update((row.id, row) for row in rows)
-        frontier = {row.id for row in rows}
-    return _names_by_firm(entries.values())
+        rows = _entries("id", relatives)
+        entries.update((entry.id, entry) for entry in rows)
+        frontier = {entry.id for entry in rows}
+    return _names_by_firm(entries.values(), found_by)
 
 
 def common_keys(keys: Collection[str], limit: int = engine.COMMON_KEY_LIMIT,
@@ -392,24 +411,48 @@ def common_keys(keys: Collection[str], limit: int = engine.COMMON_KEY_LIMIT,
     return set(keys) - engine.lookup_keys(keys, lambda key: limit + 1 if digest_of[key] in common else 0, limit)
 
 
-def key_lookup(digests: Collection[int], firm_ids: Sequence[int]) -> Select:
-    """The statement that finds the ids of the clients filed under ``digests``, of all
-    firms, or of the one firm of a re-screen (which seeks (firm, key) in the primary key)."""
-    found = select(ClientNameKey.client_id).where(_among(ClientNameKey.key, digests))
-    return found.where(ClientNameKey.firm_id == firm_ids[0]) if len(firm_ids) == 1 else found
+def key_lookup(digests: Collection[int], firm_ids: Sequence[int]) -> tuple[str, tuple]:
+    """The statement (and its parameters) that finds (key, client id) of the clients filed under
+    ``digests``, of all firms, or of the one firm of a re-screen (which seeks (firm, key) in the
+    primary key)."""
+    found = f"SELECT key, client_id FROM client_name_key WHERE key {_in()}"
+    if len(firm_ids) == 1:
+        return found + " AND firm_id = ?", (_values(digests), firm_ids[0])
+    return found, (_values(digests),)
 
 
-def _names_by_firm(entries) -> dict[int, list[engine.ClientName]]:
-    """The engine's view of the entries (name and aliases opened), by firm, in id order."""
-    opened = _entry_opener()
+class _Entry(NamedTuple):
+    """What a screen reads of an entry: its names with their forms still sealed (``_names_by_firm``)."""
+
+    id: int
+    firm_id: int
+    external_id: str
+    screen_names: str
+    lei: str
+    parent_external_id: str
+    parent_entry_id: int | None
+
+
+def _entries(column: str, values: Collection[int]) -> list[_Entry]:
+    """The entries whose ``column`` is one of ``values``."""
+    if not values:
+        return []
+    return list(map(_Entry._make, _rows(f"SELECT {', '.join(_Entry._fields)} FROM client_entry WHERE {column} {_in()}",
+                                        (_values(values),))))
+
+
+def _names_by_firm(entries: Iterable[_Entry], found_by: dict[int, set[str]]) -> dict[int, list[engine.ClientName]]:
+    """The engine's view of the entries (names and their forms opened), by firm, in id order."""
+    open_sealed = crypto.opener()
     by_firm: dict[int, list[engine.ClientName]] = {}
     for entry in sorted(entries, key=attrgetter("id")):
-        names = by_firm.setdefault(entry.firm_id, [])
-        name, aliases = opened(entry)
-        for position, text_ in enumerate((name, *aliases)):
-            names.append(engine.ClientName(
-                client_id=entry.external_id, name=text_, client_name=name, is_alias=position > 0,
-                lei=entry.lei, parent=entry.parent_external_id))
+        names = json.loads(open_sealed(entry.screen_names, place("client_entry", "screen_names", entry.id)))
+        keys = frozenset(found_by.get(entry.id, ()))
+        client_name = names[0][0]
+        by_firm.setdefault(entry.firm_id, []).extend(engine.ClientName(
+            client_id=entry.external_id, name=name, client_name=client_name, is_alias=position > 0, lei=entry.lei,
+            parent=entry.parent_external_id, normal=engine.NormalName.from_data(form), found_by=keys)
+            for position, (name, form) in enumerate(names))
     return by_firm
 
 
@@ -424,19 +467,31 @@ def _entry_opener() -> Callable[[Any], tuple[str, tuple[str, ...]]]:
     return opened
 
 
-def _among(column, values: Collection[int]):
-    """``column IN values``, the values sent as one parameter (an array on PostgreSQL, JSON
-    on SQLite): a need asks for hundreds of keys and a thousand ids, which as as many
-    parameters cost more to compile and send than the lookups themselves."""
+def _rows(sql: str, parameters: Sequence, many: bool = False) -> list[tuple]:
+    """``sql`` run on the session's driver connection, in its transaction, ``?`` standing for each
+    parameter: a screen's few statements cost less than the ORM's work around them (half of it)."""
+    connection = db.session.connection().connection.driver_connection
     if bulk.on_postgres():
-        return column == any_(bindparam(None, sorted(values), type_=postgresql.ARRAY(BigInteger)))
-    return column.in_(select(literal_column("value")).select_from(
-        func.json_each(bindparam(None, json.dumps(sorted(values))))))
+        sql = sql.replace("?", "%s")
+    if many:
+        connection.cursor().executemany(sql, parameters)
+        return []
+    return connection.execute(sql, parameters).fetchall()
 
 
-def _entries():
-    """The columns a screen needs, names and aliases as stored (``_names_by_firm`` opens them)."""
-    return select(ClientEntry.id, ClientEntry.firm_id, ClientEntry.external_id,
-                  type_coerce(ClientEntry.name, Text).label("name"),
-                  type_coerce(ClientEntry.aliases, Text).label("aliases"), ClientEntry.lei,
-                  ClientEntry.parent_external_id, ClientEntry.parent_entry_id)
+def _in() -> str:
+    """``IN`` a list of ids sent as one parameter (``_values``): a need asks for hundreds of keys and
+    a thousand ids, which as as many parameters cost more to compile and send than the lookups."""
+    return "= ANY(CAST(? AS bigint[]))" if bulk.on_postgres() else "IN (SELECT value FROM json_each(?))"
+
+
+def _each(column: str) -> str:
+    """The list of ids sent as one parameter (``_values``), as a table ``asked`` of one ``column``."""
+    if bulk.on_postgres():
+        return f"unnest(CAST(? AS bigint[])) AS asked({column})"
+    return f"(SELECT value AS {column} FROM json_each(?)) AS asked"
+
+
+def _values(values: Collection[int]):
+    """Ids as one parameter: an array on PostgreSQL, JSON on SQLite."""
+    return sorted(values) if bulk.on_postgres() else json.dumps(sorted(values))

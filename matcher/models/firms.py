@@ -97,6 +97,9 @@ class ClientEntry(db.Model):
     ended_on: Mapped[date | None] = mapped_column(Date)  # when a former client stopped being one
     # The parent's row, resolved at import, so screening walks a family by indexed ids.
     parent_entry_id: Mapped[int | None] = mapped_column(ForeignKey("client_entry.id"), index=True)
+    # The name and aliases with their normalised forms ([[name, form], ...]), written at import:
+    # what a screen reads of a candidate (``conflicts.clientindex``).
+    screen_names: Mapped[list | None] = mapped_column(EncryptedJSON)
 
 
 class ClientNameKey(db.Model):

@@ -237,13 +237,11 @@ def _explain(need) -> str:
     """The plan of the key lookup a screen runs, to show it reads the (key, firm, client) index alone."""
     digests = [crypto.index_digest(key) for key in engine.party_keys(need)]
     firm_ids = db.session.scalars(db.select(LawFirm.id)).all()
-    compiled = clientindex.key_lookup(digests, firm_ids).compile(dialect=db.engine.dialect)
-    params = tuple(compiled.params[name] for name in compiled.positiontup) if compiled.positional else compiled.params
+    statement, parameters = clientindex.key_lookup(digests, firm_ids)
     if db.engine.dialect.name == "postgresql":
-        lines = db.session.connection().exec_driver_sql("EXPLAIN " + compiled.string, params).scalars().all()
+        lines = [row[0] for row in clientindex._rows("EXPLAIN " + statement, parameters)]
     else:
-        lines = [row[-1] for row in db.session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + compiled.string,
-                                                                            params)]
+        lines = [row[-1] for row in clientindex._rows("EXPLAIN QUERY PLAN " + statement, parameters)]
     return "; ".join(line.split("  (cost")[0].strip() for line in lines
                      if "Scan" in line or "SEARCH" in line or "SCAN" in line)
 

@@ -1,7 +1,7 @@
 """An index of client names in memory, for the command line and the benchmarks.
 
 It answers as the database index does (``ClientNameKey``): the names filed under
-any of the keys asked, common weak keys left out (``lookup_keys``), plus the
+any of the keys asked, with the keys that found each, common weak keys left out (``lookup_keys``), plus the
 parents and children in the list of every client found, which ``screen`` needs
 to report hits through the firm's own family links; and which of a party's words
 are held by too many names for ``screen`` to take them for rare ones.
@@ -9,6 +9,7 @@ are held by too many names for ``screen`` to take them for rare ones.
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from .keys import COMMON_KEY_LIMIT, identifier_key, index_keys, lookup_keys
 from .records import ClientName, Hit, Party
@@ -34,12 +35,14 @@ class MemoryIndex:
                 self._children[name.parent].add(name.client_id)
 
     def candidates(self, keys: Iterable[str]) -> list[ClientName]:
-        asked = lookup_keys(keys, self._count, self.limit)
-        found = {position for key in asked for position in self.postings.get(key, ())}
-        clients = {self.names[position].client_id for position in found}
-        for client_id in self._family(clients):
-            found.update(self._by_client.get(client_id, ()))
-        return [self.names[position] for position in sorted(found)]
+        found_by: dict[int, set[str]] = defaultdict(set)
+        for key in lookup_keys(keys, self._count, self.limit):
+            for position in self.postings.get(key, ()):
+                found_by[position].add(key)
+        clients = {self.names[position].client_id for position in found_by}
+        relatives = {position for client_id in self._family(clients) for position in self._by_client.get(client_id, ())}
+        return [replace(self.names[position], found_by=frozenset(found_by[position])) if position in found_by
+                else self.names[position] for position in sorted(found_by.keys() | relatives)]
 
     def common(self, keys: Iterable[str]) -> set[str]:
         """Those of ``keys`` held by more names than a rare word is (``score.RARE_LIMIT``)."""

@@ -41,9 +41,10 @@ from functools import lru_cache
 
 from .normalise import NormalName, normalise
 
-# Raised whenever a name's keys change (normalisation, the kinds of key): an index filed under
-# older keys would miss names that the new keys find, so it must be filed again.
-KEYS_VERSION = 2
+# Raised whenever a name's keys or normal form change (normalisation, the kinds of key): an index
+# filed under older keys would miss names that the new keys find, and an entry's stored forms
+# (``NormalName.data``) would be read as the new ones, so it must be filed again.
+KEYS_VERSION = 3
 WHOLE_PREFIXES = ("n:", "i:")
 WORD_MAX_LETTERS = 12
 PREFIX_LETTERS = 6

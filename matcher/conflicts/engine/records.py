@@ -9,7 +9,7 @@ back to learn what kind of hit it is, and no words are fixed in one language.
 
 from dataclasses import dataclass, field
 
-from .normalise import name_key
+from .normalise import NormalName, name_key
 
 
 def N_(text: str) -> str:
@@ -57,6 +57,10 @@ class ClientName:
 
     ``parent`` is the client id of the entry's parent in the same firm's list, so a
     party matching a client's parent or child is a related-entity hit on that client.
+    ``normal`` is the name normalised when the list was filed (None: normalise it now), and
+    ``found_by`` the keys the index found the entry under: a party's name is scored only against
+    the candidates of its own keys, and against those the index gave with none (a client's
+    relatives, brought for their family links).
     """
 
     client_id: str
@@ -65,6 +69,8 @@ class ClientName:
     is_alias: bool = False
     lei: str = ""
     parent: str = ""
+    normal: NormalName | None = field(default=None, compare=False, repr=False)
+    found_by: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     @property
     def key(self) -> str:

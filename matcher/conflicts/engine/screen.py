@@ -73,7 +73,7 @@ def screen_lists(
     a need against every firm is one call, not one per firm, each paying for the parties again."""
     common_words = frozenset(key[2:] for key in common if key.startswith("d:"))
     flat = [(key, candidate) for key, names in lists.items() for candidate in names]
-    normal = [normalise(candidate.name) for _, candidate in flat]
+    normal = [candidate.normal or normalise(candidate.name) for _, candidate in flat]
     by_identifier = defaultdict(list)
     for position, (_, candidate) in enumerate(flat):
         if candidate.lei:
@@ -86,16 +86,18 @@ def screen_lists(
             _keep(hits[key], _hit(party, party.name, candidate, CONFLICT, 1.0,
                                   Evidence("identifier", (("lei", party.lei.upper()),))))
         probes += [(party, probe, normalise(probe.name)) for probe in _probes(party, relations)]
-    for row, position in sorted(_plausible([probe_name for _, _, probe_name in probes], normal, common_words)):
-        party, probe, probe_name = probes[row]
-        verdict = compare(probe_name, normal[position], common_words)
-        if verdict is not None:
-            key, candidate = flat[position]
-            band = _band(verdict.band, probe.relation)
-            _keep(hits[key], _hit(party, probe.party_name, candidate, band, verdict.score,
-                                  Evidence(verdict.rule, verdict.detail, probe.name,
-                                           candidate.name if candidate.is_alias else ""),
-                                  probe.relation))
+    forms = _Forms(normal)
+    among = _Among([candidate for _, candidate in flat])
+    for party, probe, probe_name in probes:
+        for position in sorted(forms.plausible(probe_name, among.of(probe.name), common_words)):
+            verdict = compare(probe_name, normal[position], common_words)
+            if verdict is not None:
+                key, candidate = flat[position]
+                band = _band(verdict.band, probe.relation)
+                _keep(hits[key], _hit(party, probe.party_name, candidate, band, verdict.score,
+                                      Evidence(verdict.rule, verdict.detail, probe.name,
+                                               candidate.name if candidate.is_alias else ""),
+                                      probe.relation))
     for key, found in hits.items():
         if found:
             family = _Family(lists[key])
@@ -105,59 +107,71 @@ def screen_lists(
     return {key: list(found.values()) for key, found in hits.items()}
 
 
-def _plausible(probes: list[NormalName], normal: list[NormalName], common: frozenset[str]) -> set[tuple[int, int]]:
-    """The (probe, candidate) positions ``compare`` could accept, each probe against every
-    candidate in rapidfuzz's C loop, the candidates' forms gathered once for all probes.
+class _Among:
+    """Which candidates a probe is scored against: those the index found under the probe's own
+    keys (``ClientName.found_by``), and those it gave with no key, against every probe. A
+    need's twenty names bring a thousand candidates, some fifty each: scoring each name against
+    its own is a twentieth of the work, and a name's hits no longer depend on the names beside it."""
 
-    Token-set likeness of the sorted words, or plain likeness of the joined words, is
-    at least as high as every likeness ``compare`` accepts (equal, joined, one typo,
-    extra words, similar), so nothing it would find is lost; an acronym has no
-    likeness and is looked up apart, by initials, and so is a rare word shared."""
-    sorted_cores = [name.sorted_core for name in normal]
-    joined = [name.joined for name in normal]
-    found = set()
-    for row, probe in enumerate(probes):
-        if probe.core:
-            found.update((row, position) for _, _, position in process.extract(
-                probe.sorted_core, sorted_cores, scorer=fuzz.token_set_ratio, score_cutoff=PREFILTER_SCORE,
-                limit=None))
-            found.update((row, position) for _, _, position in process.extract(
-                probe.joined, joined, scorer=fuzz.ratio, score_cutoff=PREFILTER_SCORE, limit=None))
-    return found | _by_initials(probes, normal) | _by_rare_word(probes, normal, common)
+    def __init__(self, candidates: list[ClientName]):
+        self.by_key: dict[str, list[int]] = defaultdict(list)
+        self.everyone: list[int] = []
+        for position, candidate in enumerate(candidates):
+            if not candidate.found_by:
+                self.everyone.append(position)
+            for key in candidate.found_by:
+                self.by_key[key].append(position)
+
+    def of(self, name: str) -> list[int]:
+        found = set(self.everyone)
+        for key in asked_keys(name):
+            found.update(self.by_key.get(key, ()))
+        return sorted(found)
 
 
-def _by_initials(probes: list[NormalName], normal: list[NormalName]) -> set[tuple[int, int]]:
-    """The pairs of a single word and a name it is the initials of, either way round. The
-    candidates' initials are read only for a party name that may be initials: most needs have
-    none, and reading them costs a third of screening."""
-    initials, single = defaultdict(list), defaultdict(list)
-    with_initials = any(is_initials(probe.core) for probe in probes)
-    for position, name in enumerate(normal):
-        if is_initials(name.core):
-            single[name.core[0]].append(position)
-        elif with_initials:
-            for letters in name.initialisms:
-                initials[letters].append(position)
-    found = set()
-    for row, probe in enumerate(probes):
+class _Forms:
+    """The candidates' compared forms, gathered once for all probes."""
+
+    def __init__(self, normal: list[NormalName]):
+        self.normal = normal
+        self.sorted_cores = [name.sorted_core for name in normal]
+        self.joined = [name.joined for name in normal]
+
+    def plausible(self, probe: NormalName, positions: list[int], common: frozenset[str]) -> set[int]:
+        """Those of ``positions`` that ``compare`` could accept for ``probe``, in rapidfuzz's C loop.
+
+        Token-set likeness of the sorted words, or plain likeness of the joined words, is
+        at least as high as every likeness ``compare`` accepts (equal, joined, one typo,
+        extra words, similar), so nothing it would find is lost; an acronym has no
+        likeness and is looked up apart, by initials, and so is a rare word shared."""
+        if not probe.core or not positions:
+            return set()
+        found = set()
+        for scorer, mine, theirs in ((fuzz.token_set_ratio, probe.sorted_core, self.sorted_cores),
+                                     (fuzz.ratio, probe.joined, self.joined)):
+            found.update(positions[at] for _, _, at in process.extract(
+                mine, [theirs[position] for position in positions], scorer=scorer,
+                score_cutoff=PREFILTER_SCORE, limit=None))
+        return found | self._by_initials(probe, positions) | self._by_rare_word(probe, positions, common)
+
+    def _by_initials(self, probe: NormalName, positions: list[int]) -> set[int]:
+        """A single word and a name it is the initials of, either way round. A candidate's
+        initials are read only for a probe that may be initials: most are not, and reading them
+        costs a third of screening."""
+        found = set()
         if is_initials(probe.core):
-            found.update((row, position) for position in initials.get(probe.core[0], ()))
-        for letters in probe.initialisms:
-            found.update((row, position) for position in single.get(letters, ()))
-    return found
+            found.update(position for position in positions if probe.core[0] in self.normal[position].initialisms)
+        if probe.initialisms:
+            found.update(position for position in positions if is_initials(self.normal[position].core)
+                         and self.normal[position].core[0] in probe.initialisms)
+        return found
 
-
-def _by_rare_word(probes: list[NormalName], normal: list[NormalName], common: frozenset[str]) -> set[tuple[int, int]]:
-    """The pairs that share a distinctive word (``score.is_distinctive``)."""
-    rare = defaultdict(list)
-    for row, probe in enumerate(probes):
-        for word in set(probe.core):
-            if is_distinctive(word, common):
-                rare[word].append(row)
-    if not rare:
-        return set()
-    return {(row, position) for position, name in enumerate(normal) for word in set(name.core) & rare.keys()
-            for row in rare[word]}
+    def _by_rare_word(self, probe: NormalName, positions: list[int], common: frozenset[str]) -> set[int]:
+        """The candidates that share a distinctive word with ``probe`` (``score.is_distinctive``)."""
+        rare = {word for word in probe.core if is_distinctive(word, common)}
+        if not rare:
+            return set()
+        return {position for position in positions if not rare.isdisjoint(self.normal[position].core)}
 
 
 def _probes(party: Party, relations: Relations | None) -> list[_Probe]:
