@@ -96,7 +96,7 @@ def test_a_declared_sector_makes_a_need_under_it_a_potential_conflict_for_that_f
     page = _page(web.get(f"/coordinator/needs/{need.id}"))
     assert ("Compañía Extractiva del Sur is in a sector the firm does not act against (Mining, Honduras)"
             in page)
-    assert "sector the firm does not act against</span>" in page
+    assert "declared by the firm</span>" in page
     assert "cannot be proposed" in _page(_propose(web, need, offer))
     assert db.session.scalars(select(Match)).all() == []
 

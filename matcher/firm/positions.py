@@ -22,8 +22,8 @@ def positions():
     """The firm's declarations, and the form that adds one (shown again with its errors when refused)."""
     form = PositionForm()
     if form.validate_on_submit():
-        attempt(lambda: workflow.declare_position(current_user, current_user.firm, form.sector.data,
-                                                  form.country.data or "", form.note.data or ""),
+        attempt(lambda: workflow.declare_position(current_user, current_user.firm, sector=form.sector.data,
+                                                  country=form.country.data or "", note=form.note.data or ""),
                 _("Declared. Matters with a party in that sector are kept from the firm until a coordinator "
                   "clears them."))
         return redirect(url_for("firm.positions"))
