@@ -424,3 +424,19 @@ def test_the_declarations_are_listed_in_the_readers_language(web):
 
     assert "Defensa penal" in page and "Minería" in page and "Perú" in page
     assert "Criminal defence" not in page
+
+
+def test_a_cleared_company_hit_stays_cleared_when_the_firm_declares_more(web):
+    firm, member = _firm_with_member("Bufete Bancario")
+    need = _need(parties=("Banco del Pacifico",))
+    _declare(web, member, "", "", company="Banco del Pacífico")
+    web.login(factories.coordinator())
+    (hit,) = _hits(need, firm)
+    _clear(web, need, hit, "The pitch ended last year.")
+    web.logout()
+
+    _declare(web, member, "", "", practice_area="land")
+
+    assert _result(need, firm) == "clear"
+    (hit,) = _hits(need, firm)
+    assert hit.decision == "cleared"
