@@ -76,7 +76,7 @@ _LINKS = {
 def _match(data: dict) -> str:
     detail, name, alias = data["detail"], data["name"], data["client_alias"]
     if data["rule"] == "positional":
-        return _positional(data["party"], detail)
+        return _positional(data)
     if data["rule"] == "identifier":
         return gettext("%(rule)s: LEI %(lei)s", rule=RULE_WORDS["identifier"], lei=detail["lei"])
     if data["rule"] == "equal":
@@ -96,11 +96,31 @@ def _match(data: dict) -> str:
                    detail=_differs(data["rule"], detail))
 
 
-def _positional(party: str, detail: dict) -> str:
-    """A party under one of the firm's declarations: the sector and the country it names."""
-    country = vocab.country_name(detail["country"]) if detail["country"] else gettext("any country")
-    return gettext("%(party)s is in a sector the firm does not act against (%(sector)s, %(country)s)",
-                   party=party, sector=vocab.SECTORS[detail["sector"]], country=country)
+def _positional(data: dict) -> str:
+    """A party under one of the firm's declarations: what the declaration names and, for a company,
+    the party's name that matched it and how. A declaration of a sector alone is said as it always was."""
+    party, detail = data["party"], data["detail"]
+    if not detail.get("area") and not detail.get("company"):
+        country = vocab.country_name(detail["country"]) if detail["country"] else gettext("any country")
+        return gettext("%(party)s is in a sector the firm does not act against (%(sector)s, %(country)s)",
+                       party=party, sector=vocab.SECTORS[detail["sector"]], country=country)
+    declared = declaration(detail["sector"], detail["area"], detail.get("company", ""), detail["country"])
+    if not detail.get("company"):
+        return gettext("%(party)s falls under what the firm declared it does not act against (%(declaration)s)",
+                       party=party, declaration=declared)
+    return gettext("%(party)s falls under what the firm declared it does not act against (%(declaration)s): "
+                   "'%(name)s' and '%(company)s', %(rule)s", party=party, declaration=declared, name=data["name"],
+                   company=detail["company"], rule=RULE_WORDS[detail["company_rule"]])
+
+
+def declaration(sector: str, area: str, company: str, country: str) -> str:
+    """What a firm declared it does not act against, each condition it names in the reader's words."""
+    parts = [gettext("kind of matter: %(area)s", area=vocab.PRACTICE_AREAS[area]) if area else "",
+             gettext("sector: %(sector)s", sector=vocab.SECTORS[sector]) if sector else "",
+             gettext("company: %(company)s", company=company) if company else "",
+             gettext("country: %(country)s", country=vocab.country_name(country)) if country
+             else gettext("any country")]
+    return "; ".join(part for part in parts if part)
 
 
 def _equal_notes(detail: dict) -> str:

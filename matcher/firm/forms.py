@@ -7,6 +7,8 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
 
+from ..conflicts import engine
+from ..conflicts.positions import NOTHING_DECLARED
 from ..matching import vocab, vocabfields
 from ..web.fields import email_field, languages_field, require_one
 
@@ -103,20 +105,44 @@ class LookBackForm(FlaskForm):
 
 
 class PositionForm(FlaskForm):
-    """A sector the firm does not act against, in one country or any."""
+    """What the firm does not act against: a kind of matter, a sector, a company, or several at once,
+    in one country or any."""
 
-    sector = SelectField(
-        _l("We do not act against"),
-        choices=vocab.choices(vocab.SECTORS, placeholder=_l("Choose a sector")),
-        validators=[DataRequired(message=_l("Choose a sector."))],
+    practice_area = SelectField(
+        _l("Kind of matter"),
+        description=_l("The firm takes no matters of this kind against anyone, or against the sector "
+                       "or company below."),
+        choices=vocab.choices(vocab.PRACTICE_AREAS, placeholder=_l("Any kind of matter")), default="",
     )
-    country = SelectField(_l("Country where it applies"),
+    sector = SelectField(
+        _l("Sector of the other side"),
+        choices=vocab.choices(vocab.SECTORS, placeholder=_l("Any sector")), default="",
+    )
+    company = StringField(
+        _l("Company"),
+        description=_l("A company the firm will not act against although it is not a client, e.g. one it "
+                       "pitches for. Spelling variants and legal forms are matched too. Only the firm and "
+                       "the coordinators reviewing a hit on it see this name."),
+        filters=[lambda value: value.strip() if value else value],
+        validators=[Length(max=200)],
+    )
+    country = SelectField(_l("Country where it applies"), default="",
                           choices=lambda: vocab.choices(vocab.countries(), placeholder=_("Any country")))
     note = TextAreaField(
         _l("Note"),
         description=_l("Why, for the firm's own record, e.g. 'we act for mining companies in Peru'."),
         validators=[Length(max=500)],
     )
+
+    def validate_practice_area(self, field):
+        """A declaration that names nothing would keep nothing away: refused, with what to name."""
+        if not (field.data or self.sector.data or self.company.data):
+            raise ValidationError(str(NOTHING_DECLARED))
+
+    def validate_company(self, field):
+        """A name of legal forms and punctuation alone ("S.A.") is no name: it could never match."""
+        if field.data and not engine.normalise(field.data).core:
+            raise ValidationError(_("Give the company's name in letters, e.g. 'Banco Andino'."))
 
 
 class InvitationForm(FlaskForm):

@@ -18,7 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from ..matching.engine.terms import SECTORS
+from ..matching.engine.terms import PRACTICE_AREAS, SECTORS
 from ._types import UTCDateTime, one_of, utcnow
 from .sealed import EncryptedJSON, EncryptedText
 
@@ -55,15 +55,23 @@ class LawFirm(db.Model):
 
 
 class FirmPosition(db.Model):
-    """A firm's declaration that it does not act against a sector, in one country or ("") any:
-    "we act for mining companies in Peru". Screening treats a need under it as a potential conflict."""
+    """A firm's declaration of what it does not act against, whoever its clients are: a party in a
+    sector, a company it is no client of ("we pitch for Banco X"), a kind of matter (a practice
+    area), in one country or ("") any; "" for each it does not name, at least one of the first three
+    named. "We act for mining companies in Peru", "no criminal defence against the state". Screening
+    treats a need under it as a potential conflict."""
 
     __tablename__ = "firm_position"
-    __table_args__ = (one_of("sector", SECTORS, "sector"),)
+    __table_args__ = (one_of("sector", ("", *SECTORS), "sector"),
+                      one_of("practice_area", ("", *PRACTICE_AREAS), "practice_area"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     firm_id: Mapped[int] = mapped_column(ForeignKey("law_firm.id"), index=True)
-    sector: Mapped[str] = mapped_column(String(20))
+    sector: Mapped[str] = mapped_column(String(20), default="")
+    practice_area: Mapped[str] = mapped_column(String(40), default="")
+    # Whom the firm will not oppose is its confidence, as its clients are: sealed, and shown to its
+    # members and to the coordinators reviewing a hit on it, no one else.
+    company: Mapped[str] = mapped_column(EncryptedText, default="")
     country: Mapped[str] = mapped_column(String(2), default="")
     note: Mapped[str] = mapped_column(EncryptedText, default="")  # it may name the firm's clients
     created_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))

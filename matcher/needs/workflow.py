@@ -105,12 +105,18 @@ def set_former_client_years(actor: User, firm: LawFirm, years: int) -> None:
     enqueue("rescreen_firm", firm.id)
 
 
-def declare_position(actor: User, firm: LawFirm, sector: str, country: str, note: str) -> FirmPosition:
-    """The firm says it does not act against ``sector`` in ``country`` ("" for any); the open needs are
-    screened again against it in a job, once committed, so those under it keep the firm away."""
+def declare_position(actor: User, firm: LawFirm, *, sector: str = "", practice_area: str = "", company: str = "",
+                     country: str = "", note: str = "") -> FirmPosition:
+    """The firm says it does not act against a party in ``sector``, named like ``company``, in a matter
+    of ``practice_area``, in ``country`` ("" for any of each, but one of the first three said); the
+    open needs are screened again against it in a job, once committed, so those under it keep the
+    firm away."""
     if actor.firm_id != firm.id:
         raise TransitionError(_("You are not allowed to do that."))
-    position = FirmPosition(firm_id=firm.id, sector=sector, country=country, note=note, created_by_id=actor.id)
+    if not (sector or practice_area or company.strip()):
+        raise TransitionError(str(positions.NOTHING_DECLARED))
+    position = FirmPosition(firm_id=firm.id, sector=sector, practice_area=practice_area, company=company.strip(),
+                            country=country, note=note, created_by_id=actor.id)
     db.session.add(position)
     db.session.flush()
     audit.record(actor, "firm.position_add", firm, note=_position_note(position))
@@ -128,8 +134,11 @@ def withdraw_position(actor: User, position: FirmPosition) -> None:
 
 
 def _position_note(position: FirmPosition) -> str:
-    """The trail names the declaration by its codes: it outlives the row, and is no secret."""
-    return f"{positions.position_id(position)}: {position.sector}, {position.country or 'any country'}"
+    """The trail names the declaration by its codes: it outlives the row, and is no secret. A declared
+    company is one, so the trail says only that there is one."""
+    said = [position.practice_area, position.sector, "company" if position.company else "",
+            position.country or "any country"]
+    return f"{positions.position_id(position)}: {', '.join(code for code in said if code)}"
 
 
 def submit_need(actor: User, need: Need) -> None:

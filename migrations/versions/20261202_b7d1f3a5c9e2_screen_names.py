@@ -1,7 +1,7 @@
 """client entries keep their names' normalised forms, sealed, for screening to read
 
 Revision ID: b7d1f3a5c9e2
-Revises: a8c4e2f6b1d9
+Revises: b7d2f4a8c6e1
 Create Date: 2026-12-02 05:40:00.000000
 
 The column is filled by `flask keys reindex`, which the index's raised key version asks for
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 
 revision = 'b7d1f3a5c9e2'
-down_revision = 'a8c4e2f6b1d9'
+down_revision = 'b7d2f4a8c6e1'
 branch_labels = None
 depends_on = None
 

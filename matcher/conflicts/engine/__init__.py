@@ -2,9 +2,10 @@
 
 Plain Python, no Flask and no database session. ``normalise`` reduces a name,
 ``keys`` files it in an index, ``score`` compares two names, ``relations`` walks
-corporate families, ``positions`` finds parties in sectors a firm
-declared it does not act against, and ``screen`` turns candidates into hits, each with the rule
-it rests on (``RULES``) and a reason made from it. The caller looks candidates up
+corporate families, ``positions`` finds parties under what a firm declared
+it does not act against (a sector, a company, a kind of matter), and ``screen``
+turns candidates into hits, each with the rule it rests on (``RULES``) and a
+reason made from it. The caller looks candidates up
 by ``party_keys`` in its index (the database, or ``MemoryIndex``) and calls ``screen``.
 """
 

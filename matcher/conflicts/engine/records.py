@@ -30,7 +30,7 @@ RULES = {
     "acronym": N_("acronym"),
     "shared_word": N_("rare word shared"),
     "related": N_("related entity"),
-    "positional": N_("sector the firm does not act against"),
+    "positional": N_("declared by the firm"),
 }
 
 
