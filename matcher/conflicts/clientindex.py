@@ -409,7 +409,7 @@ def _names_by_firm(entries) -> dict[int, list[engine.ClientName]]:
         for position, text_ in enumerate((name, *aliases)):
             names.append(engine.ClientName(
                 client_id=entry.external_id, name=text_, client_name=name, is_alias=position > 0,
-                lei=entry.lei, parent=entry.parent_external_id))
+                lei=entry.lei, parent=entry.parent_external_id, kind=entry.kind or ""))
     return by_firm
 
 
@@ -439,4 +439,4 @@ def _entries():
     return select(ClientEntry.id, ClientEntry.firm_id, ClientEntry.external_id,
                   type_coerce(ClientEntry.name, Text).label("name"),
                   type_coerce(ClientEntry.aliases, Text).label("aliases"), ClientEntry.lei,
-                  ClientEntry.parent_external_id, ClientEntry.parent_entry_id)
+                  ClientEntry.parent_external_id, ClientEntry.parent_entry_id, ClientEntry.kind)
