@@ -26,6 +26,9 @@ from matcher.conflicts.engine import (
     screen,
     screen_lists,
 )
+from matcher.conflicts.engine.keys import KEYS_VERSION
+from matcher.conflicts.engine.score import compare
+from matcher.conflicts.engine.screen import is_person
 
 
 @pytest.fixture
@@ -91,9 +94,9 @@ def _client(client_id, name, *aliases, lei="", parent=""):
             for position, alias in enumerate((name, *aliases))]
 
 
-def _only_hit(party_name, *clients, aliases=(), relations=None):
+def _only_hit(party_name, *clients, aliases=(), relations=None, kind="organisation"):
     names = [name for client in clients for name in client]
-    hits = MemoryIndex(names).screen([Party("p", party_name, aliases=aliases)], relations)
+    hits = MemoryIndex(names).screen([Party("p", party_name, aliases=aliases, kind=kind)], relations)
     assert len(hits) == 1, hits
     return hits[0]
 
@@ -188,7 +191,7 @@ def test_a_hit_carries_the_rule_it_rests_on(party, client, rule):
 
 def test_every_rule_of_the_vocabulary_is_one_a_hit_can_rest_on():
     # "positional": a firm's declared sector, not a pair of names (tests/test_positional_conflicts.py).
-    assert {rule for _, _, rule in COMPARE_RULES} | {"identifier", "related", "positional"} == set(RULES)
+    assert {rule for _, _, rule in COMPARE_RULES} | {"identifier", "related", "positional", "person"} == set(RULES)
 
 
 def test_a_hit_on_a_client_alias_keeps_the_alias_apart_from_its_rule():
@@ -436,3 +439,95 @@ def test_cyrillic_names_lose_their_form_in_front_and_meet_their_english_name(cyr
 def test_russian_words_are_translated_only_in_cyrillic():
     assert normalise("Severn Trent").core == ("severn", "trent")
     assert normalise("Северная Звезда").core == ("north", "zvezda")
+
+
+# -- person names (issue 13, "People") -----------------------------------------------------------
+
+PERSON_BANDS = [
+    # The same up to spelling: order, particles, one typo in a long word, a transliteration.
+    ("García López, Juan", "Juan García López", "conflict", "equal"),
+    ("Jan Dijk", "Jan van Dijk", "conflict", "equal"),
+    ("Sergey Ivanov", "Sergei Ivanov", "conflict", "person"),
+    ("Juan Garcya López", "Juan García López", "conflict", "person"),
+    ("Juan García Lopes", "Juan García López", "review", "person"),  # a typo in a short word
+    # A rare surname with another form of the given name is one person.
+    ("Muhammad Dorvelan", "Mohammed Dorvelan", "conflict", "person"),
+    ("Bob Dorvelan", "Robert Dorvelan", "conflict", "person"),
+    # Under a common surname, or with an initial, a part missing or two typos, a person must look.
+    ("Bob Smith", "Robert Smith", "review", "person"),
+    ("Pepe Smith", "José Smith", "review", "person"),
+    ("J. García López", "Juan García López", "review", "person"),
+    ("J. M. García", "José María García", "review", "person"),
+    ("García López", "Juan García López", "review", "person"),
+    ("Juan García", "Juan García López", "review", "person"),
+    ("Jaun Garcya", "Juan García", "review", "person"),
+    ("Narender Modi", "Narendra Modi", "review", "person"),
+    # "Juana" is another person than "Juan", or a typo: a coordinator decides, never the conflict band.
+    ("Juana García", "Juan García", "review", "person"),
+    ("Francisca Dorvelan", "Francisco Dorvelan", "review", "person"),
+    # A rare surname alone is evidence; a common one is not.
+    ("Dorvelan", "Juan Dorvelan", "review", "person"),
+]
+
+
+def _person_verdict(party, client, common=("garcia", "smith", "lopez", "juan", "jose", "modi")):
+    return compare(normalise(party), normalise(client), frozenset(common), person=True)
+
+
+@pytest.mark.parametrize("party, client, band, rule", PERSON_BANDS)
+def test_a_person_written_another_way_is_a_hit_in_the_band_the_evidence_allows(party, client, band, rule):
+    verdict = _person_verdict(party, client)
+    assert (verdict.band, verdict.rule) == (band, rule)
+
+
+@pytest.mark.parametrize("party, client", [
+    ("Pedro García", "Juan García"),  # a common surname and another given name
+    ("Juan Pérez", "Juan García"),  # the same given name and another surname
+    ("Smith", "John Smith"),  # a common surname alone
+    ("Juan García Pérez", "Juan García López"),  # a part each that the other lacks
+    ("Olga Dorvelan", "Juan Dorvelan"),  # even a rare surname, with another given name
+])
+def test_people_who_share_a_part_only_are_no_hit(party, client):
+    assert _person_verdict(party, client) is None
+
+
+def test_a_person_hit_says_how_each_part_differs():
+    verdict = _person_verdict("J. Garcya Lopez", "Juan García López")
+    assert dict(verdict.detail)["differences"] == (("typo", "garcya", "garcia"), ("initial", "j", "juan"))
+
+
+def test_person_rules_apply_when_the_kinds_say_people_or_the_names_look_like_people():
+    robert = [ClientName("C1", "Robert Smith", "Robert Smith", kind="person")]
+    unknown = [ClientName("C1", "Robert Smith", "Robert Smith")]
+    company = [ClientName("C1", "Robert Smith", "Robert Smith", kind="organisation")]
+    assert [h.rule for h in MemoryIndex(robert).screen([Party("p", "Bob Smith", kind="person")])] == ["person"]
+    assert [h.rule for h in MemoryIndex(unknown).screen([Party("p", "Bob Smith", kind="person")])] == ["person"]
+    assert MemoryIndex(company).screen([Party("p", "Bob Smith", kind="person")]) == []
+    assert MemoryIndex(robert).screen([Party("p", "Bob Smith")]) == []
+
+
+def test_a_person_with_a_legal_form_is_read_as_a_company():
+    assert not is_person("person", normalise("Juan Garcia SA"))
+    assert is_person("person", normalise("Juan Garcia")) and is_person("", normalise("Juan Garcia"))
+    assert not is_person("", normalise("Garcia Mining")) and not is_person("organisation", normalise("Juan Garcia"))
+
+
+def test_the_parts_of_a_persons_name_are_asked_of_the_index_for_how_rare_they_are():
+    assert rare_word_keys([Party("p", "Ahmed bin Li", kind="person")]) == {"d:ahmed", "d:li"}
+    assert rare_word_keys([Party("p", "Li Holdings")]) == set()
+
+
+@pytest.mark.parametrize("one, other", [
+    ("Bob Smith", "Robert Smith"), ("Pepe Dorvelan", "José Dorvelan"), ("Juan García", "Juan García López"),
+    ("J. M. García", "José María García"), ("Jaun Garcya", "Juan García"), ("A. Gupta", "Anil Gupta"),
+])
+def test_a_person_written_another_way_shares_a_key_with_the_listed_one(one, other):
+    assert index_keys(one) & asked_keys(other)
+    assert KEYS_VERSION >= 3
+
+
+def test_a_person_hit_is_worded_with_each_difference(worded):
+    hit = _only_hit("J. Garcya Lopez", [ClientName("C1", "Juan García López", "Juan García López", kind="person")],
+                    kind="person")
+    said = worded(hit)
+    assert "'garcya' for 'garcia' (typo)" in said and "'j' for 'juan' (an initial)" in said

@@ -428,6 +428,7 @@ class _Entry(NamedTuple):
     firm_id: int
     external_id: str
     screen_names: str
+    kind: str
     lei: str
     parent_external_id: str
     parent_entry_id: int | None
@@ -451,7 +452,7 @@ def _names_by_firm(entries: Iterable[_Entry], found_by: dict[int, set[str]]) -> 
         client_name = names[0][0]
         by_firm.setdefault(entry.firm_id, []).extend(engine.ClientName(
             client_id=entry.external_id, name=name, client_name=client_name, is_alias=position > 0, lei=entry.lei,
-            parent=entry.parent_external_id, normal=engine.NormalName.from_data(form), found_by=keys)
+            parent=entry.parent_external_id, kind=entry.kind, normal=engine.NormalName.from_data(form), found_by=keys)
             for position, (name, form) in enumerate(names))
     return by_firm
 

@@ -133,6 +133,18 @@ def _equal_notes(detail: dict) -> str:
     return "; ".join(notes)
 
 
+# How one part of a person's name differs (``engine.persons``): the party's word, then the client's.
+_PERSON_PARTS = {
+    "typo": lambda party, client: gettext("'%(party)s' for '%(client)s' (typo)", party=party, client=client),
+    "near": lambda party, client: gettext("'%(party)s' for '%(client)s' (close spelling)", party=party, client=client),
+    "form": lambda party, client: gettext("'%(party)s' for '%(client)s' (another form of the given name)",
+                                          party=party, client=client),
+    "initial": lambda party, client: gettext("'%(party)s' for '%(client)s' (an initial)", party=party,
+                                             client=client),
+    "missing": lambda party, client: gettext("'%(word)s' only in one name", word=party or client),
+}
+
+
 def _differs(rule: str, detail: dict) -> str:
     """What a likeness rule found: the words that differ, the extra words, the initials."""
     if rule == "extra_words":
@@ -140,6 +152,9 @@ def _differs(rule: str, detail: dict) -> str:
     if rule == "acronym":
         return gettext("'%(initials)s' is the initials of '%(words)s'", initials=detail["initials"],
                        words=detail["words"])
+    if rule == "person":
+        return "; ".join(_PERSON_PARTS[kind](party, client) for kind, party, client in detail["differences"]) \
+            or gettext("the same words without their particles")
     if rule == "shared_word":
         return gettext("both names have '%(word)s', and their other words are generic: '%(party)s' vs '%(client)s'",
                        word=detail["word"], party=detail["party"], client=detail["client"])

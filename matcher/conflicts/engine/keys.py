@@ -30,6 +30,17 @@ Each key carries its kind in a two-character prefix:
   "s:g|juan lopez", where "d:juan" and "d:lopez" are each held by thousands of names
   in a list of a million.
 
+A name that looks like a person's (``persons.looks_like_person``: no legal form, no trade word)
+has three more kinds, since people write a person's parts in ways a company's words are not:
+
+- ``f:`` the first letters of all its words with one word whole, or one letter off it:
+  "J. M. García" meets "José María García" (``f:gjm|garcia``), and a typo in every part but one
+  letter-deletion apart still meets ("Jaun Garcya" and "Juan García" share ``f:gj|jan``).
+- ``m:`` its words in sorted order, and for three words or more, each of them left out: "Juan
+  García" meets "Juan García López" (``m:garcia juan``).
+- ``v:`` for a given name with short forms, the short form's stand (``persons.nickname_keys``)
+  with the other words: "Bob Smith" meets "Robert Smith" (``v:NICK:BOB|smith``).
+
 Word, initial and slot keys of common words ("bank", "group", "trading") would
 bring thousands of candidates; the caller asks for such a key only while fewer than
 a limit of names carry it (``lookup_keys``). A party whose every distinctive word is
@@ -40,11 +51,12 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from .normalise import NormalName, normalise
+from .persons import looks_like_person, nickname_keys, person_words
 
 # Raised whenever a name's keys or normal form change (normalisation, the kinds of key): an index
 # filed under older keys would miss names that the new keys find, and an entry's stored forms
 # (``NormalName.data``) would be read as the new ones, so it must be filed again.
-KEYS_VERSION = 3
+KEYS_VERSION = 4
 WHOLE_PREFIXES = ("n:", "i:")
 WORD_MAX_LETTERS = 12
 PREFIX_LETTERS = 6
@@ -78,7 +90,30 @@ def core_keys(name: NormalName) -> set[str]:
     keys.update(("a:" + letters)[:KEY_MAX] for letters in name.initialisms)
     if is_initials(core):
         keys.add("w:" + core[0])
+    if looks_like_person(name):
+        keys |= person_keys(person_words(name))
     return keys
+
+
+def person_keys(words: tuple[str, ...]) -> set[str]:
+    """The ``f:``, ``m:`` and ``v:`` keys of a person's words (see the module's docstring)."""
+    ordered = sorted(words)
+    letters = "".join(sorted(word[0] for word in words))
+    keys = {f"f:{letters}|{variant}" for word in set(words) if len(word) > 1 for variant in _deletions(word)}
+    keys.add("m:" + " ".join(ordered))
+    if len(ordered) >= 3:
+        keys.update("m:" + " ".join(ordered[:i] + ordered[i + 1:]) for i in range(len(ordered)))
+    for i, word in enumerate(ordered):
+        rest = " ".join(ordered[:i] + ordered[i + 1:])
+        keys.update(f"v:{form}|{rest}" for form in nickname_keys(word))
+    return {key[:KEY_MAX] for key in keys}
+
+
+def _deletions(word: str) -> set[str]:
+    """A word cut to ``WORD_MAX_LETTERS`` and, from ``TYPO_MIN_LETTERS`` letters, each of its
+    one-letter deletions."""
+    cut = word[:WORD_MAX_LETTERS]
+    return {cut} | ({cut[:i] + cut[i + 1:] for i in range(len(cut))} if len(cut) >= TYPO_MIN_LETTERS else set())
 
 
 @lru_cache(maxsize=65536)
@@ -100,11 +135,7 @@ def is_initials(core: tuple[str, ...]) -> bool:
 def word_keys(word: str) -> tuple[str, ...]:
     """The ``d:`` keys of one word; cached, since words recur across names where whole
     names do not (an import meets "holdings" thousands of times)."""
-    cut = word[:WORD_MAX_LETTERS]
-    keys = {"d:" + word[:PREFIX_LETTERS], "d:" + cut}
-    if len(cut) >= TYPO_MIN_LETTERS:
-        keys.update("d:" + cut[:i] + cut[i + 1 :] for i in range(len(cut)))
-    return tuple(keys)
+    return tuple({"d:" + word[:PREFIX_LETTERS]} | {"d:" + variant for variant in _deletions(word)})
 
 
 def identifier_key(lei: str) -> str:

@@ -29,6 +29,7 @@ RULES = {
     "similar": N_("similar"),
     "acronym": N_("acronym"),
     "shared_word": N_("rare word shared"),
+    "person": N_("person's name written another way"),
     "related": N_("related entity"),
     "positional": N_("declared by the firm"),
 }
@@ -69,6 +70,7 @@ class ClientName:
     is_alias: bool = False
     lei: str = ""
     parent: str = ""
+    kind: str = ""  # "organisation" or "person" as the firm's list says, "" when unknown
     normal: NormalName | None = field(default=None, compare=False, repr=False)
     found_by: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 

@@ -26,14 +26,17 @@ those over the limit. The other words are generic only by the list: the client's
 not asked of the index, and the list says the same for every firm.
 """
 
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
+from os.path import commonprefix
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from .keys import WORD_MAX_LETTERS
 from .normalise import NormalName
+from .persons import EQUAL, FORM, INITIAL, MISSING, NEAR, TYPO, pair_parts, person_words
 from .words import GENERIC
 
 CONFLICT = "conflict"
@@ -59,16 +62,20 @@ class Verdict:
     detail: tuple[tuple[str, object], ...] = ()
 
 
-def compare(party: NormalName, client: NormalName, common: Collection[str] = ()) -> Verdict | None:
+def compare(party: NormalName, client: NormalName, common: Collection[str] = (),
+            person: bool = False) -> Verdict | None:
     """How ``party`` matches ``client``, or None when it does not. ``common`` holds the words
     (cut as word keys are, ``keys.WORD_MAX_LETTERS``) that the index holds for more than
-    ``RARE_LIMIT`` names."""
+    ``RARE_LIMIT`` names. ``person`` says both are people's names: their parts are then
+    paired as a person's are (``_person``), not read as a company's words."""
     if not party.core or not client.core:
         return None
+    if person:
+        return _person(party, client, common)
     if party.sorted_core == client.sorted_core:
         return _equal(party, client)
     if party.joined == client.joined:
-        return Verdict(CONFLICT, 0.97, "joined", _versus(party.core, client.core))
+        return _joined(party, client)
     if min(len(party.joined), len(client.joined)) < SHORT:
         return _acronym(party, client)
     return (_typo(party, client) or _fuzzy(party, client) or _acronym(party, client)
@@ -83,6 +90,10 @@ def _equal(party: NormalName, client: NormalName) -> Verdict:
     if forms_differ:
         notes.append(("forms", (_forms(party), _forms(client))))
     return Verdict(CONFLICT, 0.97 if forms_differ else 1.0, "equal", tuple(notes))
+
+
+def _joined(party: NormalName, client: NormalName) -> Verdict:
+    return Verdict(CONFLICT, 0.97, "joined", _versus(party.core, client.core))
 
 
 def _forms(name: NormalName) -> str:
@@ -158,3 +169,54 @@ def _shared_word(party: NormalName, client: NormalName, common: Collection[str])
     share = sum(map(len, ours & theirs)) / max(len(party.joined), len(client.joined))
     return Verdict(REVIEW, round(min(share, 0.85), 3), "shared_word",
                    (("word", " ".join(rare)), *_versus(sorted(only_party), sorted(only_client))))
+
+
+# What each kind of difference between two people's names takes off a likeness of 1.
+_PERSON_COST = {EQUAL: 0.0, TYPO: 0.03, FORM: 0.05, NEAR: 0.08, INITIAL: 0.08, MISSING: 0.12}
+
+
+def _person(party: NormalName, client: NormalName, common: Collection[str]) -> Verdict | None:
+    """Two people's names whose parts pair up (``persons.pair_parts``), with at most the parts of
+    one of them left over.
+
+    The same person up to spelling (the conflict band): every part paired, no initial, and one
+    typo in a long word, or, when a rare word of the party's (held by at most ``RARE_LIMIT``
+    names) is in both, up to two typos or forms of a given name: a rare surname with a given name
+    another form of it ("Muhammad" for "Mohammed") is one person. A coordinator must look at the
+    rest: another form of a given name under a common surname ("Bob Smith"), a long word a few
+    edits away ("Narender Modi"), an initial, a part missing ("García López" for "Juan García
+    López"), two typos, a typo in a short word or at a given name's ending ("Juan" and "Juana"
+    are two people, or a typo). A part missing with one word alike is a hit only when that word
+    is rare: "Smith" is no evidence of "John Smith", "Dorvelan" is of "Juan Dorvelan"; an initial
+    that agrees is ("J. Smith" for "John Smith"), the initial and the surname together being
+    rarer than either."""
+    pairs = pair_parts(person_words(party), person_words(client))
+    kinds = Counter(pair.kind for pair in pairs)
+    if kinds[EQUAL] == len(pairs):
+        return _equal(party, client)
+    if party.joined == client.joined:
+        return _joined(party, client)
+    missing = [pair for pair in pairs if pair.kind == MISSING]
+    if any(pair.party for pair in missing) and any(pair.client for pair in missing):
+        return None
+    named = kinds[EQUAL] + kinds[TYPO] + kinds[FORM] + kinds[NEAR]
+    rare = any(pair.kind == EQUAL and pair.party[:WORD_MAX_LETTERS] not in common for pair in pairs)
+    if not named or (kinds[MISSING] and named < 2 and not rare):
+        return None
+    endings = sum(pair.kind == TYPO and _ending(pair.party, pair.client) for pair in pairs)
+    long_typos = sum(pair.kind == TYPO and max(len(pair.party), len(pair.client)) >= TYPO_WORD
+                     for pair in pairs) - endings
+    loose = kinds[TYPO] - long_typos - endings + kinds[FORM]
+    sure = not (kinds[MISSING] or kinds[INITIAL] or kinds[NEAR] or endings) and (
+        (long_typos <= 1 and not loose) or (rare and long_typos + loose <= 2))
+    score = max(0.6, round(1 - sum(_PERSON_COST[pair.kind] for pair in pairs), 3))
+    differences = tuple((pair.kind, pair.party, pair.client) for pair in pairs if pair.kind != EQUAL)
+    return Verdict(CONFLICT if sure else REVIEW, score, "person",
+                   (*_versus(party.core, client.core), ("differences", differences)))
+
+
+def _ending(one: str, other: str) -> bool:
+    """A typo at a word's ending where a given name tells a man from a woman ("Francisco",
+    "Francisca", "Juan", "Juana"): two people as likely as one."""
+    shorter = min(len(one), len(other))
+    return len(commonprefix((one, other))) >= shorter - 1 and (one[-1] in "aeo" or other[-1] in "aeo")

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 
 from .keys import WORD_MAX_LETTERS, asked_keys, identifier_key, is_initials
 from .normalise import NormalName, normalise
+from .persons import looks_like_person, person_words
 from .records import ClientName, Evidence, Hit, Party, Relation
 from .relations import MAX_DEPTH, OWNERSHIP, ROLES, Relations
 from .score import CONFLICT, REVIEW, compare, is_distinctive
@@ -49,10 +50,23 @@ def party_keys(parties: Iterable[Party], relations: Relations | None = None) -> 
 
 
 def rare_word_keys(parties: Iterable[Party], relations: Relations | None = None) -> set[str]:
-    """The word keys of the parties' words that may be rare (``score.is_distinctive``): the
-    caller tells ``screen`` which of them the index holds for too many names."""
-    return {"d:" + word[:WORD_MAX_LETTERS] for party in parties for probe in _probes(party, relations)
-            for word in normalise(probe.name).core if is_distinctive(word)}
+    """The word keys of the parties' words that may be rare (``score.is_distinctive``, and every
+    part of a person's name, whose rare surname is evidence however short): the caller tells
+    ``screen`` which of them the index holds for too many names."""
+    keys = set()
+    for party in parties:
+        for probe in _probes(party, relations):
+            name = normalise(probe.name)
+            person = probe.relation is None and is_person(party.kind, name)
+            keys.update("d:" + word[:WORD_MAX_LETTERS] for word in (person_words(name) if person else name.core)
+                        if person or is_distinctive(word))
+    return keys
+
+
+def is_person(kind: str, name: NormalName) -> bool:
+    """Whether a name is read as a person's: its kind says so (or is unknown, "", and the name
+    looks like one), and it has no legal form."""
+    return not name.forms and (kind == "person" or (not kind and looks_like_person(name)))
 
 
 def screen(
@@ -89,10 +103,12 @@ def screen_lists(
     forms = _Forms(normal)
     among = _Among([candidate for _, candidate in flat])
     for party, probe, probe_name in probes:
+        person = probe.relation is None and is_person(party.kind, probe_name)
         for position in sorted(forms.plausible(probe_name, among.of(probe.name), common_words)):
-            verdict = compare(probe_name, normal[position], common_words)
+            key, candidate = flat[position]
+            verdict = compare(probe_name, normal[position], common_words,
+                              person and is_person(candidate.kind, normal[position]))
             if verdict is not None:
-                key, candidate = flat[position]
                 band = _band(verdict.band, probe.relation)
                 _keep(hits[key], _hit(party, probe.party_name, candidate, band, verdict.score,
                                       Evidence(verdict.rule, verdict.detail, probe.name,
