@@ -362,3 +362,24 @@ def test_a_run_asks_which_weak_keys_are_common_once_per_key(monkeypatch):
 
     assert first == again == outside
     assert len(asked) == 2  # once in the run, once outside it
+
+
+@pytest.mark.parametrize("one_firm", [False, True])
+def test_a_screen_tells_which_rare_words_are_common_as_asking_the_index_does(one_firm):
+    """Screening every firm counts a word's rarity from the rows its key already brought; one
+    firm's screen, whose rows are that firm's alone, asks the index. Both say what ``common_keys``
+    says: "dorvelan", held by more than ``RARE_LIMIT`` names over the two firms, is common;
+    "quetzalmar", held by one, is not."""
+    held = engine.RARE_LIMIT + 2
+    trades = ["Mining", "Gold", "Bank", "Oil", "Gas", "Palm", "Agro"]
+    first = factories.firm(clients="".join(f"D-{n},Dorvelan {trade} Ltd,,organisation,HN,,\n"
+                                           for n, trade in enumerate(trades)))
+    second = factories.firm(clients="".join(f"E-{n},Dorvelan Trading {n} SA,,organisation,HN,,\n"
+                                            for n in range(held - len(trades))) + "E-99,Quetzalmar Holdings,,organisation,HN,,\n")
+    parties = [engine.Party("1", "Dorvelan Quetzalmar Copper")]
+    rare = engine.rare_word_keys(parties)
+    firm_ids = [second.id] if one_firm else [first.id, second.id]
+
+    found = clientindex.find(engine.party_keys(parties), firm_ids, rare)
+
+    assert found.common == clientindex.common_keys(rare, engine.RARE_LIMIT) == {"d:dorvelan"}

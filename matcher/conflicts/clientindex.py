@@ -54,6 +54,7 @@ the ORM's statements and rows did.
 import json
 import queue
 import threading
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -362,20 +363,49 @@ def search(firm_id: int, words: str, limit: int = 200) -> list[int]:
     return [client_id for client_id, _ in rows]
 
 
+class Found(NamedTuple):
+    """What the index found for a screen: the candidates by firm (``candidates``), and which of
+    the parties' rare-word keys the index holds for more than ``engine.RARE_LIMIT`` names (what
+    ``engine.screen`` is told as ``common``)."""
+
+    by_firm: dict[int, list[engine.ClientName]]
+    common: set[str]
+
+
+def find(keys: Iterable[str], firm_ids: Iterable[int], rare: Iterable[str] = (),
+         limit: int = engine.COMMON_KEY_LIMIT) -> Found:
+    """The candidates of ``keys`` in the firms' lists, and which of ``rare`` (``engine.rare_word_keys``)
+    are too common to be rare. A key asked of every firm comes back with every name filed under
+    it, so counting its rows tells its rarity with no statement of its own."""
+    keys, firm_ids, rare = set(keys), list(firm_ids), set(rare)
+    if not keys or not firm_ids:
+        return Found({}, common_keys(rare, engine.RARE_LIMIT))
+    index_digest = crypto.index_digester()
+    digest_of = {key: index_digest(key) for key in keys | rare}
+    _check_secret()
+    too_common = common_keys(keys, limit, digest_of)
+    key_of = {digest_of[key]: key for key in keys - too_common}
+    rows = _rows(*key_lookup(key_of, firm_ids))
+    counted = rare.intersection(key_of.values()) if len(firm_ids) > 1 else set()
+    held = Counter(digest for digest, _ in rows) if counted else Counter()
+    common = (rare & too_common) | {key for key in counted if held[digest_of[key]] > engine.RARE_LIMIT}
+    common |= common_keys(rare - too_common - counted, engine.RARE_LIMIT, digest_of)
+    return Found(_candidates(rows, key_of, firm_ids), common)
+
+
 def candidates(keys: Iterable[str], firm_ids: Iterable[int],
                limit: int = engine.COMMON_KEY_LIMIT) -> dict[int, list[engine.ClientName]]:
     """The names of the firms' clients filed under ``keys`` (weak keys ever held by more
     than ``limit`` clients left out), each with the keys that found it, and their parents and
     children in the same list, by firm."""
-    keys, firm_ids = set(keys), list(firm_ids)
-    if not keys or not firm_ids:
-        return {}
-    index_digest = crypto.index_digester()
-    digest_of = {key: index_digest(key) for key in keys}
-    _check_secret()
-    key_of = {digest_of[key]: key for key in keys - common_keys(keys, limit, digest_of)}
+    return find(keys, firm_ids, limit=limit).by_firm
+
+
+def _candidates(rows: list[tuple[int, int]], key_of: dict[int, str], firm_ids: list[int]
+                ) -> dict[int, list[engine.ClientName]]:
+    """The entries of the (key, entry id) ``rows`` in the firms' lists, with their families."""
     found_by: dict[int, set[str]] = {}
-    for digest, entry_id in _rows(*key_lookup(key_of, firm_ids)):
+    for digest, entry_id in rows:
         found_by.setdefault(entry_id, set()).add(key_of[digest])
     # The ids first, then their rows: given the lookup as a subquery, PostgreSQL misjudges
     # its size and hash-joins a scan of every entry. A screen of a need asks every firm,
@@ -383,7 +413,7 @@ def candidates(keys: Iterable[str], firm_ids: Iterable[int],
     wanted = set(firm_ids)
     entries = {entry.id: entry for entry in _entries("id", found_by) if entry.firm_id in wanted}
     frontier = set(entries)
-    for _ in range(MAX_DEPTH):
+    for _ in range(MAX_DEPTH if frontier else 0):
         # Children by their ids alone, which the parent index answers by itself: asked for
         # whole rows, SQLite reads its statistics (most entries have no parent) as "each
         # lookup brings a million rows" and scans the table instead, a hundred milliseconds.

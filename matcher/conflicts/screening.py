@@ -314,6 +314,5 @@ def _hits_by_firm(parties, firm_ids, relations=None) -> dict[int, list[engine.Hi
     """Candidates from the database index (``clientindex``: common weak keys left out,
     parents and children in the same list added), then the engine decides the hits, every
     firm's in one pass, told which of the parties' words too many clients carry to be rare."""
-    candidates = clientindex.candidates(engine.party_keys(parties, relations), firm_ids)
-    common = clientindex.common_keys(engine.rare_word_keys(parties, relations), engine.RARE_LIMIT)
-    return engine.screen_lists(parties, candidates, relations, common)
+    found = clientindex.find(engine.party_keys(parties, relations), firm_ids, engine.rare_word_keys(parties, relations))
+    return engine.screen_lists(parties, found.by_firm, relations, found.common)
