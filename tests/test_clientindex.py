@@ -374,8 +374,8 @@ def test_a_screen_tells_which_rare_words_are_common_as_asking_the_index_does(one
     trades = ["Mining", "Gold", "Bank", "Oil", "Gas", "Palm", "Agro"]
     first = factories.firm(clients="".join(f"D-{n},Dorvelan {trade} Ltd,,organisation,HN,,\n"
                                            for n, trade in enumerate(trades)))
-    second = factories.firm(clients="".join(f"E-{n},Dorvelan Trading {n} SA,,organisation,HN,,\n"
-                                            for n in range(held - len(trades))) + "E-99,Quetzalmar Holdings,,organisation,HN,,\n")
+    others = "".join(f"E-{n},Dorvelan Trading {n} SA,,organisation,HN,,\n" for n in range(held - len(trades)))
+    second = factories.firm(clients=others + "E-99,Quetzalmar Holdings,,organisation,HN,,\n")
     parties = [engine.Party("1", "Dorvelan Quetzalmar Copper")]
     rare = engine.rare_word_keys(parties)
     firm_ids = [second.id] if one_firm else [first.id, second.id]
