@@ -11,7 +11,8 @@ empty list, and replacing that list with another of the same size.
 path, then ``screening._hits_by_firm`` (what ``screen_need`` runs for every firm,
 minus storing the checks) screens needs of 20 names each (a third listed clients,
 a third perturbed ones, a third unknown, as in the engine benchmark). The engine's
-caches are cleared before each need, so every name is normalised as if new. In the
+caches are cleared before each need, so every party name is normalised as if new (the
+clients' names were normalised when their lists were filed, and are read so). In the
 same run, the baseline scores every pair with rapidfuzz's ``cdist`` on the 1,000,000
 names normalised beforehand (its normalisation is not timed).
 
