@@ -58,6 +58,9 @@ from .persons import looks_like_person, nickname_keys, person_words
 # (``NormalName.data``) would be read as the new ones, so it must be filed again.
 KEYS_VERSION = 4
 WHOLE_PREFIXES = ("n:", "i:")
+# The kinds of key only a person's name is asked by (a company's name looks like a person's
+# often enough: "Juan Garcia Lopez SA" aside, "Lundin Holdings" passes for one).
+PERSON_PREFIXES = ("f:", "m:", "v:")
 WORD_MAX_LETTERS = 12
 PREFIX_LETTERS = 6
 TYPO_MIN_LETTERS = 4

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
-from .keys import WORD_MAX_LETTERS, asked_keys, identifier_key, is_initials
+from .keys import PERSON_PREFIXES, WORD_MAX_LETTERS, asked_keys, identifier_key, is_initials
 from .normalise import NormalName, normalise
 from .persons import looks_like_person, person_words
 from .records import ClientName, Evidence, Hit, Party, Relation
@@ -44,9 +44,22 @@ def party_keys(parties: Iterable[Party], relations: Relations | None = None) -> 
     for party in parties:
         keys.add(identifier_key(party.lei))
         for probe in _probes(party, relations):
-            keys |= asked_keys(probe.name)
+            keys |= probe_keys(probe.name, _is_person_probe(party, probe, normalise(probe.name)))
     keys.discard("")
     return keys
+
+
+def probe_keys(name: str, person: bool) -> frozenset[str]:
+    """The keys a name is asked by: a person's keys only for a person, since only the person
+    rules of ``compare`` use what they find (for a company they would bring candidates by the
+    hundred that the company rules take for look-alikes)."""
+    keys = asked_keys(name)
+    return keys if person else frozenset(key for key in keys if not key.startswith(PERSON_PREFIXES))
+
+
+def _is_person_probe(party: Party, probe: "_Probe", name: NormalName) -> bool:
+    """Whether a probe is read as a person's name: the party's own names only, not a relative's."""
+    return probe.relation is None and is_person(party.kind, name)
 
 
 def rare_word_keys(parties: Iterable[Party], relations: Relations | None = None) -> set[str]:
@@ -57,7 +70,7 @@ def rare_word_keys(parties: Iterable[Party], relations: Relations | None = None)
     for party in parties:
         for probe in _probes(party, relations):
             name = normalise(probe.name)
-            person = probe.relation is None and is_person(party.kind, name)
+            person = _is_person_probe(party, probe, name)
             keys.update("d:" + word[:WORD_MAX_LETTERS] for word in (person_words(name) if person else name.core)
                         if person or is_distinctive(word))
     return keys
@@ -103,8 +116,8 @@ def screen_lists(
     forms = _Forms(normal)
     among = _Among([candidate for _, candidate in flat])
     for party, probe, probe_name in probes:
-        person = probe.relation is None and is_person(party.kind, probe_name)
-        for position in sorted(forms.plausible(probe_name, among.of(probe.name), common_words)):
+        person = _is_person_probe(party, probe, probe_name)
+        for position in sorted(forms.plausible(probe_name, among.of(probe_keys(probe.name, person)), common_words)):
             key, candidate = flat[position]
             verdict = compare(probe_name, normal[position], common_words,
                               person and is_person(candidate.kind, normal[position]))
@@ -138,9 +151,10 @@ class _Among:
             for key in candidate.found_by:
                 self.by_key[key].append(position)
 
-    def of(self, name: str) -> list[int]:
+    def of(self, keys: Iterable[str]) -> list[int]:
+        """The candidates of a probe asked by ``keys`` (``probe_keys``)."""
         found = set(self.everyone)
-        for key in asked_keys(name):
+        for key in keys:
             found.update(self.by_key.get(key, ()))
         return sorted(found)
 
