@@ -93,3 +93,15 @@ def test_a_parties_file_without_its_columns_is_refused(app, tmp_path):
         args=["conflicts", "screen", clients, good_parties, "--relations", relations])
     assert result.exit_code == 1
     assert "family.csv: line 2: parent is empty" in result.output
+
+
+def test_screen_reads_people_as_people_when_both_files_say_so(app, tmp_path):
+    """A listed person and a party who is one are compared as people's names, as on the platform:
+    an initial for the given name is a hit for a coordinator to look at."""
+    clients = _write(tmp_path, "clients.csv", "id,name,aliases,kind\nP1,Juan Dorvelan Quispe,,person\n")
+    parties = _write(tmp_path, "parties.csv", "id,name,aliases,kind\np1,J. Dorvelan Quispe,,person\n")
+    result = app.test_cli_runner().invoke(args=["conflicts", "screen", clients, parties])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert [(r["party_id"], r["client_id"], r["band"]) for r in rows] == [("p1", "P1", "review")]
+    assert "person's name written another way: 'j' for 'juan' (an initial)" in rows[0]["reason"]

@@ -149,7 +149,7 @@ def _say_kinds_read(path: str, written) -> None:
 def _client_names(rows) -> list[engine.ClientName]:
     return [
         engine.ClientName(client_id=row.external_id, name=name, client_name=row.name,
-                          is_alias=position > 0, lei=row.lei, parent=row.parent_external_id)
+                          is_alias=position > 0, lei=row.lei, parent=row.parent_external_id, kind=row.kind)
         for row in rows
         for position, name in enumerate((row.name, *row.aliases))
     ]
