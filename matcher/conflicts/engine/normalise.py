@@ -27,7 +27,7 @@ as written, particles and forms with them, are kept for its initials (``initiali
 """
 
 import unicodedata
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 
 from rigour.names import extract_org_types
@@ -99,7 +99,7 @@ class NormalName:
         """The name's fields as JSON holds them: a client's names are normalised once, when its
         list is filed, and kept with the entry (``from_data``), so a screen reads them instead of
         normalising a thousand candidates again (two fifths of its time)."""
-        return [list(value) for value in astuple(self)]
+        return [list(getattr(self, name)) for name in _FIELDS]
 
     @classmethod
     def from_data(cls, data: list[list[str]]) -> "NormalName":
@@ -131,6 +131,9 @@ class NormalName:
             found.setdefault(_form_letters(self.front) + letters + _form_letters(self.back),
                              " ".join(self.front + words + self.back))
         return {letters: words for letters, words in found.items() if len(letters) >= 3}
+
+
+_FIELDS = tuple(field.name for field in fields(NormalName))
 
 
 def _form_letters(words: tuple[str, ...]) -> str:

@@ -9,32 +9,40 @@ García" against "Pedro García" shares most of its letters.
 
 ``pair_parts`` pairs each word of one name with a word of the other, strongest likeness first:
 equal, a typo (one edit, in words of three letters or more), another form of one given name, a
-long word a few edits away, an initial. Another form is known from
-rigour's person-name data (``rigour.names.analyze_names``: Wikidata's given-name items, which link
-"Mohammed", "Muhammad" and "Mohamed", and its nickname list, which links "Bob" and "Robert"),
-from a short form that begins the full name ("Alex", "Alexander"), and from ``SHORT_FORMS``, the
-short forms in the platform's languages that rigour lacks (checked against rigour 2.6.1).
+long word a few edits away, an initial. Another form is known from a short form that begins the
+full name ("Alex", "Alexander"), from ``SHORT_FORMS`` (short forms and nicknames in the
+platform's languages: "Pepe" for "José", "Bob" for "Robert") and from ``NAME_FORMS`` (one name's
+transliterations and its forms in other languages: "Mohammed", "Muhammad"; "John", "Juan", "Jean").
+They are tables of their own rather than rigour's person-name tagger, which knows far more names but
+costs seven seconds and 380 MB in every process that screens a person (Wikidata's given names in
+every script): a web worker, a job worker and the command line each paid it, and a client list's
+import doubled its memory.
 """
 
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA, Indel
-from rigour.names import NameTypeTag, analyze_names
 
 from .normalise import NormalName
 from .words import GENERIC
 
-# Short forms rigour does not link to their full names: Spanish, Portuguese, French, English, and a
-# few Russian and Arabic ones that the platform's parties carry. Folded (no accents, lower case).
+# Short forms and nicknames of given names: Spanish, Portuguese, French, English, and Russian and Arabic
+# ones that the platform's parties carry. Folded (no accents, lower case). A short form that begins
+# the full name ("Alex", "Chris") needs no line (``PREFIX_LETTERS``).
 SHORT_FORMS = {
+    "thomas": ("tom", "tommy"), "michael": ("mike", "mick"), "anthony": ("tony",), "john": ("jack", "johnny"),
+    "joseph": ("joe", "joey"), "charles": ("charlie", "chuck"), "henry": ("harry", "hank"),
+    "nicholas": ("nick",), "lawrence": ("larry",), "susan": ("sue", "susie"), "deborah": ("debbie", "deb"),
+    "rebecca": ("becky",), "ivan": ("vanya",), "anastasia": ("nastya",), "maria": ("masha",),
+    "pavel": ("pasha",), "natalia": ("natasha",), "konstantin": ("kostya",), "yevgeny": ("zhenya",),
     "jose": ("pepe", "chema", "che"), "francisco": ("paco", "pancho", "curro", "chico"),
     "antonio": ("tono", "tony", "toni"), "manuel": ("manolo", "manu"), "alejandro": ("alex", "jandro"),
     "guillermo": ("memo", "guille"), "enrique": ("quique",), "ignacio": ("nacho",), "roberto": ("beto",),
     "eduardo": ("lalo",), "jesus": ("chucho", "chuy"), "concepcion": ("concha", "conchita"),
     "guadalupe": ("lupe", "lupita"), "dolores": ("lola",), "rosario": ("charo",), "teresa": ("tere",),
     "mercedes": ("merche",), "joao": ("joaozinho",),
-    "elizabeth": ("beth", "betty", "liz"), "margaret": ("peggy", "maggie", "meg"),
+    "elizabeth": ("beth", "betty", "liz", "lisa", "betsy"), "margaret": ("peggy", "maggie", "meg"),
     "katherine": ("kate", "kathy", "katie"), "catherine": ("kate", "cathy"), "patricia": ("pat", "patty"),
     "jennifer": ("jenny", "jen"), "james": ("jim", "jimmy"), "robert": ("bob", "bobby"),
     "william": ("bill", "billy"), "richard": ("dick", "rick"), "edward": ("ted", "ned"),
@@ -43,6 +51,28 @@ SHORT_FORMS = {
     "alexander": ("sasha",), "nikolai": ("kolya",), "vladimir": ("volodya",), "dmitri": ("dima",),
     "youssef": ("yusuf", "yousef", "joseph"), "aisha": ("aicha", "aysha"),
 }
+# Forms of one given name: its transliterations from Arabic, Cyrillic and other scripts, and the name
+# as the platform's languages write it. Folded; the first of each is the name the group stands for.
+NAME_FORMS = (
+    ("muhammad", "mohammed", "mohamed", "mohammad", "muhammed", "mohamad", "mehmet"),
+    ("ahmed", "ahmad", "ahmet"), ("hussein", "husain", "hussain", "hossein", "husein"), ("hassan", "hasan"),
+    ("abdullah", "abdallah", "abdulla"), ("omar", "umar"), ("osman", "uthman", "othman"),
+    ("ibrahim", "ebrahim"), ("mustafa", "mostafa", "moustafa"), ("khaled", "khalid"),
+    ("fatima", "fatma", "fatemeh"), ("yusuf", "youssef", "yousef", "yousuf"),
+    ("aleksandr", "alexander", "aleksander", "alexandr", "alexandre", "alejandro", "alessandro"),
+    ("aleksei", "alexei", "alexey", "aleksey"), ("andrei", "andrey", "andrej", "andre", "andres", "andrew"),
+    ("dmitri", "dmitry", "dmitriy", "dimitri"), ("sergei", "sergey", "serguei", "sergej", "sergio"),
+    ("yuri", "yury", "yuriy", "iouri", "juri"), ("nikolai", "nikolay", "nicolai", "nicolas", "nicholas"),
+    ("mikhail", "michail", "michael", "miguel", "michel", "michele"), ("yevgeny", "evgeny", "evgeni", "evgenii"),
+    ("ekaterina", "yekaterina", "katerina", "catalina", "catarina"), ("natalia", "natalya", "nataliya"),
+    ("yulia", "julia", "yuliya", "iulia", "julie"), ("tatiana", "tatyana", "tatjana"), ("elena", "yelena", "helena"),
+    ("john", "juan", "joao", "jean", "johann", "giovanni"), ("peter", "pedro", "pierre", "pietro", "piotr"),
+    ("joseph", "jose", "giuseppe", "josef"), ("william", "guillermo", "guillaume", "guilherme"),
+    ("charles", "carlos", "carlo", "karl"), ("henry", "enrique", "henri", "henrique"),
+    ("francis", "francisco", "francois", "francesco", "franz"), ("james", "diego", "jaime", "jacques"),
+    ("paul", "pablo", "paulo", "paolo"), ("stephen", "esteban", "stephane", "estevao", "steven"),
+    ("mary", "maria", "marie", "mariya"), ("anne", "ana", "anna"), ("joan", "juana", "jeanne", "joana"),
+)
 # Particles of person names that rigour's stop words leave in ("van", "bin"), taken out of a
 # person's words when pairing, as "der", "de", "al" already are.
 PARTICLES = frozenset({"van", "bin", "ibn", "ben", "bint", "abu", "den", "ter", "ten", "dela", "della"})
@@ -136,12 +166,9 @@ def is_form(one: str, other: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def forms_of(word: str) -> frozenset[str]:
-    """What stands for the given names ``word`` may be: rigour's name and nickname symbols, and the
+    """What stands for the given names ``word`` may be: the ``NAME_FORMS`` groups it is in, and the
     full names ``SHORT_FORMS`` makes of it (or itself, when it is one of them)."""
-    names = analyze_names(NameTypeTag.PER, [word], phonetics=False, numerics=False, consolidate=False,
-                          rewrite=False)
-    found = {f"{span.symbol.category.value}:{span.symbol.id}" for name in names for span in name.spans
-             if len(span.parts) == 1 and span.symbol.category.value in ("NAME", "NICK")}
+    found = {"name:" + group[0] for group in _GROUPS.get(word, ())}
     found.update("full:" + full for full in _SHORT_TO_FULL.get(word, ()))
     if word in SHORT_FORMS:
         found.add("full:" + word)
@@ -149,13 +176,16 @@ def forms_of(word: str) -> frozenset[str]:
 
 
 def nickname_keys(word: str) -> frozenset[str]:
-    """The stands of ``word`` a short form and its full name share although their first letters
-    differ ("Bob", "Robert"): rigour's nickname symbols and ``SHORT_FORMS``; the name symbols are
-    left out, as two spellings of one name mostly begin alike and slot keys already meet them."""
-    return frozenset(form for form in forms_of(word) if not form.startswith("NAME:"))
+    """The stands of ``word`` that its other forms share although their first letters may differ
+    ("Bob", "Robert"; "William", "Guillermo")."""
+    return forms_of(word)
 
 
 _SHORT_TO_FULL: dict[str, list[str]] = {}
 for _full, _shorts in SHORT_FORMS.items():
     for _short in _shorts:
         _SHORT_TO_FULL.setdefault(_short, []).append(_full)
+_GROUPS: dict[str, list[tuple[str, ...]]] = {}
+for _group in NAME_FORMS:
+    for _name in _group:
+        _GROUPS.setdefault(_name, []).append(_group)
