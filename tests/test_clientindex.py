@@ -316,32 +316,33 @@ def test_the_firms_search_finds_its_entries_through_the_index():
 
 
 class _Recorder:
-    """A writer that keeps what it is given, or fails on its second chunk."""
+    """Keeps what it is given to write, or fails on its second chunk."""
 
     def __init__(self, fail: bool = False):
         self.rows, self.fail = [], fail
 
-    def write(self, table, columns, rows):
+    def write(self, rows):
         if self.fail and self.rows:
             raise RuntimeError("the database went away")
         self.rows.extend(rows)
 
 
 def test_rows_written_behind_arrive_all_and_in_order():
-    writer = _Recorder()
-    with clientindex._WriteBehind(writer, "client_name_key", ("key",)) as out:
+    entries, keys = _Recorder(), _Recorder()
+    with clientindex._WriteBehind() as out:
         for n in range(10):
-            out.put([(n,), (n + 100,)])
-
-    assert writer.rows == [row for n in range(10) for row in ((n,), (n + 100,))]
+            out.put(entries.write, [(n,)])
+            out.put(keys.write, [(n,), (n + 100,)])
+    assert entries.rows == [(n,) for n in range(10)]
+    assert keys.rows == [row for n in range(10) for row in ((n,), (n + 100,))]
 
 
 def test_a_failure_writing_behind_fails_the_import_instead_of_hanging_it():
     # Raised by a later put or on leaving the block, whichever comes first.
-    with (pytest.raises(RuntimeError, match="went away"),
-          clientindex._WriteBehind(_Recorder(fail=True), "client_name_key", ("key",)) as out):
+    failing = _Recorder(fail=True)
+    with pytest.raises(RuntimeError, match="went away"), clientindex._WriteBehind() as out:
         for n in range(10):
-            out.put([(n,)])
+            out.put(failing.write, [(n,)])
 
 
 def test_a_run_asks_which_weak_keys_are_common_once_per_key(monkeypatch):

@@ -104,17 +104,17 @@ class IndexKeyChanged(RuntimeError):
 
 
 class Named(Protocol):
-    """What an entry's screened names are made of (``_screen_names``)."""
+    """What an entry's screened names and keys are made of."""
 
     name: str
     aliases: tuple[str, ...]
+    lei: str
 
 
 class Row(Named, Protocol):
     """One validated line of a client list (``clientlists.ClientRow``)."""
 
     external_id: str
-    lei: str
     kind: str
     country: str
     parent_external_id: str
@@ -131,68 +131,68 @@ def replace(firm_id: int, rows: Sequence[Row]) -> None:
     session.execute(delete(ClientEntry).where(ClientEntry.firm_id == firm_id))
     ids = writer.new_ids("client_entry", len(rows))
     id_of = {row.external_id: entry_id for row, entry_id in zip(rows, ids, strict=True)}
-    # Each entry's names as screened, kept here for its keys: normalising is most of an import's work.
-    screened: list[str] = []
 
-    def stored(row: Row) -> tuple:
-        entry_id = id_of[row.external_id]
-        screened.append(_screen_names(row))
+    def stored(entry_id: int, row: Row, names: str) -> tuple:
         return (entry_id, firm_id, row.external_id, crypto.seal(row.name, place("client_entry", "name", entry_id)),
                 crypto.seal(json.dumps(list(row.aliases), ensure_ascii=False),
                             place("client_entry", "aliases", entry_id)),
-                row.kind, row.country, row.parent_external_id, row.lei, id_of.get(row.parent_external_id),
-                row.relationship, row.ended or None,
-                crypto.seal(screened[-1], place("client_entry", "screen_names", entry_id)))
+                row.kind, row.country, row.parent_external_id, row.lei, None, row.relationship, row.ended or None,
+                crypto.seal(names, place("client_entry", "screen_names", entry_id)))
 
-    writer.write("client_entry", _ENTRY_COLUMNS, map(stored, rows))
-    _file_keys(writer, firm_id, ((entry_id, names, row.lei)
-                                 for entry_id, names, row in zip(ids, screened, rows, strict=True)))
-
-
-def _screen_names(entry: Named) -> str:
-    """The entry's name and aliases with their normalised forms, as JSON: what a screen reads of it."""
-    return json.dumps([[name, _normalise(name).data()] for name in (entry.name, *entry.aliases)], ensure_ascii=False)
+    _file(writer, firm_id, zip(ids, rows, strict=True), partial(writer.write, "client_entry", _ENTRY_COLUMNS), stored)
+    # Written once every entry is: a child may come before its parent in the file, a chunk earlier.
+    writer.update("client_entry", "parent_entry_id", [
+        (id_of[row.parent_external_id], id_of[row.external_id]) for row in rows if row.parent_external_id in id_of])
 
 
 def reindex() -> int:
     """File every firm's clients again from their sealed entries, under the current secret:
-    after ``INDEX_KEY`` changed (or the engine's keys did). Returns how many entries."""
+    after ``INDEX_KEY`` changed (or the engine's keys did), their names normalised again.
+    Returns how many entries."""
     writer, total, opened = bulk.writer(), 0, _entry_opener()
     db.session.execute(delete(ClientNameKey))
     for firm_id in db.session.scalars(select(LawFirm.id).order_by(LawFirm.id)).all():
-        entries = [(entry.id, _screen_names(_Stored(*opened(entry))), entry.lei) for entry in db.session.execute(
+        entries = [(entry.id, _Stored(*opened(entry), entry.lei)) for entry in db.session.execute(
             select(ClientEntry.id, type_coerce(ClientEntry.name, Text).label("name"),
                    type_coerce(ClientEntry.aliases, Text).label("aliases"), ClientEntry.lei)
             .where(ClientEntry.firm_id == firm_id))]
-        _rows("UPDATE client_entry SET screen_names = ? WHERE id = ?", [
-            (crypto.seal(names, place("client_entry", "screen_names", entry_id)), entry_id)
-            for entry_id, names, _ in entries], many=True)
-        _file_keys(writer, firm_id, entries)
+        _file(writer, firm_id, entries, partial(writer.update, "client_entry", "screen_names"),
+              lambda entry_id, _entry, names: (crypto.seal(names, place("client_entry", "screen_names", entry_id)),
+                                               entry_id))
         total += len(entries)
     return total
 
 
 @dataclass(frozen=True)
 class _Stored:
-    """The names of a stored entry (a ``Named``'s)."""
+    """What the keys of a stored entry are made of (a ``Named``)."""
 
     name: str
     aliases: tuple[str, ...]
+    lei: str
 
 
-def _file_keys(writer, firm_id: int, entries: Iterable[tuple[int, str, str]]) -> None:
-    """Write the key rows of ``entries`` (entry id, ``_screen_names``, LEI) a chunk at a time,
-    no more than ``FILED_PER_KEY`` under one weak key."""
+def _file(writer, firm_id: int, entries: Iterable[tuple[int, Named]], write_entries: Callable[[list], None],
+          entry_row: Callable[[int, Named, str], tuple]) -> None:
+    """Normalise each entry's names once, then write a chunk at a time its row (``entry_row`` of the
+    entry id, the entry and its ``screen_names``, written by ``write_entries``) and its key rows,
+    no more than ``FILED_PER_KEY`` under one weak key: a chunk's rows are all that is held at once."""
     keyer = _Keyer()
-    with (_WriteBehind if writer.behind else _WriteNow)(writer, "client_name_key", _KEY_COLUMNS) as out:
+    with (_WriteBehind if writer.behind else _WriteNow)() as out:
         iterator = iter(entries)
         while chunk_entries := list(islice(iterator, CHUNK)):
-            chunk = [(firm_id, digest, client_id, is_alias) for client_id, names, lei in chunk_entries
-                     for digest, is_alias in keyer.rows(names, lei)]
+            entry_rows, key_rows = [], []
+            for entry_id, entry in chunk_entries:
+                names = [(name, _normalise(name)) for name in (entry.name, *entry.aliases)]
+                entry_rows.append(entry_row(entry_id, entry, json.dumps(
+                    [[name, normal.data()] for name, normal in names], ensure_ascii=False)))
+                key_rows += [(firm_id, digest, entry_id, is_alias)
+                             for digest, is_alias in keyer.rows([normal for _, normal in names], entry.lei)]
             # In primary-key order, so pages fill one after another; the sort is stable,
             # so one key's clients stay in id order.
-            chunk.sort(key=itemgetter(1))
-            out.put(chunk)
+            key_rows.sort(key=itemgetter(1))
+            out.put(write_entries, entry_rows)
+            out.put(partial(writer.write, "client_name_key", _KEY_COLUMNS), key_rows)
     _mark_secret()
 
 
@@ -214,14 +214,14 @@ class _Keyer:
         self.uses: dict[str, int] = {}
         self.word_digests: dict[str, tuple[int, ...]] = {}
 
-    def rows(self, names: str, lei: str) -> list[tuple[int, bool]]:
-        """(digest, is_alias) of each key the entry is to be filed under, from its ``_screen_names``."""
+    def rows(self, names: list[engine.NormalName], lei: str) -> list[tuple[int, bool]]:
+        """(digest, is_alias) of each key the entry (its names normalised, the main one first) is to
+        be filed under."""
         digest, uses, word_digests, most = self.digest, self.uses, self.word_digests, FILED_PER_KEY
         whole: dict[int, bool] = {}
         weak: dict[int, bool] = {}
         words_seen: set[str] = set()
-        for position, (_, form) in enumerate(json.loads(names)):
-            normal = engine.NormalName.from_data(form)
+        for position, normal in enumerate(names):
             core = normal.core
             is_alias = position > 0
             for key in engine.core_keys(normal) if core else ():
@@ -253,23 +253,24 @@ class _WriteBehind:
     Making keys is Python's work and writing them into PostgreSQL mostly its server's,
     which goes on in another process: side by side, a big import takes a quarter less
     time. (SQLite's writes hold the interpreter's lock for most of their work, so the
-    two would only take turns: ``_WriteNow`` serves it.) The caller must not use the
+    two would only take turns: ``_WriteNow`` serves it.) Each chunk comes with what writes
+    it, and chunks are written in the order they came. The caller must not use the
     connection meanwhile; leaving the block waits for the last chunk and raises the
     writer's error."""
 
-    def __init__(self, writer, table: str, columns: Sequence[str]):
-        self._chunks: queue.Queue = queue.Queue(maxsize=1)  # bounds the rows held at once
+    def __init__(self):
+        self._chunks: queue.Queue = queue.Queue(maxsize=2)  # bounds the rows held at once
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._write, args=(writer, table, columns), daemon=True)
+        self._thread = threading.Thread(target=self._write, daemon=True)
 
     def __enter__(self) -> "_WriteBehind":
         self._thread.start()
         return self
 
-    def put(self, rows: list[tuple]) -> None:
+    def put(self, write: Callable[[list], None], rows: list[tuple]) -> None:
         if self._error is not None:
             raise self._error
-        self._chunks.put(rows)
+        self._chunks.put((write, rows))
 
     def __exit__(self, kind, error, trace) -> None:
         self._chunks.put(None)
@@ -277,10 +278,11 @@ class _WriteBehind:
         if self._error is not None and error is None:
             raise self._error
 
-    def _write(self, writer, table: str, columns: Sequence[str]) -> None:
+    def _write(self) -> None:
         try:
-            while (rows := self._chunks.get()) is not None:
-                writer.write(table, columns, rows)
+            while (chunk := self._chunks.get()) is not None:
+                write, rows = chunk
+                write(rows)
         except BaseException as error:  # handed to the caller's thread, which raises it
             self._error = error
             while self._chunks.get() is not None:  # so that ``put`` never waits for nobody
@@ -290,11 +292,12 @@ class _WriteBehind:
 class _WriteNow:
     """``_WriteBehind``'s stand-in that writes each chunk as it comes."""
 
-    def __init__(self, writer, table: str, columns: Sequence[str]):
-        self.put = partial(writer.write, table, columns)
-
     def __enter__(self) -> "_WriteNow":
         return self
+
+    @staticmethod
+    def put(write: Callable[[list], None], rows: list[tuple]) -> None:
+        write(rows)
 
     def __exit__(self, *exc) -> None:
         pass

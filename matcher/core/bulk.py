@@ -100,6 +100,11 @@ class PostgresWriter:
         """psycopg writes Python's dates, moments, numbers and booleans as they are."""
         return value
 
+    def update(self, table: str, column: str, rows: Sequence[tuple]) -> None:
+        """Set ``column`` of each row given as (value, id)."""
+        with self.raw.cursor() as cursor:
+            cursor.executemany(f'UPDATE "{table}" SET {column} = %s WHERE id = %s', rows)
+
     def write(self, table: str, columns: Sequence[str], rows: Iterable[tuple]) -> None:
         with self.raw.cursor() as cursor, cursor.copy(
                 f'COPY "{table}" ({", ".join(columns)}) FROM STDIN') as copy:
@@ -125,6 +130,10 @@ class SQLiteWriter:
     def adapt(value, _row_id):
         """Moments as SQLAlchemy stores them on SQLite (naive UTC text), dates as ISO text."""
         return _sqlite_value(value) if isinstance(value, date) else value
+
+    def update(self, table: str, column: str, rows: Sequence[tuple]) -> None:
+        """Set ``column`` of each row given as (value, id)."""
+        self.raw.cursor().executemany(f'UPDATE "{table}" SET {column} = ? WHERE id = ?', rows)
 
     def write(self, table: str, columns: Sequence[str], rows: Iterable[tuple]) -> None:
         marks = ", ".join("?" for _ in columns)
