@@ -27,8 +27,8 @@ from matcher.conflicts.engine import (
     screen_lists,
 )
 from matcher.conflicts.engine.keys import KEYS_VERSION
+from matcher.conflicts.engine.persons import is_person
 from matcher.conflicts.engine.score import compare
-from matcher.conflicts.engine.screen import is_person
 
 
 @pytest.fixture

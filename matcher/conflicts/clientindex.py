@@ -109,13 +109,13 @@ class Named(Protocol):
     name: str
     aliases: tuple[str, ...]
     lei: str
+    kind: str
 
 
 class Row(Named, Protocol):
     """One validated line of a client list (``clientlists.ClientRow``)."""
 
     external_id: str
-    kind: str
     country: str
     parent_external_id: str
     relationship: str
@@ -152,9 +152,9 @@ def reindex() -> int:
     writer, total, opened = bulk.writer(), 0, _entry_opener()
     db.session.execute(delete(ClientNameKey))
     for firm_id in db.session.scalars(select(LawFirm.id).order_by(LawFirm.id)).all():
-        entries = [(entry.id, _Stored(*opened(entry), entry.lei)) for entry in db.session.execute(
+        entries = [(entry.id, _Stored(*opened(entry), entry.lei, entry.kind)) for entry in db.session.execute(
             select(ClientEntry.id, type_coerce(ClientEntry.name, Text).label("name"),
-                   type_coerce(ClientEntry.aliases, Text).label("aliases"), ClientEntry.lei)
+                   type_coerce(ClientEntry.aliases, Text).label("aliases"), ClientEntry.lei, ClientEntry.kind)
             .where(ClientEntry.firm_id == firm_id))]
         _file(writer, firm_id, entries, partial(writer.update, "client_entry", "screen_names"),
               lambda entry_id, _entry, names: (crypto.seal(names, place("client_entry", "screen_names", entry_id)),
@@ -170,6 +170,7 @@ class _Stored:
     name: str
     aliases: tuple[str, ...]
     lei: str
+    kind: str
 
 
 def _file(writer, firm_id: int, entries: Iterable[tuple[int, Named]], write_entries: Callable[[list], None],
@@ -187,7 +188,8 @@ def _file(writer, firm_id: int, entries: Iterable[tuple[int, Named]], write_entr
                 entry_rows.append(entry_row(entry_id, entry, json.dumps(
                     [[name, normal.data()] for name, normal in names], ensure_ascii=False)))
                 key_rows += [(firm_id, digest, entry_id, is_alias)
-                             for digest, is_alias in keyer.rows([normal for _, normal in names], entry.lei)]
+                             for digest, is_alias in keyer.rows([normal for _, normal in names], entry.lei,
+                                                                entry.kind)]
             # In primary-key order, so pages fill one after another; the sort is stable,
             # so one key's clients stay in id order.
             key_rows.sort(key=itemgetter(1))
@@ -214,9 +216,9 @@ class _Keyer:
         self.uses: dict[str, int] = {}
         self.word_digests: dict[str, tuple[int, ...]] = {}
 
-    def rows(self, names: list[engine.NormalName], lei: str) -> list[tuple[int, bool]]:
-        """(digest, is_alias) of each key the entry (its names normalised, the main one first) is to
-        be filed under."""
+    def rows(self, names: list[engine.NormalName], lei: str, kind: str) -> list[tuple[int, bool]]:
+        """(digest, is_alias) of each key the entry (its names normalised, the main one first, and
+        its kind) is to be filed under."""
         digest, uses, word_digests, most = self.digest, self.uses, self.word_digests, FILED_PER_KEY
         whole: dict[int, bool] = {}
         weak: dict[int, bool] = {}
@@ -224,7 +226,7 @@ class _Keyer:
         for position, normal in enumerate(names):
             core = normal.core
             is_alias = position > 0
-            for key in engine.core_keys(normal) if core else ():
+            for key in engine.core_keys(normal, kind) if core else ():
                 (whole if key.startswith(WHOLE_PREFIXES) else weak).setdefault(digest(key), is_alias)
             for word in core:
                 if word in words_seen:

@@ -50,7 +50,7 @@ from matcher.core import crypto
 from matcher.extensions import db
 from matcher.models import LawFirm
 
-from .bench_conflicts_engine import _need, name, to_cyrillic
+from .bench_conflicts_engine import _need, company, name, person, to_cyrillic
 from .services import POSTGRES, postgres_reachable
 from .stats import summary, table, timed
 
@@ -98,12 +98,14 @@ def _imports(rng: random.Random, databases, folder: str) -> None:
 
 
 def _client_csv(rng: random.Random, count: int) -> bytes:
-    """A list in the upload format: aliases on a third of the rows, parents and LEIs on some."""
+    """A list in the upload format: a fifth of the rows people, aliases on a third, parents and LEIs
+    on some."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["id", "name", "aliases", "kind", "country", "parent_id", "lei"])
     for i in range(count):
-        main_name = name(rng)
+        kind = "person" if rng.random() < 0.2 else "organisation"
+        main_name = person(rng) if kind == "person" else company(rng)
         aliases = []
         if rng.random() < 0.33:
             aliases.append(name(rng))
@@ -111,7 +113,7 @@ def _client_csv(rng: random.Random, count: int) -> bytes:
                 aliases.append(to_cyrillic(main_name))
         parent = f"C{rng.randrange(i)}" if i and rng.random() < 0.1 else ""
         lei = f"5493{rng.randrange(10**13, 10**14)}{rng.randrange(10, 100)}" if rng.random() < 0.1 else ""
-        writer.writerow([f"C{i}", main_name, "|".join(aliases), "organisation", "", parent, lei])
+        writer.writerow([f"C{i}", main_name, "|".join(aliases), kind, "", parent, lei])
     return out.getvalue().encode()
 
 

@@ -27,7 +27,7 @@ class MemoryIndex:
         self._children: dict[str, set[str]] = defaultdict(set)
         self._parent: dict[str, str] = {}
         for position, name in enumerate(self.names):
-            for key in index_keys(name.name) | {identifier_key(name.lei)} - {""}:
+            for key in index_keys(name.name, name.kind) | {identifier_key(name.lei)} - {""}:
                 self.postings[key].append(position)
             self._by_client[name.client_id].append(position)
             if name.parent:

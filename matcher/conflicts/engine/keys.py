@@ -30,7 +30,8 @@ Each key carries its kind in a two-character prefix:
   "s:g|juan lopez", where "d:juan" and "d:lopez" are each held by thousands of names
   in a list of a million.
 
-A name that looks like a person's (``persons.looks_like_person``: no legal form, no trade word)
+A name read as a person's (``persons.is_person``: its kind is a person's, or unknown and the name
+looks like one: no legal form, no trade word)
 has three more kinds, since people write a person's parts in ways a company's words are not:
 
 - ``f:`` the first letters of all its words with one word whole, or one letter off it:
@@ -51,16 +52,13 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from .normalise import NormalName, normalise
-from .persons import looks_like_person, nickname_keys, person_words
+from .persons import is_person, nickname_keys, person_words
 
 # Raised whenever a name's keys or normal form change (normalisation, the kinds of key): an index
 # filed under older keys would miss names that the new keys find, and an entry's stored forms
 # (``NormalName.data``) would be read as the new ones, so it must be filed again.
 KEYS_VERSION = 4
 WHOLE_PREFIXES = ("n:", "i:")
-# The kinds of key only a person's name is asked by (a company's name looks like a person's
-# often enough: "Juan Garcia Lopez SA" aside, "Lundin Holdings" passes for one).
-PERSON_PREFIXES = ("f:", "m:", "v:")
 WORD_MAX_LETTERS = 12
 PREFIX_LETTERS = 6
 TYPO_MIN_LETTERS = 4
@@ -74,14 +72,15 @@ COMMON_KEY_LIMIT = 100
 
 
 @lru_cache(maxsize=65536)
-def index_keys(name: str) -> frozenset[str]:
-    """Every key ``name`` is filed under (or looked up by); cached, as screening asks
-    for the keys of the same candidates again and again."""
+def index_keys(name: str, kind: str = "") -> frozenset[str]:
+    """Every key ``name`` is filed under (or looked up by), a person's keys only where the name is
+    read as one (``persons.is_person`` of ``kind``: "" for a name whose kind nobody gave); cached, as
+    screening asks for the keys of the same candidates again and again."""
     normal = normalise(name)
-    return frozenset(core_keys(normal)).union(*map(word_keys, normal.core)) if normal.core else frozenset()
+    return frozenset(core_keys(normal, kind)).union(*map(word_keys, normal.core)) if normal.core else frozenset()
 
 
-def core_keys(name: NormalName) -> set[str]:
+def core_keys(name: NormalName, kind: str = "") -> set[str]:
     """The keys of a name's core as a whole: whole-name, slot and initials keys (its
     words' own keys are ``word_keys``)."""
     core = name.core
@@ -93,7 +92,7 @@ def core_keys(name: NormalName) -> set[str]:
     keys.update(("a:" + letters)[:KEY_MAX] for letters in name.initialisms)
     if is_initials(core):
         keys.add("w:" + core[0])
-    if looks_like_person(name):
+    if is_person(kind, name):
         keys |= person_keys(person_words(name))
     return keys
 
@@ -120,10 +119,10 @@ def _deletions(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=65536)
-def asked_keys(name: str) -> frozenset[str]:
+def asked_keys(name: str, kind: str = "") -> frozenset[str]:
     """The keys ``name`` is looked up by: those it is filed under, with its initials asked of
     single words and a single word asked of initials."""
-    return frozenset(_ACROSS.get(key[:2], key[:2]) + key[2:] for key in index_keys(name))
+    return frozenset(_ACROSS.get(key[:2], key[:2]) + key[2:] for key in index_keys(name, kind))
 
 
 _ACROSS = {"a:": "w:", "w:": "a:"}

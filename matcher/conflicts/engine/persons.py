@@ -97,6 +97,12 @@ class Pair:
     client: str
 
 
+def is_person(kind: str, name: NormalName) -> bool:
+    """Whether a name is read as a person's: its kind says so (or is unknown, "", and the name
+    looks like one), and it has no legal form."""
+    return not name.forms and (kind == "person" or (not kind and looks_like_person(name)))
+
+
 def looks_like_person(name: NormalName) -> bool:
     """A name that may be a person's when nobody said: no legal form, two to five words, none of
     them a company's trade or shape word ("mining", "holdings"), no digits."""

@@ -17,9 +17,10 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
-from .keys import PERSON_PREFIXES, WORD_MAX_LETTERS, asked_keys, identifier_key, is_initials
+from .keys import WORD_MAX_LETTERS, asked_keys, identifier_key, is_initials
+from .kinds import ORGANISATION, PERSON
 from .normalise import NormalName, normalise
-from .persons import looks_like_person, person_words
+from .persons import is_person, person_words
 from .records import ClientName, Evidence, Hit, Party, Relation
 from .relations import MAX_DEPTH, OWNERSHIP, ROLES, Relations
 from .score import CONFLICT, REVIEW, compare, is_distinctive
@@ -53,8 +54,7 @@ def probe_keys(name: str, person: bool) -> frozenset[str]:
     """The keys a name is asked by: a person's keys only for a person, since only the person
     rules of ``compare`` use what they find (for a company they would bring candidates by the
     hundred that the company rules take for look-alikes)."""
-    keys = asked_keys(name)
-    return keys if person else frozenset(key for key in keys if not key.startswith(PERSON_PREFIXES))
+    return asked_keys(name, PERSON if person else ORGANISATION)
 
 
 def _is_person_probe(party: Party, probe: "_Probe", name: NormalName) -> bool:
@@ -74,12 +74,6 @@ def rare_word_keys(parties: Iterable[Party], relations: Relations | None = None)
             keys.update("d:" + word[:WORD_MAX_LETTERS] for word in (person_words(name) if person else name.core)
                         if person or is_distinctive(word))
     return keys
-
-
-def is_person(kind: str, name: NormalName) -> bool:
-    """Whether a name is read as a person's: its kind says so (or is unknown, "", and the name
-    looks like one), and it has no legal form."""
-    return not name.forms and (kind == "person" or (not kind and looks_like_person(name)))
 
 
 def screen(
