@@ -41,8 +41,8 @@ miss, so while client entries exist without that row a screen refuses to run
 Writing happens in the caller's transaction, so the old list stays until the caller
 commits and a failure leaves nothing half-imported. The rows go through the session's
 own driver connection: COPY on PostgreSQL, ``executemany`` on SQLite, which is ten times
-the speed of ORM objects and keeps a 100,000-row list with its 1.8 million key rows
-under 500 MB, since the key rows are generated and written a chunk at a time.
+the speed of ORM objects and keeps a 100,000-row list with its 2.4 million key rows
+under 500 MB, since entries and their key rows are made and written a chunk at a time.
 
 Retrieval is four small queries whatever the number of firms: the check row, the weak
 keys too common to ask, the entries filed under the others (with the keys that found each,
