@@ -39,8 +39,8 @@ has three more kinds, since people write a person's parts in ways a company's wo
   letter-deletion apart still meets ("Jaun Garcya" and "Juan García" share ``f:gj|jan``).
 - ``m:`` its words in sorted order, and for three words or more, each of them left out: "Juan
   García" meets "Juan García López" (``m:garcia juan``).
-- ``v:`` for a given name with short forms, the short form's stand (``persons.nickname_keys``)
-  with the other words: "Bob Smith" meets "Robert Smith" (``v:NICK:BOB|smith``).
+- ``v:`` for a given name with other forms, what stands for them (``persons.forms_of``) with the
+  other words: "Bob Smith" meets "Robert Smith" (``v:full:robert|smith``).
 
 Word, initial and slot keys of common words ("bank", "group", "trading") would
 bring thousands of candidates; the caller asks for such a key only while fewer than
@@ -52,7 +52,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from .normalise import NormalName, normalise
-from .persons import is_person, nickname_keys, person_words
+from .persons import forms_of, is_person, person_words
 
 # Raised whenever a name's keys or normal form change (normalisation, the kinds of key): an index
 # filed under older keys would miss names that the new keys find, and an entry's stored forms
@@ -107,7 +107,7 @@ def person_keys(words: tuple[str, ...]) -> set[str]:
         keys.update("m:" + " ".join(ordered[:i] + ordered[i + 1:]) for i in range(len(ordered)))
     for i, word in enumerate(ordered):
         rest = " ".join(ordered[:i] + ordered[i + 1:])
-        keys.update(f"v:{form}|{rest}" for form in nickname_keys(word))
+        keys.update(f"v:{form}|{rest}" for form in forms_of(word))
     return {key[:KEY_MAX] for key in keys}
 
 

@@ -173,18 +173,13 @@ def is_form(one: str, other: str) -> bool:
 @lru_cache(maxsize=65536)
 def forms_of(word: str) -> frozenset[str]:
     """What stands for the given names ``word`` may be: the ``NAME_FORMS`` groups it is in, and the
-    full names ``SHORT_FORMS`` makes of it (or itself, when it is one of them)."""
+    full names ``SHORT_FORMS`` makes of it (or itself, when it is one of them). Two forms of one name
+    share one, although their first letters may differ ("Bob", "Robert"; "William", "Guillermo")."""
     found = {"name:" + group[0] for group in _GROUPS.get(word, ())}
     found.update("full:" + full for full in _SHORT_TO_FULL.get(word, ()))
     if word in SHORT_FORMS:
         found.add("full:" + word)
     return frozenset(found)
-
-
-def nickname_keys(word: str) -> frozenset[str]:
-    """The stands of ``word`` that its other forms share although their first letters may differ
-    ("Bob", "Robert"; "William", "Guillermo")."""
-    return forms_of(word)
 
 
 _SHORT_TO_FULL: dict[str, list[str]] = {}
