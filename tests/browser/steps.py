@@ -64,6 +64,14 @@ def _gone(page) -> bool:
     return False
 
 
+def wait_for_focus(browser, element_id: str) -> None:
+    """Wait until the element with ``element_id`` has the focus. The page may be replaced while
+    this waits (a press that reloads it), so the focus is read in the page's own script, never
+    through an element handle that the reload would leave stale."""
+    focused = "return document.activeElement && document.activeElement.id"
+    WebDriverWait(browser, WAIT).until(lambda driver: driver.execute_script(focused) == element_id)
+
+
 def follow(browser, href: str) -> None:
     """Follow the link to ``href`` (a path, as the page writes it): it must be on the page."""
     press(browser, browser.find_element(By.CSS_SELECTOR, f'a[href="{href}"]'))

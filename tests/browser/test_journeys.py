@@ -23,7 +23,7 @@ from matcher.needs import workflow
 from tests import factories
 
 from .leftovers import leftovers, on_page
-from .steps import WAIT, follow, press, sign_in
+from .steps import WAIT, follow, press, sign_in, wait_for_focus
 
 LANGUAGES = ("es", "fr", "pt")
 READERS = [(language, javascript) for language in LANGUAGES for javascript in (True, False)]
@@ -188,8 +188,7 @@ def _write_need(reader: Reader, words: dict) -> None:
     reader.tick("practice_areas", "defamation")
     reader.type("parties-0-name", PARTIES[0])
     reader.press("#add_party")
-    WebDriverWait(reader.browser, WAIT).until(
-        lambda driver: driver.switch_to.active_element.get_attribute("id") == "parties-1-name")
+    wait_for_focus(reader.browser, "parties-1-name")
     assert reader.browser.find_element(By.ID, "summary").get_attribute("value") == words["summary"]
     reader.type("parties-1-name", PARTIES[1])
     reader.tick("consent_share_summary", "y")

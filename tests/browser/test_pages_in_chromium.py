@@ -1,12 +1,11 @@
 """Pages as a person sees them: in Chromium, on a phone-sized screen."""
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
 from matcher.extensions import db
 from tests import factories
 
-from .steps import sign_in, submit
+from .steps import sign_in, submit, wait_for_focus
 
 
 def _no_horizontal_scroll(browser) -> bool:
@@ -60,8 +59,7 @@ def test_adding_a_party_opens_on_the_new_partys_name_with_what_was_typed_kept(br
     browser.find_element(By.ID, "parties-0-name").send_keys("Minera Andina S.A.")
 
     browser.find_element(By.ID, "add_party").click()
-    WebDriverWait(browser, 10).until(
-        lambda driver: driver.switch_to.active_element.get_attribute("id") == "parties-1-name")
+    wait_for_focus(browser, "parties-1-name")
 
     assert browser.current_url.endswith("/defender/needs/new#parties-1-name")
     legend = browser.find_elements(By.CSS_SELECTOR, "fieldset.party legend")[-1]
