@@ -345,9 +345,14 @@ def test_a_failure_writing_behind_fails_the_import_instead_of_hanging_it():
             out.put(failing.write, [(n,)])
 
 
-def test_a_run_asks_which_weak_keys_are_common_once_per_key(monkeypatch):
-    firm = factories.firm(clients=FIRM_A)
-    parties = [engine.Party("1", "Andina Exploraciones del Sur")]
+def test_which_weak_keys_are_common_is_learnt_once_and_again_when_a_list_is_filed(monkeypatch):
+    """A process asks which weak keys are too common once under the index's edition. Filing a
+    list writes a new edition, so a key the new list no longer makes common is asked for again,
+    and its candidates are found: "zorbla", held by more than the limit, is not asked until the
+    list that held it is replaced by one with a single Zorbla."""
+    firm = factories.firm(clients="".join(f"Z-{n},Zorbla Trading {n} SA,,organisation,HN,,\n"
+                                          for n in range(clientindex.FILED_PER_KEY)))
+    parties = [engine.Party("1", "Zorbla Gold")]
     asked, rows = [], clientindex._rows
 
     def counted(statement, *args, **kwargs):
@@ -356,13 +361,29 @@ def test_a_run_asks_which_weak_keys_are_common_once_per_key(monkeypatch):
         return rows(statement, *args, **kwargs)
 
     monkeypatch.setattr(clientindex, "_rows", counted)
-    with clientindex.one_run():
-        first = screening._hits_by_firm(parties, [firm.id])
-        again = screening._hits_by_firm(parties, [firm.id])
-    outside = screening._hits_by_firm(parties, [firm.id])
+    first = screening._hits_by_firm(parties, [firm.id])
+    asked_first = len(asked)  # for candidates, and for rare words
+    again = screening._hits_by_firm(parties, [firm.id])
+    assert first == again == {}
+    assert asked_first and len(asked) == asked_first
 
-    assert first == again == outside
-    assert len(asked) == 2  # once in the run, once outside it
+    clientlists.replace_client_list(None, firm, client_rows("Z-1,Zorbla Mining Ltd,,organisation,HN,,\n"))
+    hits = screening._hits_by_firm(parties, [firm.id])
+
+    assert [(hit.client_id, hit.rule) for hit in hits[firm.id]] == [("Z-1", "shared_word")]
+    assert len(asked) > asked_first
+
+
+def test_an_import_rolled_back_leaves_the_edition_it_found():
+    """A new edition is written in the import's own transaction: undone with it, so what a
+    process learnt under the edition that stands still holds."""
+    factories.firm(clients="A-1,Minera Andina S.A.,,organisation,HN,,\n")
+    db.session.commit()
+    before = clientindex._check_secret()
+    clientlists.replace_client_list(None, factories.firm(), client_rows("B-1,Banco del Sur,,organisation,AR,,\n"))
+    assert clientindex._check_secret() != before
+    db.session.rollback()
+    assert clientindex._check_secret() == before
 
 
 @pytest.mark.parametrize("one_firm", [False, True])

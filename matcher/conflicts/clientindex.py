@@ -36,7 +36,10 @@ One more row, under firm 0 (no firm has that id), holds the digest of ``CHECK_KE
 tells that the index was written under the current ``INDEX_KEY`` and with the engine's
 current keys (``engine.KEYS_VERSION``). Were the secret or the keys changed, lookups would
 miss, so while client entries exist without that row a screen refuses to run
-(``IndexKeyChanged``) until ``flask keys reindex``.
+(``IndexKeyChanged``) until ``flask keys reindex``. Its client id is the index's edition, a
+random number every import writes anew: a process keeps which weak keys it found common
+while the edition it read them under stands (``_Learnt``), since asking was a third of a
+screen, and a key still taken for common after a list dropped it would hide its candidates.
 
 Writing happens in the caller's transaction, so the old list stays until the caller
 commits and a failure leaves nothing half-imported. The rows go through the session's
@@ -45,19 +48,18 @@ the speed of ORM objects and keeps a 100,000-row list with its 2.4 million key r
 under 500 MB, since entries and their key rows are made and written a chunk at a time.
 
 Retrieval is four small queries whatever the number of firms: the check row, the weak
-keys too common to ask, the entries filed under the others (with the keys that found each,
-so the engine scores a party's name only against its own candidates), and their parents and
-children. They go to the driver as plain statements (``_rows``), which costs half of what
-the ORM's statements and rows did.
+keys too common to ask (those the process has not learnt yet), the entries filed under the
+others (with the keys that found each, so the engine scores a party's name only against its
+own candidates), and their parents and children. They go to the driver as plain statements
+(``_rows``), which costs half of what the ORM's statements and rows did.
 """
 
 import json
 import queue
+import secrets
 import threading
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
@@ -74,8 +76,6 @@ from . import engine
 from .engine.keys import WHOLE_PREFIXES
 from .engine.relations import MAX_DEPTH
 
-# Weak keys known to be common, or not, in the current run (``one_run``).
-_common_known: ContextVar[dict[tuple[int, int], bool] | None] = ContextVar("common_keys", default=None)
 # Entries whose key rows are generated and written together (about 20 rows an entry).
 CHUNK = 20000
 # The engine's normalisation without its cache: an import meets each name once, and the
@@ -306,39 +306,59 @@ class _WriteNow:
 
 
 def _mark_secret() -> None:
-    db.session.execute(text("INSERT INTO client_name_key (firm_id, key, client_id, is_alias) "
-                            "VALUES (:firm, :key, 0, false) ON CONFLICT DO NOTHING"),
-                       {"firm": CHECK_FIRM, "key": crypto.index_digest(CHECK_KEY)})
+    """Write the check row with a new edition (see the module's docstring), in the import's
+    transaction: a rolled-back import leaves the edition as it was. Editions are drawn at
+    random from the column's two billion values, so one a process saw in a transaction that was
+    then rolled back does not come again (a counter would)."""
+    values = {"firm": CHECK_FIRM, "key": crypto.index_digest(CHECK_KEY), "edition": secrets.randbelow(2**31 - 1) + 1}
+    moved = db.session.execute(text("UPDATE client_name_key SET client_id = :edition "
+                                    "WHERE firm_id = :firm AND key = :key"), values)
+    if not moved.rowcount:
+        db.session.execute(text("INSERT INTO client_name_key (firm_id, key, client_id, is_alias) "
+                                "VALUES (:firm, :key, :edition, false)"), values)
 
 
-def _check_secret() -> None:
-    """Refuse to use an index that lacks the check row of the current secret while client
-    entries exist: it was written under another secret, or emptied by a migration, and
-    would find nothing."""
-    (usable,), = _rows("SELECT EXISTS (SELECT 1 FROM client_name_key WHERE firm_id = ? AND key = ?) "
-                       "OR NOT EXISTS (SELECT 1 FROM client_entry)", (CHECK_FIRM, crypto.index_digest(CHECK_KEY)))
-    if not usable:
+def _check_secret() -> tuple[int, ...]:
+    """The index's edition, from its check row; refuse to use an index that lacks the row of
+    the current secret while client entries exist: it was written under another secret, or
+    emptied by a migration, and would find nothing. (Two first imports side by side may each
+    write a row: the edition is then all of them.)"""
+    edition = tuple(sorted(client_id for client_id, in _rows(
+        "SELECT client_id FROM client_name_key WHERE firm_id = ? AND key = ?",
+        (CHECK_FIRM, crypto.index_digest(CHECK_KEY)))))
+    if not edition and _rows("SELECT EXISTS (SELECT 1 FROM client_entry)", ())[0][0]:
         raise IndexKeyChanged()
+    return edition
 
 
-@contextmanager
-def one_run() -> Iterator[None]:
-    """Within it, which weak keys are too common is asked of the index once per key, not once
-    per need: a run that screens every open need again (the index unchanged meanwhile) meets
-    the same words thousands of times, and asking cost half of screening a need."""
-    token = _common_known.set({})
-    try:
-        yield
-    finally:
-        _common_known.reset(token)
+class _Learnt:
+    """Which weak keys this process found common, under the edition of the index it read them
+    in. Whether a key is common changes only when a list is filed, which writes a new edition,
+    so the answers hold across requests and jobs until then: a web process meets the same
+    words need after need, and a run that screens every open need meets them thousands of
+    times. A transaction sees its own import's edition, and the others the one before: each
+    reads the answers of the edition it sees."""
+
+    MAX = 200_000  # answers kept (about 30 MB); past it, they are learnt again
+
+    def __init__(self):
+        self.edition: tuple[int, ...] = ()
+        self.common: dict[tuple[int, int], bool] = {}
+
+    def under(self, edition: tuple[int, ...]) -> dict[tuple[int, int], bool]:
+        """The answers learnt under ``edition``, to read and add to (none for an empty index)."""
+        if edition != self.edition or len(self.common) > self.MAX:
+            self.edition, self.common = edition, {}
+        return self.common if edition else {}
 
 
-def _common(digests: set[int], limit: int) -> set[int]:
-    """Those of ``digests`` filed for more than ``limit`` clients over all firms, remembered
-    for the run where there is one (``one_run``)."""
-    known = _common_known.get()
-    if known is None:
-        return _ask_common(digests, limit)
+_learnt = _Learnt()
+
+
+def _common(digests: set[int], limit: int, edition: tuple[int, ...]) -> set[int]:
+    """Those of ``digests`` filed for more than ``limit`` clients over all firms: asked of the
+    index for those not learnt yet under ``edition``."""
+    known = _learnt.under(edition)
     unknown = {digest for digest in digests if (digest, limit) not in known}
     found = _ask_common(unknown, limit)
     known.update(((digest, limit), digest in found) for digest in unknown)
@@ -387,14 +407,14 @@ def find(keys: Iterable[str], firm_ids: Iterable[int], rare: Iterable[str] = (),
         return Found({}, common_keys(rare, engine.RARE_LIMIT))
     index_digest = crypto.index_digester()
     digest_of = {key: index_digest(key) for key in keys | rare}
-    _check_secret()
-    too_common = common_keys(keys, limit, digest_of)
+    edition = _check_secret()
+    too_common = common_keys(keys, limit, digest_of, edition)
     key_of = {digest_of[key]: key for key in keys - too_common}
     rows = _rows(*key_lookup(key_of, firm_ids))
     counted = rare.intersection(key_of.values()) if len(firm_ids) > 1 else set()
     held = Counter(digest for digest, _ in rows) if counted else Counter()
     common = (rare & too_common) | {key for key in counted if held[digest_of[key]] > engine.RARE_LIMIT}
-    common |= common_keys(rare - too_common - counted, engine.RARE_LIMIT, digest_of)
+    common |= common_keys(rare - too_common - counted, engine.RARE_LIMIT, digest_of, edition)
     return Found(_candidates(rows, key_of, firm_ids), common)
 
 
@@ -435,14 +455,16 @@ def _candidates(rows: list[tuple[int, int]], key_of: dict[int, str], firm_ids: l
 
 
 def common_keys(keys: Collection[str], limit: int = engine.COMMON_KEY_LIMIT,
-                digest_of: dict[str, int] | None = None) -> set[str]:
+                digest_of: dict[str, int] | None = None, edition: tuple[int, ...] | None = None) -> set[str]:
     """The weak keys of ``keys`` filed for more than ``limit`` clients over all firms: too common
     to ask for candidates (``COMMON_KEY_LIMIT``), or for their words to be rare
-    (``engine.RARE_LIMIT``, ``engine.screen``)."""
+    (``engine.RARE_LIMIT``, ``engine.screen``). ``digest_of`` and ``edition`` are the caller's
+    where it has them (``find``)."""
     if digest_of is None:
         index_digest = crypto.index_digester()
         digest_of = {key: index_digest(key) for key in keys}
-    common = _common({digest_of[key] for key in keys if not engine.is_whole_key(key)}, limit)
+    edition = _check_secret() if edition is None else edition
+    common = _common({digest_of[key] for key in keys if not engine.is_whole_key(key)}, limit, edition)
     return set(keys) - engine.lookup_keys(keys, lambda key: limit + 1 if digest_of[key] in common else 0, limit)
 
 

@@ -63,11 +63,10 @@ def _screen_open_needs(firm_ids: list[int], progress: Progress | None) -> Rescre
                                .options(selectinload(Need.parties))).all()
     unscreenable = unscreenable_firm_ids()
     new_hits = 0
-    with clientindex.one_run():
-        for done, need in enumerate(needs, 1):
-            new_hits += _store_checks(need, firm_ids, unscreenable)
-            if progress is not None and (done % PROGRESS_EVERY == 0 or done == len(needs)):
-                progress(done, len(needs))
+    for done, need in enumerate(needs, 1):
+        new_hits += _store_checks(need, firm_ids, unscreenable)
+        if progress is not None and (done % PROGRESS_EVERY == 0 or done == len(needs)):
+            progress(done, len(needs))
     return Rescreened(len(needs), new_hits)
 
 
