@@ -531,3 +531,14 @@ def test_a_person_hit_is_worded_with_each_difference(worded):
                     kind="person")
     said = worded(hit)
     assert "'garcya' for 'garcia' (typo)" in said and "'j' for 'juan' (an initial)" in said
+
+
+@pytest.mark.parametrize("name", ["Grupo México S.A.B. de C.V.", "Petróleos de Venezuela S.A.", "ООО Газпром нефть",
+                                  "Kabushiki Kaisha Toyota", "J. M. García", "Natl. Mfg. Hldgs"])
+def test_a_stored_name_reads_back_as_the_name_normalised(name):
+    """Lists keep each name's normal form (``NormalName.stored``); a candidate read from it is
+    the name normalised now, its core readable alone."""
+    normal = normalise(name)
+    candidate = ClientName("C-1", name, name, stored=normal.stored())
+    assert candidate.core == normal.core
+    assert candidate.normal == normal

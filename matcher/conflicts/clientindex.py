@@ -18,7 +18,7 @@ Two tables (``matcher/models/firms.py``) hold it:
   family (the engine reports hits through a client's parent and children) is fetched
   by indexed ids.
 - ``client_entry.screen_names``: the entry's names with their normal forms
-  (``engine.NormalName.data``), sealed in one value, made when the list is filed: a screen
+  (``engine.NormalName.stored``), sealed in one value, made when the list is filed: a screen
   opens one value a candidate and normalises none, where opening the name and aliases and
   normalising them again was half of its time.
 
@@ -186,7 +186,7 @@ def _file(writer, firm_id: int, entries: Iterable[tuple[int, Named]], write_entr
             for entry_id, entry in chunk_entries:
                 names = [(name, _normalise(name)) for name in (entry.name, *entry.aliases)]
                 entry_rows.append(entry_row(entry_id, entry, json.dumps(
-                    [[name, normal.data()] for name, normal in names], ensure_ascii=False)))
+                    [[name, *normal.stored()] for name, normal in names], ensure_ascii=False)))
                 key_rows += [(firm_id, digest, entry_id, is_alias)
                              for digest, is_alias in keyer.rows([normal for _, normal in names], entry.lei,
                                                                 entry.kind)]
@@ -509,8 +509,8 @@ def _names_by_firm(entries: Iterable[_Entry], found_by: dict[int, set[str]]) -> 
         client_name = names[0][0]
         by_firm.setdefault(entry.firm_id, []).extend(engine.ClientName(
             client_id=entry.external_id, name=name, client_name=client_name, is_alias=position > 0, lei=entry.lei,
-            parent=entry.parent_external_id, kind=entry.kind, normal=engine.NormalName.from_data(form), found_by=keys)
-            for position, (name, form) in enumerate(names))
+            parent=entry.parent_external_id, kind=entry.kind, stored=(core, rest), found_by=keys)
+            for position, (name, core, rest) in enumerate(names))
     return by_firm
 
 

@@ -56,8 +56,9 @@ from .persons import forms_of, is_person, person_words
 
 # Raised whenever a name's keys or normal form change (normalisation, the kinds of key): an index
 # filed under older keys would miss names that the new keys find, and an entry's stored forms
-# (``NormalName.data``) would be read as the new ones, so it must be filed again.
-KEYS_VERSION = 4
+# (``NormalName.stored``) would be read as the new ones, so it must be filed again; and so when the
+# way a normal form is stored changes.
+KEYS_VERSION = 5
 WHOLE_PREFIXES = ("n:", "i:")
 WORD_MAX_LETTERS = 12
 PREFIX_LETTERS = 6

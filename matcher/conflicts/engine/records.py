@@ -8,8 +8,9 @@ back to learn what kind of hit it is, and no words are fixed in one language.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from .normalise import NormalName, name_key
+from .normalise import NormalName, name_key, normalise
 
 
 def N_(text: str) -> str:
@@ -58,10 +59,10 @@ class ClientName:
 
     ``parent`` is the client id of the entry's parent in the same firm's list, so a
     party matching a client's parent or child is a related-entity hit on that client.
-    ``normal`` is the name normalised when the list was filed (None: normalise it now), and
-    ``found_by`` the keys the index found the entry under: a party's name is scored only against
-    the candidates of its own keys, and against those the index gave with none (a client's
-    relatives, brought for their family links).
+    ``stored`` is the name normalised when the list was filed (``NormalName.stored``; None:
+    normalise it when asked), and ``found_by`` the keys the index found the entry under: a
+    party's name is scored only against the candidates of its own keys, and against those the
+    index gave with none (a client's relatives, brought for their family links).
     """
 
     client_id: str
@@ -71,12 +72,23 @@ class ClientName:
     lei: str = ""
     parent: str = ""
     kind: str = ""  # "organisation" or "person" as the firm's list says, "" when unknown
-    normal: NormalName | None = field(default=None, compare=False, repr=False)
+    stored: tuple[str, str] | None = field(default=None, compare=False, repr=False)
     found_by: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     @property
     def key(self) -> str:
         return name_key(self.name)
+
+    @cached_property
+    def normal(self) -> NormalName:
+        """The name normalised, read from its stored form where there is one."""
+        return NormalName.from_stored(*self.stored) if self.stored else normalise(self.name)
+
+    @cached_property
+    def core(self) -> tuple[str, ...]:
+        """The core's words alone, without the rest of ``normal``: what a screen's prefilter reads
+        of every candidate, where only the few that pass it are compared whole."""
+        return tuple(self.stored[0].split()) if self.stored else self.normal.core
 
 
 @dataclass(frozen=True)

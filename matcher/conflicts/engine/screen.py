@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from .keys import WORD_MAX_LETTERS, asked_keys, identifier_key, is_initials
 from .kinds import ORGANISATION, PERSON
-from .normalise import NormalName, normalise
+from .normalise import NormalName, joined, normalise, sorted_core
 from .persons import is_person, person_words
 from .records import ClientName, Evidence, Hit, Party, Relation
 from .relations import MAX_DEPTH, OWNERSHIP, ROLES, Relations
@@ -94,7 +94,6 @@ def screen_lists(
     a need against every firm is one call, not one per firm, each paying for the parties again."""
     common_words = frozenset(key[2:] for key in common if key.startswith("d:"))
     flat = [(key, candidate) for key, names in lists.items() for candidate in names]
-    normal = [candidate.normal or normalise(candidate.name) for _, candidate in flat]
     by_identifier = defaultdict(list)
     for position, (_, candidate) in enumerate(flat):
         if candidate.lei:
@@ -107,14 +106,14 @@ def screen_lists(
             _keep(hits[key], _hit(party, party.name, candidate, CONFLICT, 1.0,
                                   Evidence("identifier", (("lei", party.lei.upper()),))))
         probes += [(party, probe, normalise(probe.name)) for probe in _probes(party, relations)]
-    forms = _Forms(normal)
-    among = _Among([candidate for _, candidate in flat])
+    candidates = [candidate for _, candidate in flat]
+    forms, among = _Forms(candidates), _Among(candidates)
     for party, probe, probe_name in probes:
         person = _is_person_probe(party, probe, probe_name)
         for position in sorted(forms.plausible(probe_name, among.of(probe_keys(probe.name, person)), common_words)):
             key, candidate = flat[position]
-            verdict = compare(probe_name, normal[position], common_words,
-                              person and is_person(candidate.kind, normal[position]))
+            verdict = compare(probe_name, candidate.normal, common_words,
+                              person and is_person(candidate.kind, candidate.normal))
             if verdict is not None:
                 band = _band(verdict.band, probe.relation)
                 _keep(hits[key], _hit(party, probe.party_name, candidate, band, verdict.score,
@@ -154,12 +153,14 @@ class _Among:
 
 
 class _Forms:
-    """The candidates' compared forms, gathered once for all probes."""
+    """The candidates' compared forms, gathered once for all probes: of their cores alone, so a
+    candidate is normalised whole (``ClientName.normal``) only where a probe may match it."""
 
-    def __init__(self, normal: list[NormalName]):
-        self.normal = normal
-        self.sorted_cores = [name.sorted_core for name in normal]
-        self.joined = [name.joined for name in normal]
+    def __init__(self, candidates: list[ClientName]):
+        self.candidates = candidates
+        self.cores = [candidate.core for candidate in candidates]
+        self.sorted_cores = list(map(sorted_core, self.cores))
+        self.joined = list(map(joined, self.cores))
 
     def plausible(self, probe: NormalName, positions: list[int], common: frozenset[str]) -> set[int]:
         """Those of ``positions`` that ``compare`` could accept for ``probe``, in rapidfuzz's C loop.
@@ -184,10 +185,11 @@ class _Forms:
         costs a third of screening."""
         found = set()
         if is_initials(probe.core):
-            found.update(position for position in positions if probe.core[0] in self.normal[position].initialisms)
+            found.update(position for position in positions
+                         if probe.core[0] in self.candidates[position].normal.initialisms)
         if probe.initialisms:
-            found.update(position for position in positions if is_initials(self.normal[position].core)
-                         and self.normal[position].core[0] in probe.initialisms)
+            found.update(position for position in positions if is_initials(self.cores[position])
+                         and self.cores[position][0] in probe.initialisms)
         return found
 
     def _by_rare_word(self, probe: NormalName, positions: list[int], common: frozenset[str]) -> set[int]:
@@ -195,7 +197,7 @@ class _Forms:
         rare = {word for word in probe.core if is_distinctive(word, common)}
         if not rare:
             return set()
-        return {position for position in positions if not rare.isdisjoint(self.normal[position].core)}
+        return {position for position in positions if not rare.isdisjoint(self.cores[position])}
 
 
 def _probes(party: Party, relations: Relations | None) -> list[_Probe]:
