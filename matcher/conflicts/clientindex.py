@@ -125,7 +125,7 @@ class Row(Named, Protocol):
 def replace(firm_id: int, rows: Sequence[Row]) -> None:
     """Swap the firm's entries and keys for ``rows``, in the caller's transaction."""
     session = db.session
-    _check_secret()
+    _edition()  # refuses to add to an index written under another secret
     writer = bulk.writer()
     session.execute(delete(ClientNameKey).where(ClientNameKey.firm_id == firm_id))
     session.execute(delete(ClientEntry).where(ClientEntry.firm_id == firm_id))
@@ -318,7 +318,7 @@ def _mark_secret() -> None:
                                 "VALUES (:firm, :key, :edition, false)"), values)
 
 
-def _check_secret() -> tuple[int, ...]:
+def _edition() -> tuple[int, ...]:
     """The index's edition, from its check row; refuse to use an index that lacks the row of
     the current secret while client entries exist: it was written under another secret, or
     emptied by a migration, and would find nothing. (Two first imports side by side may each
@@ -407,7 +407,7 @@ def find(keys: Iterable[str], firm_ids: Iterable[int], rare: Iterable[str] = (),
         return Found({}, common_keys(rare, engine.RARE_LIMIT))
     index_digest = crypto.index_digester()
     digest_of = {key: index_digest(key) for key in keys | rare}
-    edition = _check_secret()
+    edition = _edition()
     too_common = common_keys(keys, limit, digest_of, edition)
     key_of = {digest_of[key]: key for key in keys - too_common}
     rows = _rows(*key_lookup(key_of, firm_ids))
@@ -463,7 +463,7 @@ def common_keys(keys: Collection[str], limit: int = engine.COMMON_KEY_LIMIT,
     if digest_of is None:
         index_digest = crypto.index_digester()
         digest_of = {key: index_digest(key) for key in keys}
-    edition = _check_secret() if edition is None else edition
+    edition = _edition() if edition is None else edition
     common = _common({digest_of[key] for key in keys if not engine.is_whole_key(key)}, limit, edition)
     return set(keys) - engine.lookup_keys(keys, lambda key: limit + 1 if digest_of[key] in common else 0, limit)
 
