@@ -238,6 +238,15 @@ def test_every_single_typo_shares_a_key():
         assert index_keys("Santander") & index_keys(typo), typo
 
 
+def test_a_typo_meets_its_name_through_the_other_words_not_through_the_typo_alone():
+    """A deletion shared ("coreton", "noemer") brings a candidate only with the other words alike."""
+    typo_keys = {key for key in index_keys("Copper Corpeton PCL") & index_keys("Copper Cordeton S.p.A.")
+                 if key.startswith("e:")}
+    assert typo_keys == {"e:coreton|cop"}
+    assert index_keys("Nodemer Group PJSC") & index_keys("Nopemer Gold S.R.L.") == set()
+    assert index_keys("Group Nodemer") & index_keys("Nopemer Group")  # in either word order
+
+
 def test_screening_several_lists_at_once_keeps_each_lists_hits_apart():
     lists = {1: _client("C1", "Minera Andina S.A."),
              2: _client("C1", "Andes Gold Ltd") + _client("C2", "Minera Andyna")}

@@ -13,12 +13,17 @@ Each key carries its kind in a two-character prefix:
   words). They are specific, so they are never skipped: a short or common name
   ("BP", "Apple") is always found when it is written the same way.
 - ``i:`` identifiers (an LEI): never skipped either.
-- ``d:`` word keys: each word (cut at twelve letters) and, for a word of four letters
-  or more, each deletion of one of its letters. Two spellings one edit apart (a
-  letter changed, missing, added, or two swapped) share at least one of them: the
-  word itself or a deletion. Whole words, not their first letters, so that in a list
-  of a million names a typo in "Dorvelan" meets "dorvlan" (a handful of names)
-  rather than "dorvl" (hundreds).
+- ``d:`` word keys: each word (cut at twelve letters) and its first six letters, so a name
+  meets the names that share a word with it ("Lundin Holdings" and "Lundin Mining").
+- ``e:`` typo keys: for a word of four letters or more that is not generic
+  (``words.GENERIC``), the word and each deletion of one of its letters, with the first three
+  letters of each of the name's other words. Two spellings one edit apart (a letter changed,
+  missing, added, or two swapped) share the word or a deletion, and a typo rule can accept the
+  pair only when the other words are alike too (``score``): "Copper Corpeton" meets "Copper
+  Cordeton" through "e:coreton|cop", and "Nodemer Group" no longer meets "Nopemer Gold" through
+  "noemer" alone. Whole words, not their first letters, so that in a list of a million names a typo in
+  "Dorvelan" meets "dorvlan" (a handful of names) rather than "dorvl" (hundreds). A deletion by
+  itself would bring forty names a word from such a list, nearly all with other words around it.
 - ``a:`` the initials of a name of two words or more (``NormalName.initialisms``: of its core,
   or of all its words with the particles, each with and without its legal forms' letters;
   three letters at least), and ``w:`` a single word of three to six letters, so "IBM" meets
@@ -53,16 +58,19 @@ from functools import lru_cache
 
 from .normalise import NormalName, normalise
 from .persons import forms_of, is_person, person_words
+from .words import GENERIC
 
 # Raised whenever a name's keys or normal form change (normalisation, the kinds of key): an index
 # filed under older keys would miss names that the new keys find, and an entry's stored forms
 # (``NormalName.stored``) would be read as the new ones, so it must be filed again; and so when the
 # way a normal form is stored changes.
-KEYS_VERSION = 5
+KEYS_VERSION = 6
 WHOLE_PREFIXES = ("n:", "i:")
 WORD_MAX_LETTERS = 12
 PREFIX_LETTERS = 6
 TYPO_MIN_LETTERS = 4
+# How many letters of each other word a typo key carries (``typo_keys``).
+CONTEXT_LETTERS = 3
 # A single word of so many letters may be some longer name's initials ("YPF", "PDVSA").
 INITIALS_MIN, INITIALS_MAX = 3, 6
 # Longer keys are cut (both sides alike) to fit the index column.
@@ -82,7 +90,7 @@ def index_keys(name: str, kind: str = "") -> frozenset[str]:
 
 
 def core_keys(name: NormalName, kind: str = "") -> set[str]:
-    """The keys of a name's core as a whole: whole-name, slot and initials keys (its
+    """The keys of a name's core as a whole: whole-name, slot, typo and initials keys (its
     words' own keys are ``word_keys``)."""
     core = name.core
     ordered = sorted(core)
@@ -90,11 +98,22 @@ def core_keys(name: NormalName, kind: str = "") -> set[str]:
     if len(ordered) >= 2:
         keys.update(f"s:{word[0]}|{' '.join(ordered[:i] + ordered[i + 1 :])}"[:KEY_MAX]
                     for i, word in enumerate(ordered))
+    keys |= typo_keys(core)
     keys.update(("a:" + letters)[:KEY_MAX] for letters in name.initialisms)
     if is_initials(core):
         keys.add("w:" + core[0])
     if is_person(kind, name):
         keys |= person_keys(person_words(name))
+    return keys
+
+
+def typo_keys(core: tuple[str, ...]) -> set[str]:
+    """The ``e:`` keys of a name's words (see the module's docstring)."""
+    keys = set()
+    for i, word in enumerate(core):
+        if len(word) >= TYPO_MIN_LETTERS and word not in GENERIC:
+            context = " ".join(sorted(other[:CONTEXT_LETTERS] for other in core[:i] + core[i + 1:]))
+            keys.update(f"e:{variant}|{context}"[:KEY_MAX] for variant in _deletions(word))
     return keys
 
 
@@ -138,7 +157,7 @@ def is_initials(core: tuple[str, ...]) -> bool:
 def word_keys(word: str) -> tuple[str, ...]:
     """The ``d:`` keys of one word; cached, since words recur across names where whole
     names do not (an import meets "holdings" thousands of times)."""
-    return tuple({"d:" + word[:PREFIX_LETTERS]} | {"d:" + variant for variant in _deletions(word)})
+    return tuple({"d:" + word[:PREFIX_LETTERS], "d:" + word[:WORD_MAX_LETTERS]})
 
 
 def identifier_key(lei: str) -> str:
