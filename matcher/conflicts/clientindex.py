@@ -26,11 +26,14 @@ A weak key held by more than ``COMMON_KEY_LIMIT`` clients is too common to ask f
 (``engine.lookup_keys``). The rows tell: a screen reads each weak key's postings in
 the lookup index no further than the one past the limit (``_common``), so "d:holdings",
 held by thousands, costs what a rare key does, and nothing but the rows has to be kept
-right. An import files at most ``FILED_PER_KEY`` (the limit and one) of its own clients
-under a weak key, enough to show it past the limit: most of a generated list's key rows
-would be such rows ("d:mining", "d:bank"), and leaving them out makes the import three
-times lighter. Whole-name and identifier keys are always filed and always asked. The
-limit a screen uses may be lowered at will; raising it needs the lists filed again.
+right. An import files the word keys of a word for at most ``FILED_PER_KEY`` (the limit and
+one) of its own clients, enough to show them past the limit: most of a generated list's key
+rows would be such rows ("d:mining", "d:bank"), and leaving them out makes the import three
+times lighter. The keys of a name as a whole (slot, typo, initials, a person's) are filed for
+every client: on a generated list of 100,000, a hundred and fifty of their two million go past
+the limit, and counting each to cap them held more memory than all the rows it left out.
+Whole-name and identifier keys are always filed and always asked. The limit a screen uses
+may be lowered at will; raising it needs the lists filed again.
 
 One more row, under firm 0 (no firm has that id), holds the digest of ``CHECK_KEY``: it
 tells that the index was written under the current ``INDEX_KEY`` and with the engine's
@@ -73,7 +76,6 @@ from ..extensions import db
 from ..models import ClientEntry, ClientNameKey, LawFirm
 from ..models.sealed import place
 from . import engine
-from .engine.keys import WHOLE_PREFIXES
 from .engine.relations import MAX_DEPTH
 
 # Entries whose key rows are generated and written together (about 20 rows an entry).
@@ -88,7 +90,7 @@ _KEY_COLUMNS = ("firm_id", "key", "client_id", "is_alias")
 # module's docstring).
 CHECK_KEY = f"check:index written under this secret, keys {engine.KEYS_VERSION}"
 CHECK_FIRM = 0
-# How many of a firm's clients are filed under one weak key: one past the limit, so the
+# How many of a firm's clients are filed under one word's keys: one past the limit, so the
 # rows show a screen that the key is too common to ask for.
 FILED_PER_KEY = engine.COMMON_KEY_LIMIT + 1
 
@@ -177,7 +179,7 @@ def _file(writer, firm_id: int, entries: Iterable[tuple[int, Named]], write_entr
           entry_row: Callable[[int, Named, str], tuple]) -> None:
     """Normalise each entry's names once, then write a chunk at a time its row (``entry_row`` of the
     entry id, the entry and its ``screen_names``, written by ``write_entries``) and its key rows,
-    no more than ``FILED_PER_KEY`` under one weak key: a chunk's rows are all that is held at once."""
+    a word's keys for no more than ``FILED_PER_KEY`` of them: a chunk's rows are all that is held at once."""
     keyer = _Keyer()
     with (_WriteBehind if writer.behind else _WriteNow)() as out:
         iterator = iter(entries)
@@ -201,7 +203,7 @@ def _file(writer, firm_id: int, entries: Iterable[tuple[int, Named]], write_entr
 class _Keyer:
     """The digests one import files its entries under: each key of an entry's name,
     aliases and LEI once (as the name's when the name has it, as an alias's otherwise),
-    whole-name and identifier keys always, weak keys while fewer than ``FILED_PER_KEY``
+    the keys of the name as a whole always, a word's keys while fewer than ``FILED_PER_KEY``
     entries were filed under them.
 
     Its loops run millions of times for a big list, so it works by words as well as
@@ -212,7 +214,6 @@ class _Keyer:
 
     def __init__(self):
         self.digest = crypto.index_digester()
-        self.filed: dict[int, int] = {}
         self.uses: dict[str, int] = {}
         self.word_digests: dict[str, tuple[int, ...]] = {}
 
@@ -220,14 +221,13 @@ class _Keyer:
         """(digest, is_alias) of each key the entry (its names normalised, the main one first, and
         its kind) is to be filed under."""
         digest, uses, word_digests, most = self.digest, self.uses, self.word_digests, FILED_PER_KEY
-        whole: dict[int, bool] = {}
-        weak: dict[int, bool] = {}
+        keys: dict[int, bool] = {}
         words_seen: set[str] = set()
         for position, normal in enumerate(names):
             core = normal.core
             is_alias = position > 0
             for key in engine.core_keys(normal, kind) if core else ():
-                (whole if key.startswith(WHOLE_PREFIXES) else weak).setdefault(digest(key), is_alias)
+                keys.setdefault(digest(key), is_alias)
             for word in core:
                 if word in words_seen:
                     continue
@@ -238,15 +238,10 @@ class _Keyer:
                     if digests is None:
                         digests = word_digests[word] = tuple(map(digest, engine.word_keys(word)))
                     for key_digest in digests:
-                        weak.setdefault(key_digest, is_alias)
+                        keys.setdefault(key_digest, is_alias)
         if lei:
-            whole.setdefault(digest(engine.identifier_key(lei)), False)
-        rows, filed = list(whole.items()), self.filed
-        for key_digest, is_alias in weak.items():
-            count = filed[key_digest] = filed.get(key_digest, 0) + 1
-            if count <= most:
-                rows.append((key_digest, is_alias))
-        return rows
+            keys.setdefault(digest(engine.identifier_key(lei)), False)
+        return list(keys.items())
 
 
 class _WriteBehind:
