@@ -85,6 +85,8 @@ def render_need(need: Need, *, triage=None, withdraw=None, several=None, match_o
         history=history.audit_trail(need),
         screening=checks,
         hits=[(firm, hit) for firm, check in checks.listed if check is not None for hit in check.hits],
+        follows_counsel=states.followed_kind(need.help_wanted) == "firm",
+        ranking_shown=need.state in states.RANKED_NEED_STATES,
         ranked=ranked_rows,
         eligible=eligible,
         excluded=excluded_groups,
@@ -118,22 +120,27 @@ def _match_forms(match, overrides: dict) -> dict:
 
 
 def _ranking(need: Need, several):
-    """The best candidates, how many are eligible, the exclusions grouped by filter, the multi-proposal form."""
+    """The best candidates, how many are eligible, the exclusions grouped by filter, the multi-proposal
+    form. Once a firm accepted the need only funds are listed: counsel is settled, funds run alongside."""
     if need.state not in states.RANKED_NEED_STATES:
         return [], 0, [], None
     ranked = ranking.rank_need(need)
+    kinds = ("offer", "fund") if need.state in states.COUNSEL_RANKED_NEED_STATES else ("fund",)
+    candidates = [c for c in ranked.ranking.candidates if c.kind in kinds]
     open_targets = {("offer", str(m.offer_id)) if m.offer_id else ("fund", str(m.fund_id))
                     for m in need.matches if m.is_open}
     rows = [
         Row(c.kind, c.id, ranked.label(c.kind, c.id), c.score, said(c.reasons),
             proposed=(c.kind, c.id) in open_targets)
-        for c in ranked.ranking.candidates[:CANDIDATES_SHOWN]
+        for c in candidates[:CANDIDATES_SHOWN]
     ]
     left_out = [
         LeftOut(group, [Row(e.kind, e.id, ranked.label(e.kind, e.id), reason=say(e.reason)) for e in group.first])
-        for group in ranking.group_excluded(ranked.ranking, keep=EXCLUDED_SHOWN)
+        for group in ranking.group_excluded(ranked.ranking, keep=EXCLUDED_SHOWN) if group.kind in kinds
     ]
+    if "offer" not in kinds:
+        return rows, len(candidates), left_out, None
     if several is None:
         several = ProposeSeveralForm(formdata=None)
     several.offers.choices = several_choices(ranked, need)
-    return rows, len(ranked.ranking.candidates), left_out, several
+    return rows, len(candidates), left_out, several
