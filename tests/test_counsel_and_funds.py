@@ -112,6 +112,7 @@ def test_the_defender_sees_counsel_and_funding_each_for_what_it_is_and_consents_
     assert "funding agreed by the fund" in funding and "Fondo Defensores agreed to fund your case." in funding
     for wrong in ("represent", "counsel", "contact details"):
         assert wrong not in funding, f"{wrong!r} said of a fund"
+    assert "<dt>Funding asked</dt><dd>$3,000</dd>" in page.replace("\n", "")
 
     outbox.clear()
     for match in (grant, ours):
@@ -239,3 +240,11 @@ def test_a_need_asking_only_for_money_follows_its_funds(web, world):
 
     assert (first.state, need.state) == ("refused", "proposed"), "the other fund's answer is awaited"
     assert "Waiting again for an answer from a fund" in text(web.get(f"/defender/needs/{need.id}"))
+
+
+def test_the_defender_sees_the_amount_asked_on_their_own_need(web, world):
+    as_user(web, world["owner"])
+    page = words(web.get(f"/defender/needs/{world['need'].id}"))
+    assert "Funding asked $3,000" in page
+    plain = factories.need(world["owner"])
+    assert "Funding asked none" in words(web.get(f"/defender/needs/{plain.id}"))
