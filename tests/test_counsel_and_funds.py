@@ -242,6 +242,47 @@ def test_a_need_asking_only_for_money_follows_its_funds(web, world):
     assert "Waiting again for an answer from a fund" in text(web.get(f"/defender/needs/{need.id}"))
 
 
+# A need that asks for money, but not for a lawyer ----------------------------------------
+
+
+def warning(page: str) -> str:
+    start = page.index("Money asked, but not for a lawyer")
+    return page[start:page.index("</section>", start)]
+
+
+def test_money_asked_without_a_lawyers_fees_is_warned_about_with_what_to_do(web, world):
+    lawyers_fund = factories.fund(name="Lawyers Fund", covers=["local_lawyer_funding"], max_amount=9000)
+    need = factories.need(world["owner"], state="submitted", help_wanted=["representation"],
+                          amount_needed=5000, currency="USD")
+    as_user(web, world["coordinator"])
+
+    before = warning(text(web.get(f"/coordinator/needs/{need.id}")))
+    web.post(f"/coordinator/needs/{need.id}/triage", {"triage-action": "verify", "triage-note": ""})
+    page = text(web.get(f"/coordinator/needs/{need.id}"))
+    after = warning(page)
+
+    assert ("This need asks for money ($5,000) but not for funding for a local lawyer. Funds are matched on the "
+            "kinds of help they cover, so every fund that pays only for a lawyer leaves it out.") in before
+    assert "ask the defender for more information before you verify the need" in before
+    assert "“Funding for a local lawyer”" in before
+    assert "withdraws it and writes it again with “Funding for a local lawyer”" in after
+    assert 'href="/coordinator/funds"' in after
+    left_out = page[page.index("Left out by the filters"):]
+    assert "Fund: Lawyers Fund" in left_out and "the fund does not cover the help wanted" in left_out
+    assert f'name="candidate_id" value="{lawyers_fund.id}"' not in page
+
+
+def test_bail_without_a_lawyers_fees_is_warned_about_and_a_lawyers_fees_are_not(web, world):
+    bail = factories.need(world["owner"], state="verified", help_wanted=["representation", "bail"])
+    as_user(web, world["coordinator"])
+
+    assert "This need asks for money (bail) but not for funding for a local lawyer." in \
+        warning(text(web.get(f"/coordinator/needs/{bail.id}")))
+    assert "Money asked, but not for a lawyer" not in text(web.get(f"/coordinator/needs/{world['need'].id}"))
+    plain = factories.need(world["owner"], state="verified")
+    assert "Money asked, but not for a lawyer" not in text(web.get(f"/coordinator/needs/{plain.id}"))
+
+
 def test_the_defender_sees_the_amount_asked_on_their_own_need(web, world):
     as_user(web, world["owner"])
     page = words(web.get(f"/defender/needs/{world['need'].id}"))

@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from ..conflicts import screening
 from ..extensions import db
 from ..matching import ranking, vocab
+from ..matching.engine import funding
 from ..matching.reasons import said, say
 from ..models import Need
 from ..needs import history, states
@@ -85,6 +86,8 @@ def render_need(need: Need, *, triage=None, withdraw=None, several=None, match_o
         history=history.audit_trail(need),
         screening=checks,
         hits=[(firm, hit) for firm, check in checks.listed if check is not None for hit in check.hits],
+        lawyer_funding_missing=_lawyer_funding_missing(need),
+        lawyer_funding=vocab.HELP_KINDS[funding.LAWYER_FUNDING],
         follows_counsel=states.followed_kind(need.help_wanted) == "firm",
         ranking_shown=need.state in states.RANKED_NEED_STATES,
         ranked=ranked_rows,
@@ -95,6 +98,15 @@ def render_need(need: Need, *, triage=None, withdraw=None, several=None, match_o
         withdraw=withdraw or WithdrawForm(formdata=None),
         several=several,
     )
+
+
+def _lawyer_funding_missing(need: Need) -> str:
+    """The warning a coordinator working on the need reads when it asks for money but not for a lawyer's
+    fees, so that funds paying for lawyers leave it out; "" for any other need."""
+    if need.state not in states.QUEUE_NEED_STATES:
+        return ""
+    missing = funding.lawyer_funding_missing(need.help_wanted, need.amount_needed, need.currency)
+    return say(missing) if missing else ""
 
 
 def several_choices(ranked: ranking.RankedNeed, need: Need) -> list:
