@@ -146,7 +146,8 @@ def test_a_funds_acceptance_reads_as_funding_not_as_counsel(web, world, outbox):
     web.logout()
     web.login(world["owner"])
     page = text(web.get(f"/defender/needs/{world['need'].id}"))
-    assert "funding agreed by a fund, waiting for the defender's consent" in page
+    # The need asks for representation: its own state follows counsel, which it has not found yet.
+    assert "verified, looking for counsel" in page
     assert "funding agreed by the fund, waiting for the defender's consent" in page
     assert "Fondo Defensores agreed to fund your case." in page
     lines = history(web.get(f"/defender/needs/{world['need'].id}"))

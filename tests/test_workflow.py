@@ -31,11 +31,12 @@ NEED_MOVES_FROM = {
     "verify": {"submitted"},
     "request_info": {"submitted"},
     "reject": {"submitted"},
-    "propose": {"verified", "proposed"},
+    "propose": {"verified"},
     "accept": {"proposed"},
     "match": {"accepted"},
     "close": {"matched"},
     "reopen": {"proposed", "accepted", "matched"},
+    "await_answer": {"accepted"},
     "withdraw": {"draft", "submitted", "needs_info", "verified", "proposed", "accepted", "matched"},
 }
 MATCH_MOVES_FROM = {
@@ -45,6 +46,12 @@ MATCH_MOVES_FROM = {
     "refuse": {"accepted"},
     "complete": {"active"},
     "cancel": {"proposed", "accepted", "active"},
+}
+
+
+PROPOSALS_FROM = {
+    "firm": {"verified", "proposed"},
+    "fund": {"verified", "proposed", "accepted", "matched"},
 }
 
 
@@ -72,9 +79,55 @@ def test_every_match_move_from_every_state_is_allowed_or_refused(move, state):
             workflow.check_move(states.MATCH_MOVES, move, _staff_member(), fund_match)
 
 
+@pytest.mark.parametrize(("kind", "state"), [(k, s) for k in PROPOSALS_FROM for s in states.NEED_STATES])
+def test_counsel_is_proposed_until_a_firm_accepted_and_a_fund_while_the_need_is_open(kind, state):
+    need = SimpleNamespace(state=state, defender_id=1)
+    if state in PROPOSALS_FROM[kind]:
+        assert workflow.check_move(states.PROPOSALS, kind, _staff_member(), need).target == "proposed"
+    else:
+        with pytest.raises(TransitionError, match="cannot be done any more"):
+            workflow.check_move(states.PROPOSALS, kind, _staff_member(), need)
+
+
 def test_the_tables_name_every_move_the_product_has():
     assert set(states.NEED_MOVES) == set(NEED_MOVES_FROM)
     assert set(states.MATCH_MOVES) == set(MATCH_MOVES_FROM)
+    assert set(states.PROPOSALS) == set(PROPOSALS_FROM)
+
+
+@pytest.mark.parametrize(("followed", "anything_open", "state"), [
+    ((), False, "verified"),
+    (("declined", "cancelled", "refused"), True, "verified"),  # a fund alongside, counsel still to find
+    (("proposed", "declined"), True, "proposed"),
+    (("accepted", "cancelled"), True, "accepted"),
+    (("accepted", "proposed"), True, "accepted"),  # a need that follows its funds: one agreed, one to answer
+    (("active",), True, "matched"),
+    (("completed",), True, "matched"),  # counsel finished, a fund still at work
+    (("completed", "accepted"), True, "matched"),
+    (("completed",), False, "closed"),
+])
+def test_a_needs_state_is_what_its_followed_matches_say(followed, anything_open, state):
+    assert states.settled(followed, anything_open) == state
+
+
+# Every change of state a need's matches can make, from the state they left it in: counsel's (one
+# firm at most accepts) and funds' (several, beside each other) for a need that asks only for money.
+SETTLING = [("verified", "proposed"), ("proposed", "verified"), ("proposed", "accepted"), ("accepted", "verified"),
+            ("accepted", "proposed"), ("accepted", "matched"), ("matched", "verified"), ("matched", "closed")]
+
+
+@pytest.mark.parametrize(("source", "target"), SETTLING)
+def test_every_change_the_matches_make_is_a_move_of_the_table(source, target):
+    move = states.NEED_MOVES[states.SETTLING_MOVES[(source, target)]]
+    assert source in move.sources and move.target == target
+
+
+@pytest.mark.parametrize(("help_wanted", "kind"), [
+    (["representation"], "firm"), (["advice", "bail"], "firm"), (["trial_observation"], "firm"),
+    (["local_lawyer_funding"], "fund"), (["bail", "local_lawyer_funding"], "fund"),
+])
+def test_a_need_follows_its_counsel_when_it_asks_for_a_lawyers_work_and_its_funds_otherwise(help_wanted, kind):
+    assert states.followed_kind(help_wanted) == kind
 
 
 @pytest.mark.parametrize("role", ["defender", "firm"])
@@ -111,7 +164,7 @@ def test_a_withdrawn_need_refuses_every_move_with_a_clear_message(world, move):
 def test_every_move_writes_an_audit_event(world):
     workflow.propose(world["coordinator"], world["need"], offer=world["offer"])
     actions = [event.action for event in db.session.scalars(db.select(AuditEvent).order_by(AuditEvent.id))]
-    assert actions[-4:] == ["need.submit", "need.verify", "need.propose", "match.propose"]
+    assert actions[-4:] == ["need.submit", "need.verify", "match.propose", "need.propose"]
 
 
 def test_the_whole_flow_reserves_and_releases_capacity(world):
@@ -146,6 +199,52 @@ def test_the_first_acceptance_wins_and_the_others_are_told(world, outbox):
     with pytest.raises(TransitionError):
         workflow.accept_match(other_member, second)
     assert any(other_member.email in message.recipients and "taken" in message.subject for message in outbox)
+
+
+def test_a_funds_acceptance_closes_no_firms_proposal_nor_moves_a_need_that_asks_for_counsel(world, outbox):
+    counsel = workflow.propose(world["coordinator"], world["need"], offer=world["offer"])
+    grant = workflow.propose(world["coordinator"], world["need"], fund=factories.fund())
+    db.session.commit()
+    outbox.clear()
+
+    workflow.accept_match(world["coordinator"], grant)
+
+    assert (grant.state, counsel.state, world["need"].state) == ("accepted", "proposed", "proposed")
+    assert not any(world["member"].email in message.recipients for message in outbox)
+    workflow.accept_match(world["member"], counsel)
+    assert (counsel.state, grant.state, world["need"].state) == ("accepted", "accepted", "accepted")
+
+
+def test_a_fund_alone_leaves_a_need_that_asks_for_counsel_looking_for_it(world):
+    grant = workflow.propose(world["coordinator"], world["need"], fund=factories.fund())
+    workflow.accept_match(world["coordinator"], grant)
+    workflow.confirm_match(world["owner"], grant)
+    assert (grant.state, world["need"].state) == ("active", "verified")
+    counsel = workflow.propose(world["coordinator"], world["need"], offer=world["offer"])
+    assert world["need"].state == "proposed"
+    workflow.decline_match(world["member"], counsel, "No litigator free in March")
+    assert world["need"].state == "verified"
+
+
+def test_counsel_refused_sends_the_need_back_whatever_its_funds_are_doing(world):
+    counsel = workflow.propose(world["coordinator"], world["need"], offer=world["offer"])
+    grant = workflow.propose(world["coordinator"], world["need"], fund=factories.fund())
+    workflow.accept_match(world["member"], counsel)
+    workflow.accept_match(world["coordinator"], grant)
+    workflow.confirm_match(world["owner"], grant)
+
+    workflow.refuse_match(world["owner"], counsel)
+
+    assert (counsel.state, grant.state, world["need"].state, world["offer"].capacity_used) == (
+        "refused", "active", "verified", 0)
+
+
+def test_a_fund_cannot_answer_twice(world):
+    grant = workflow.propose(world["coordinator"], world["need"], fund=factories.fund())
+    workflow.accept_match(world["coordinator"], grant)
+    with pytest.raises(TransitionError, match="cannot be done any more: it is accepted"):
+        workflow.accept_match(world["coordinator"], grant)
+    assert grant.state == "accepted"
 
 
 def test_declining_the_only_proposal_puts_the_need_back_for_proposing(world):
@@ -240,3 +339,16 @@ def test_two_acceptances_racing_for_the_last_unit_of_capacity_cannot_both_win(ap
     db.session.expire_all()
     assert db.session.get(Offer, world["offer"].id).capacity_used == 1
 
+
+
+@needs_postgresql
+def test_a_firm_and_a_fund_accepting_at_once_both_win(app, world):
+    counsel = workflow.propose(world["coordinator"], world["need"], offer=world["offer"])
+    grant = workflow.propose(world["coordinator"], world["need"], fund=factories.fund())
+    db.session.commit()
+    attempts = [(world["member"].id, counsel.id), (world["coordinator"].id, grant.id)]
+
+    assert _race(app, attempts) == ["accepted", "accepted"]
+    db.session.expire_all()
+    assert db.session.get(Need, world["need"].id).state == "accepted"
+    assert db.session.get(Offer, world["offer"].id).capacity_used == 1

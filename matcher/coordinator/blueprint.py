@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from ..conflicts import screening
 from ..extensions import db
 from ..matching import ranking, vocab
+from ..matching.engine import funding
 from ..matching.reasons import said, say
 from ..models import Need
 from ..needs import history, states
@@ -85,6 +86,10 @@ def render_need(need: Need, *, triage=None, withdraw=None, several=None, match_o
         history=history.audit_trail(need),
         screening=checks,
         hits=[(firm, hit) for firm, check in checks.listed if check is not None for hit in check.hits],
+        lawyer_funding_missing=_lawyer_funding_missing(need),
+        lawyer_funding=vocab.HELP_KINDS[funding.LAWYER_FUNDING],
+        follows_counsel=states.followed_kind(need.help_wanted) == "firm",
+        ranking_shown=need.state in states.RANKED_NEED_STATES,
         ranked=ranked_rows,
         eligible=eligible,
         excluded=excluded_groups,
@@ -93,6 +98,15 @@ def render_need(need: Need, *, triage=None, withdraw=None, several=None, match_o
         withdraw=withdraw or WithdrawForm(formdata=None),
         several=several,
     )
+
+
+def _lawyer_funding_missing(need: Need) -> str:
+    """The warning a coordinator working on the need reads when it asks for money but not for a lawyer's
+    fees, so that funds paying for lawyers leave it out; "" for any other need."""
+    if need.state not in states.QUEUE_NEED_STATES:
+        return ""
+    missing = funding.lawyer_funding_missing(need.help_wanted, need.amount_needed, need.currency)
+    return say(missing) if missing else ""
 
 
 def several_choices(ranked: ranking.RankedNeed, need: Need) -> list:
@@ -118,22 +132,27 @@ def _match_forms(match, overrides: dict) -> dict:
 
 
 def _ranking(need: Need, several):
-    """The best candidates, how many are eligible, the exclusions grouped by filter, the multi-proposal form."""
+    """The best candidates, how many are eligible, the exclusions grouped by filter, the multi-proposal
+    form. Once a firm accepted the need only funds are listed: counsel is settled, funds run alongside."""
     if need.state not in states.RANKED_NEED_STATES:
         return [], 0, [], None
     ranked = ranking.rank_need(need)
+    kinds = ("offer", "fund") if need.state in states.COUNSEL_RANKED_NEED_STATES else ("fund",)
+    candidates = [c for c in ranked.ranking.candidates if c.kind in kinds]
     open_targets = {("offer", str(m.offer_id)) if m.offer_id else ("fund", str(m.fund_id))
                     for m in need.matches if m.is_open}
     rows = [
         Row(c.kind, c.id, ranked.label(c.kind, c.id), c.score, said(c.reasons),
             proposed=(c.kind, c.id) in open_targets)
-        for c in ranked.ranking.candidates[:CANDIDATES_SHOWN]
+        for c in candidates[:CANDIDATES_SHOWN]
     ]
     left_out = [
         LeftOut(group, [Row(e.kind, e.id, ranked.label(e.kind, e.id), reason=say(e.reason)) for e in group.first])
-        for group in ranking.group_excluded(ranked.ranking, keep=EXCLUDED_SHOWN)
+        for group in ranking.group_excluded(ranked.ranking, keep=EXCLUDED_SHOWN) if group.kind in kinds
     ]
+    if "offer" not in kinds:
+        return rows, len(candidates), left_out, None
     if several is None:
         several = ProposeSeveralForm(formdata=None)
     several.offers.choices = several_choices(ranked, need)
-    return rows, len(ranked.ranking.candidates), left_out, several
+    return rows, len(candidates), left_out, several

@@ -16,6 +16,7 @@ from flask_babel import format_percent, gettext, lazy_gettext, ngettext
 
 from ..web.languages import day, money, number
 from . import vocab
+from .engine.funding import LAWYER_FUNDING
 from .engine.reasons import Reason
 
 # What each hard filter removes, without any candidate's particulars: the heading of its group.
@@ -135,6 +136,16 @@ def _covers(v) -> str:
     return gettext("covers %(help)s", help=_help(v["help"]))
 
 
+def _lawyer_funding_missing(v) -> str:
+    """What money the need asks for, and why the funds that pay for a lawyer leave it out."""
+    asked = [money(v["amount"], v["currency"])] if v["amount"] is not None else []
+    asked += [vocab.HELP_KINDS[code].lower() for code in v["help"]]
+    return gettext("This need asks for money (%(asked)s) but not for %(lawyer)s. Funds are matched on the kinds "
+                   "of help they cover, so every fund that pays only for a lawyer leaves it out.",
+                   asked=format_list(asked, locale=vocab.reader_locale()),
+                   lawyer=vocab.HELP_KINDS[LAWYER_FUNDING].lower())
+
+
 def _heading(filter_name: str):
     """A filter's reason that has no particulars: the words of its group's heading."""
     return lambda v: heading(filter_name)
@@ -201,4 +212,6 @@ _SENTENCES = {
     "amounts_differ": lambda v: gettext("the amounts are in different currencies (up to %(most)s; %(needed)s "
                                         "needed): check before applying",
                                         most=_money(v["most"]), needed=_money(v["needed"])),
+    # Why a need reaches fewer funds than its defender may think.
+    "lawyer_funding_missing": _lawyer_funding_missing,
 }

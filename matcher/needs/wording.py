@@ -48,8 +48,13 @@ _MATCH_STATE_LABELS = {
     },
 }
 
-# A need's state once it is known whom its matches in that state are with ("both": firms and funds).
+# A need's state once it is known whom its matches in that state are with ("both": firms and funds),
+# or, with none in it, whom the need's state follows (``states.followed_kind``).
 _NEED_STATE_LABELS = {
+    "verified": {
+        "firm": _l("verified, looking for counsel"),
+        "fund": _l("verified, looking for funding"),
+    },
     "proposed": {
         "firm": _l("proposed to counsel"),
         "fund": _l("proposed for funding"),
@@ -58,6 +63,7 @@ _NEED_STATE_LABELS = {
     "accepted": {
         "firm": _l("representation accepted by a law firm, waiting for the defender's consent"),
         "fund": _l("funding agreed by a fund, waiting for the defender's consent"),
+        "both": _l("representation and funding agreed, waiting for the defender's consent"),
     },
 }
 
@@ -76,7 +82,8 @@ def need_state(need) -> str:
     by_kind = _NEED_STATE_LABELS.get(need.state)
     if by_kind is None:
         return str(STATE_LABELS[need.state])
-    kinds = {kind(match) for match in need.matches if match.state == need.state}
+    kinds = {kind(match) for match in need.matches if match.state == need.state} or {
+        states.followed_kind(need.help_wanted)}
     return str(by_kind.get(kinds.pop() if len(kinds) == 1 else "both", STATE_LABELS[need.state]))
 
 
@@ -89,6 +96,7 @@ NEED_EVENTS = {
     "need.request_info": _l("A coordinator asked for more information"),
     "need.reject": _l("Rejected by a coordinator"),
     "need.reopen": _l("Back with the coordinators, who look for help again"),
+    "need.await_answer": _l("Waiting again for an answer from a fund"),
     "need.withdraw": _l("Withdrawn"),
 }
 # A need's move made with its match's (proposed, accepted, matched, closed), where it is listed on its own.
@@ -125,20 +133,21 @@ MATCH_ACTIONS = ("match.propose", *(f"match.{name}" for name in states.MATCH_MOV
 # A match ended by something else, by the reason its event records: a firm learns only that its
 # matter was withdrawn or taken, and a defender never reads of a conflict screen.
 _TAKEN = _l("The proposal was closed: the matter was taken")
+_CLOSED = _l("The proposal was closed")
 _CANCELLED = {
     states.CANCELLED_WITHDRAWN: {STAFF: _l("Closed with %(target)s: the need was withdrawn"),
                                  FIRM: _l("The matter was withdrawn")},
     states.CANCELLED_TAKEN_BY_FIRM: {STAFF: _l("Closed with %(target)s: a law firm accepted the need first"),
                                      FIRM: _TAKEN},
     states.CANCELLED_TAKEN_BY_FUND: {STAFF: _l("Closed with %(target)s: a fund accepted the need first"),
-                                     FIRM: _TAKEN},
+                                     FIRM: _CLOSED},
     states.CANCELLED_UNCLEARED: {
         STAFF: _l("Ended with %(target)s: the firm's conflict screen for this need is no longer clear"),
         DEFENDER: _l("Closed with %(target)s: the firm can no longer take the matter"),
         FIRM: _l("The matter was withdrawn"),
     },
 }
-_CANCELLED_OTHERWISE = {STAFF: _l("Closed with %(target)s"), FIRM: _l("The proposal was closed")}
+_CANCELLED_OTHERWISE = {STAFF: _l("Closed with %(target)s"), FIRM: _CLOSED}
 
 
 def cancel_reason_known(note: str) -> bool:

@@ -62,6 +62,49 @@ def _defender_email(need: Need) -> list[str]:
     return [need.defender.user.email]
 
 
+# What each reader is told of a match's move, by whom the match is with: a fund's agreement is
+# funding, never counsel, and a firm hears only of its own matter. A subject and a link, never a
+# detail of the case.
+_TOLD = {
+    "accept": {
+        "firm": {wording.DEFENDER: _l("A law firm agreed to represent you: your consent is needed"),
+                 wording.STAFF: _l("A law firm accepted to represent a defender")},
+        "fund": {wording.DEFENDER: _l("A fund agreed to fund your case: your consent is needed"),
+                 wording.STAFF: _l("A fund agreed to fund a need")},
+    },
+    "decline": {
+        "firm": {wording.STAFF: _l("A law firm declined a proposal")},
+        "fund": {wording.STAFF: _l("A fund declined a need")},
+    },
+    "confirm": {
+        "firm": {wording.FIRM: _l("The defender consented: the matter is yours"),
+                 wording.STAFF: _l("A defender consented to counsel")},
+        "fund": {wording.STAFF: _l("A defender accepted a fund's funding")},
+    },
+    "refuse": {
+        "firm": {wording.FIRM: _l("The defender did not take up your acceptance"),
+                 wording.STAFF: _l("A defender refused a law firm")},
+        "fund": {wording.STAFF: _l("A defender turned down a fund's funding")},
+    },
+    "complete": {
+        "firm": {wording.DEFENDER: _l("Your lawyer closed your matter"),
+                 wording.STAFF: _l("A law firm closed a matter")},
+        "fund": {wording.DEFENDER: _l("The funding for your case is completed"),
+                 wording.STAFF: _l("A fund's funding of a need is completed")},
+    },
+}
+
+
+def _tell(match: Match, move: str) -> None:
+    """Queue what each reader is told of ``move`` of ``match``, each with a link to their own page of it."""
+    told = _TOLD[move][wording.kind(match)]
+    if wording.DEFENDER in told:
+        notify(_defender_email(match.need), told[wording.DEFENDER], "defender.need", need_id=match.need_id)
+    if wording.FIRM in told:
+        notify(firm_emails(match.firm_id), told[wording.FIRM], "firm.match", match_id=match.id)
+    notify(staff_emails(), told[wording.STAFF], "coordinator.need", need_id=match.need_id)
+
+
 # People --------------------------------------------------------------------
 
 
@@ -183,10 +226,12 @@ def withdraw_need(actor: User, need: Need, note: str = "") -> None:
 
 def propose(actor: User, need: Need, *, offer: Offer | None = None, fund: LegalAidFund | None = None,
             score: float = 0.0, reasons=()) -> Match:
-    """Propose ``need`` to a firm's offer or to a fund; several may be open at once. ``reasons`` are
-    the ranking's (``matching.engine.reasons``), kept as data to be worded for each reader."""
+    """Propose ``need`` to a firm's offer or to a fund; several may be open at once, and a fund may
+    be proposed beside counsel or after it (``states.PROPOSALS``). ``reasons`` are the ranking's
+    (``matching.engine.reasons``), kept as data to be worded for each reader."""
     if (offer is None) == (fund is None):
         raise TransitionError(_("Choose one offer or one fund."))
+    check_move(states.PROPOSALS, "firm" if offer is not None else "fund", actor, need)
     if not need.consent_share_summary:
         raise TransitionError(_("The defender has not consented to their summary being shared."))
     if any(m.is_open and m.offer_id == getattr(offer, "id", None) and m.fund_id == getattr(fund, "id", None)
@@ -194,7 +239,6 @@ def propose(actor: User, need: Need, *, offer: Offer | None = None, fund: LegalA
         raise TransitionError(_("This need is already proposed there."))
     if offer is not None:
         _check_offer_can_take(need, offer)
-    _move_need(actor, need, "propose")
     match = Match(
         need=need,
         offer=offer,
@@ -207,6 +251,7 @@ def propose(actor: User, need: Need, *, offer: Offer | None = None, fund: LegalA
     db.session.add(match)
     db.session.flush()
     audit.record(actor, "match.propose", match, need=need, to_state="proposed")
+    _settle(actor, need)
     if offer is not None:
         notify(firm_emails(offer.firm_id), _l("A matter was proposed to your firm"), "firm.match", match_id=match.id)
     return match
@@ -222,13 +267,16 @@ def _check_offer_can_take(need: Need, offer: Offer) -> None:
 
 
 def accept_match(actor: User, match: Match, note: str = "") -> None:
-    """Accept a proposal: the first acceptance wins, and it reserves the offer's capacity.
+    """Accept a proposal. Among firms the first acceptance wins the representation: it reserves the
+    offer's capacity and closes the other firms' proposals. A fund's acceptance closes nothing, since
+    funds run alongside counsel.
 
     The need and the offer rows are locked first, so two acceptances racing for
     the same need or the last unit of capacity cannot both succeed.
     """
     need = _locked(match)
-    if need.state != "proposed":
+    counsel = wording.kind(match) == "firm"
+    if counsel and match.state != "proposed":
         raise TransitionError(_("This matter has been taken or is no longer open."))
     _check_still_cleared(match)
     if match.offer is not None:
@@ -238,16 +286,18 @@ def accept_match(actor: User, match: Match, note: str = "") -> None:
     _move_match(actor, match, "accept", note)
     if match.offer is not None:
         match.offer.capacity_used += 1
-    _move_need(actor, need, "accept")
-    taken = states.CANCELLED_TAKEN_BY_FUND if match.fund_id is not None else states.CANCELLED_TAKEN_BY_FIRM
-    for other in need.matches:
-        if other is not match and other.state == "proposed":
-            _cancel_match(actor, other, taken)
+    if counsel:
+        _close_other_firms_proposals(actor, match)
+    _settle(actor, need)
+    _tell(match, "accept")
+
+
+def _close_other_firms_proposals(actor: User, taken: Match) -> None:
+    """The firms still considering the need are told it was taken; its funds' proposals stay open."""
+    for other in taken.need.matches:
+        if other is not taken and other.state == "proposed" and wording.kind(other) == "firm":
+            _cancel_match(actor, other, states.CANCELLED_TAKEN_BY_FIRM)
             notify(firm_emails(other.firm_id), _l("A matter proposed to you has been taken"), "firm.dashboard")
-    accepted = (_l("A fund agreed to fund your case: your consent is needed") if match.fund_id is not None
-                else _l("A law firm agreed to represent you: your consent is needed"))
-    notify(_defender_email(need), accepted, "defender.need", need_id=need.id)
-    notify(staff_emails(), _l("A proposal was accepted"), "coordinator.need", need_id=need.id)
 
 
 def _locked(match: Match) -> Need:
@@ -269,30 +319,29 @@ def decline_match(actor: User, match: Match, reason: str) -> None:
         raise TransitionError(_("Say why the matter is declined."))
     _move_match(actor, match, "decline", reason)
     match.response_note = reason
-    _back_to_proposing(actor, match.need)
-    notify(staff_emails(), _l("A proposal was declined"), "coordinator.need", need_id=match.need_id)
+    _settle(actor, match.need)
+    _tell(match, "decline")
 
 
 def confirm_match(actor: User, match: Match) -> None:
-    """The defender's consent: contact details are released to both sides, if counsel is still cleared."""
+    """The defender's consent: to counsel, contact details are released to both sides if it is still
+    cleared; to a fund, the coordinators go ahead with the funding."""
     _locked(match)
     _check_still_cleared(match)
     _move_match(actor, match, "confirm")
-    _move_need(actor, match.need, "match")
-    notify(firm_emails(match.firm_id), _l("The defender consented: the matter is yours"), "firm.match",
-           match_id=match.id)
-    notify(staff_emails(), _l("A match was confirmed"), "coordinator.need", need_id=match.need_id)
+    _settle(actor, match.need)
+    _tell(match, "confirm")
 
 
 def refuse_match(actor: User, match: Match, note: str = "") -> None:
     _move_match(actor, match, "refuse", note)
     _release(match)
-    _back_to_proposing(actor, match.need)
-    notify(firm_emails(match.firm_id), _l("The defender did not take up your acceptance"), "firm.dashboard")
-    notify(staff_emails(), _l("A defender refused a match"), "coordinator.need", need_id=match.need_id)
+    _settle(actor, match.need)
+    _tell(match, "refuse")
 
 
 def complete_match(actor: User, match: Match, hours: int, outcome: str) -> None:
+    """Record the hours and outcome; the need closes once nothing else is still at work for it."""
     if hours < 0:
         raise TransitionError(_("Hours cannot be negative."))
     _move_match(actor, match, "complete", outcome)
@@ -300,9 +349,8 @@ def complete_match(actor: User, match: Match, hours: int, outcome: str) -> None:
     match.outcome = outcome
     match.closed_at = utcnow()
     _release(match)
-    _move_need(actor, match.need, "close")
-    notify(_defender_email(match.need), _l("Your matter was closed"), "defender.need", need_id=match.need_id)
-    notify(staff_emails(), _l("A matter was closed"), "coordinator.need", need_id=match.need_id)
+    _settle(actor, match.need)
+    _tell(match, "complete")
 
 
 def _cancel_match(actor: User, match: Match, why: str) -> None:
@@ -317,10 +365,13 @@ def _release(match: Match) -> None:
         match.offer.capacity_used = max(0, match.offer.capacity_used - 1)
 
 
-def _back_to_proposing(actor: User, need: Need) -> None:
-    """With no proposal left open, the need goes back to the coordinators' list."""
-    if need.state in states.NEED_MOVES["reopen"].sources and not any(m.state == "proposed" for m in need.matches):
-        _move_need(actor, need, "reopen")
+def _settle(actor: User | None, need: Need) -> None:
+    """Move the need to the state its followed matches put it in (``states.settled``), if it is not there."""
+    kind = states.followed_kind(need.help_wanted)
+    followed = [match.state for match in need.matches if wording.kind(match) == kind]
+    target = states.settled(followed, any(match.is_open for match in need.matches))
+    if target != need.state:
+        _move_need(actor, need, states.SETTLING_MOVES[(need.state, target)])
 
 
 # Screening again -------------------------------------------------------------
@@ -373,7 +424,7 @@ def end_uncleared_matches(actor: User | None) -> int:
         need = match.need
         db.session.refresh(need, with_for_update=True)
         _cancel_match(actor, match, states.CANCELLED_UNCLEARED)
-        _back_to_proposing(actor, need)
+        _settle(actor, need)
         notify(firm_emails(match.firm_id), _l("A matter was withdrawn"), "firm.dashboard")
         notify(staff_emails(), _l("A firm's conflict screen changed: its match was ended"), "coordinator.need",
                need_id=need.id)
