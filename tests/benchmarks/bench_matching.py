@@ -18,6 +18,7 @@ from babel import Locale
 from babel.languages import get_official_languages
 
 from matcher.matching.engine import OfferProfile, places, rank, records, taxonomy, terms
+from matcher.matching.engine.unknown import Words
 
 from .stats import summary, table, timed
 
@@ -148,9 +149,14 @@ def _mapping_rows() -> list[list]:
 
 
 def _from_codes(offer: OfferProfile) -> OfferProfile:
-    """What ``ranking.offer_profile`` does with a row: copy its codes, expand its regions."""
+    """What ``ranking.offer_profile`` does with a row: read its codes through the vocabulary,
+    expand its regions."""
+    words = Words("offer", offer.id)
     return replace(offer, jurisdictions=places.expand(sorted(offer.jurisdictions)),
-                   languages=frozenset(offer.languages), help_kinds=frozenset(offer.help_kinds))
+                   languages=frozenset(offer.languages),
+                   practice_areas=words.codes("practice_areas", sorted(offer.practice_areas), taxonomy.practice_areas,
+                                              decisive=False),
+                   help_kinds=words.codes("help_kinds", sorted(offer.help_kinds), taxonomy.help_kinds))
 
 
 def _ms(samples: list[float], digits: int) -> list[str]:

@@ -201,11 +201,13 @@ def language_name(code: str) -> str:
 
 @dataclass(frozen=True)
 class Names:
-    """One list of places or languages as the terms a field is read through (``unknown.Terms``)."""
+    """One list of places or languages as the terms a field is read through (``unknown.Terms``).
+    Every value is mapped, codes too: "HND" stands for "HN"."""
 
     name: str
     map: Callable[[str], Mapping]
     label: Callable[[str], str]
+    codes: frozenset[str] = frozenset()
 
 
 COUNTRIES = Names("country", country, place_name)

@@ -24,6 +24,7 @@ class Vocabulary:
     def __init__(self, name: str, entries: dict[str, dict]):
         self.name = name
         self.labels = {code: entry["label"] for code, entry in entries.items()}
+        self.codes = frozenset(entries)
         exact: dict[str, str] = {}
         for code, entry in entries.items():
             for phrase in (code.replace("_", " "), entry["label"], *(s for lang in _LANGUAGES for s in entry[lang])):

@@ -20,6 +20,7 @@ class Terms(Protocol):
     """What a field's values are read through: a ``taxonomy.Vocabulary`` or a list of ``places``."""
 
     name: str  # what one value is, in English: "kind of help", "country"
+    codes: frozenset[str]  # values that stand for themselves, read without mapping
 
     def map(self, text: str) -> Mapping: ...
 
@@ -60,6 +61,8 @@ class Words:
 
     def codes(self, field: str, texts: Iterable[str], terms: Terms, *, decisive: bool = True) -> frozenset[str]:
         """The codes of a list. A decisive list of which nothing is understood holds the record back."""
+        if terms.codes.issuperset(texts):  # as the database stores them: ten thousand offers are read at once
+            return frozenset(texts)
         found = [terms.map(text) for text in texts]
         codes = frozenset(mapping.code for mapping in found if mapping.mapped)
         for mapping in found:
@@ -69,6 +72,8 @@ class Words:
 
     def code(self, field: str, text: str, terms: Terms, *, decisive: bool = True) -> str | None:
         """The code of one value. A decisive value not understood holds the record back."""
+        if text in terms.codes:
+            return text
         found = terms.map(text)
         if not found.mapped:
             self._unknown(field, found, terms, holds_back=decisive)
