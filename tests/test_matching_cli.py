@@ -162,3 +162,42 @@ def test_rank_refuses_malformed_json_and_missing_files_without_a_traceback(app, 
 def test_rank_refuses_ids_used_twice(app, tmp_path):
     result = _rank(app, _write(tmp_path, offers=[OFFERS[0], OFFERS[0]]))
     assert "offer #2 (id 'o1'): the id 'o1' is used twice" in result.output
+
+
+# Emergency grants as coordinators write them: what they cover and whom they are for, in four languages.
+GRANTS = [
+    {"id": "care", "name": "Wellbeing fund", "regions": ["worldwide"], "covers": ["medical care", "apoyo psicosocial"],
+     "defender_kinds": [], "turnaround_days": 2},
+    {"id": "leaders", "name": "Fondo para líderes", "regions": ["América Latina"],
+     "covers": ["relocation", "frais d'avocat"], "defender_kinds": ["líderes indígenas", "environmental defenders"],
+     "turnaround_days": 1},
+    {"id": "whrd", "name": "Urgent action", "regions": ["worldwide"], "covers": ["reubicación temporal"],
+     "defender_kinds": ["women human rights defenders"], "turnaround_days": 1},
+    {"id": "fees", "name": "Legal fees only", "regions": ["worldwide"], "covers": ["legal fees"],
+     "defender_kinds": [], "turnaround_days": 1},
+]
+THREATENED = [
+    {"id": "lideresa", "country": "Guatemala", "languages": ["español"], "threat": "criminalización",
+     "help": ["atención médica", "reubicación temporal"], "urgency": "urgente", "defender_kind": "lideresa indígena",
+     "deadline": "2026-12-10"},
+    {"id": "reporter", "country": "Guatemala", "languages": ["español"], "help": ["relocalisation"],
+     "defender_kind": "periodistas", "deadline": "2026-12-10"},
+]
+
+
+def test_funds_covering_medical_care_or_relocation_and_a_fund_for_indigenous_leaders_are_ranked(app, tmp_path):
+    result = _rank(app, _write(tmp_path, needs=THREATENED, offers=[], funds=GRANTS))
+    assert result.exit_code == 0, result.output
+    assert "Warning" not in result.stderr
+    ranked = json.loads(result.stdout)
+    assert {c["id"] for c in ranked["lideresa"]} == {"care", "leaders"}
+    reasons = {c["id"]: c["reasons"] for c in ranked["lideresa"]}
+    assert "covers medical care, not temporary relocation" in reasons["care"]
+    assert "covers temporary relocation, not medical care" in reasons["leaders"]
+    assert [c["id"] for c in ranked["reporter"]] == []  # a journalist: neither an indigenous leader nor a woman
+
+
+def test_a_journalist_who_is_a_woman_is_ranked_for_a_fund_for_women_defenders_when_written_so(app, tmp_path):
+    reporter = dict(THREATENED[1], defender_kind="defensora")
+    ranked = json.loads(_rank(app, _write(tmp_path, needs=[reporter], offers=[], funds=GRANTS)).stdout)
+    assert [c["id"] for c in ranked["reporter"]] == ["whrd"]

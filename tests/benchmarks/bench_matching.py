@@ -32,6 +32,9 @@ FIRM_HUBS = ("US", "GB", "ES", "FR", "DE", "NL", "CA", "BR", "MX", "ZA", "KE", "
 REGION_NAMES = ("Latin America", "América Latina", "East Africa", "Afrique de l'Ouest", "Central America",
                 "África Oriental", "South-East Asia")
 TERRITORY_NAMES = [Locale(code).territories for code in ("es", "fr", "pt")]
+# The help the needs ask for: legal help, as when these figures were first taken, so the kinds only
+# funds cover (medical care, relocation...) leave the workload as it was.
+NEED_HELP = ["representation", "advice", "trial_observation", "local_lawyer_funding", "bail", "international_appeal"]
 
 
 def _pool() -> list[str]:
@@ -110,7 +113,7 @@ def need_records(rng: random.Random, pool: list[str]) -> list[dict]:
         threat = rng.choice(list(terms.THREATS))
         needs.append({
             "id": f"n{number}", "country": country, "languages": _languages(country)[:1], "threat": threat,
-            "practice_areas": [], "help": rng.sample(list(terms.HELP_KINDS), rng.randint(1, 2)),
+            "practice_areas": [], "help": rng.sample(NEED_HELP, rng.randint(1, 2)),
             "urgency": rng.choice(("emergency", "urgent", "urgent", "standard", "standard")),
             "deadline": (TODAY + timedelta(days=rng.randint(3, 60))).isoformat(),
             "defender_kind": rng.choice(list(terms.DEFENDER_KINDS)),
