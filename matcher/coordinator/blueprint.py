@@ -144,6 +144,7 @@ def _ranking(need: Need, several):
 
 
 def _record_name(ranked: ranking.RankedNeed, word) -> str:
+    """The need, offer or fund holding a word, named as the candidates are."""
     if word.kind == "need":
         return _("This need")
     if word.kind == "fund":

@@ -58,8 +58,11 @@ def load(needs, offers, funds, *, strict: bool = False) -> Loaded:
 
 
 def _said(reader: "_Reader", word: Unknown, strict: bool) -> str:
-    consequence = "" if strict else f"; the {word.kind} is not ranked" if word.holds_back else "; left out"
-    return f"{reader.where}: {word.field}: {word.english()}{consequence}"
+    """The word as a problem, or as a warning saying what came of it."""
+    said = f"{reader.where}: {word.field}: {word.english()}"
+    if strict:
+        return said
+    return said + (f"; the {word.kind} is not ranked" if word.holds_back else "; left out")
 
 
 def _each(kind: str, records, build, problems: list[str]):

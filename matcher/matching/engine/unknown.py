@@ -9,7 +9,6 @@ record is held back, not ranked, until the word is fixed. Either way each word i
 (``Unknown``), for the command line to print and a page to word in its reader's language.
 """
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -59,7 +58,7 @@ class Words:
     def held_back(self) -> bool:
         return any(word.holds_back for word in self.unknown)
 
-    def codes(self, field: str, texts: Iterable[str], terms: Terms, *, decisive: bool = True) -> frozenset[str]:
+    def codes(self, field: str, texts: list[str], terms: Terms, *, decisive: bool = True) -> frozenset[str]:
         """The codes of a list. A decisive list of which nothing is understood holds the record back."""
         if terms.codes.issuperset(texts):  # as the database stores them: ten thousand offers are read at once
             return frozenset(texts)
