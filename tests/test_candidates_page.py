@@ -112,3 +112,41 @@ def test_proposing_to_several_offers_still_works_with_the_grouped_page(web):
     assert sorted(proposed) == sorted([offers[0].id, offers[2].id])
     left_out = left_out_section(response.get_data(as_text=True))
     assert shows_group(left_out, "1", "offer", "the offer does not cover the need's country (Honduras)")
+
+
+def test_words_the_vocabulary_does_not_know_are_shown_beside_the_ranking_with_the_closest_term(web):
+    """Rows written by a script, or before a term was renamed, may hold words the vocabulary lacks."""
+    firm = factories.firm(name="Bufete Sur")
+    factories.offer(firm, title="Trial desk", help_kinds=["representation", "observacion"])
+    factories.fund(name="Bail Fund", covers=["bail", "moral support"])
+    factories.fund(name="Morale Fund", covers=["moral support"])
+    need = factories.need(factories.defender(), state="verified", help_wanted=["representation", "bail"])
+    web.login(factories.coordinator())
+    db.session.commit()
+
+    page = web.get(f"/coordinator/needs/{need.id}").get_data(as_text=True)
+
+    assert "Words the platform does not know" in page
+    assert str(escape('Bufete Sur: Trial desk, Kinds of help: "observacion" is not a term the platform knows; the '
+                      'closest is Trial observation. It is left out, and the rest is ranked.')) in page
+    assert str(escape('Fund: Bail Fund, Covers: "moral support" is not a term the platform knows. It is left out, '
+                      'and the rest is ranked.')) in page
+    assert str(escape('Fund: Morale Fund, Covers: "moral support" is not a term the platform knows. The fund is '
+                      'not ranked until it is fixed.')) in page
+    start = page.index(">Score</th>")
+    ranked = page[start:page.index("</table>", start)]
+    assert "Bufete Sur: Trial desk" in ranked and "Fund: Bail Fund" in ranked
+    assert "Morale Fund" not in page.replace("Fund: Morale Fund, Covers", "")  # neither ranked nor left out
+
+
+def test_a_need_holding_a_word_that_decides_its_candidates_is_not_ranked_and_says_why_in_spanish(web):
+    factories.offer(factories.firm())
+    need = factories.need(factories.defender(), state="verified", help_wanted=["moral support"])
+    web.login(factories.coordinator(language="es"))
+    db.session.commit()
+
+    page = web.get(f"/coordinator/needs/{need.id}").get_data(as_text=True)
+
+    assert str(escape('Esta solicitud, Ayuda solicitada: “moral support” no es un término que la plataforma conozca. '
+                      'La solicitud no se clasifica hasta que se corrija.')) in page
+    assert 'name="candidate_id"' not in page

@@ -1,5 +1,6 @@
 """A coordinator describes a fund's eligible places and coverage in free text, in four languages."""
 
+import pytest
 from markupsafe import escape
 from sqlalchemy import select
 
@@ -101,3 +102,35 @@ def test_the_fund_currency_must_be_an_iso_4217_code(web):
 
     web.post("/coordinator/funds/new", fund_form(covers=["bail"], currency=" hnl "))
     assert db.session.scalar(select(LegalAidFund.currency)) == "HNL"
+
+
+@pytest.mark.parametrize(("language", "covers", "kinds"), [
+    ("en", "Temporary relocation, Medical care, Psychosocial support", "Indigenous defender, community or leader"),
+    ("es", "Reubicación temporal, Atención médica, Apoyo psicosocial", "Persona defensora, comunidad o líder indígena"),
+    ("fr", "Relocalisation temporaire, Soins médicaux, Soutien psychosocial",
+     "Défenseur, communauté ou leader autochtone"),
+    ("pt", "Realocação temporária, Assistência médica, Apoio psicossocial",
+     "Defensor(a), comunidade ou liderança indígena"),
+])
+def test_a_fund_for_indigenous_leaders_covering_medical_care_is_ranked_and_read_in_each_language(
+        web, language, covers, kinds):
+    coordinator = signed_in_coordinator(web)
+    web.post("/coordinator/funds/new", fund_form(
+        defender_kinds=["indigenous"], covers=["relocation"],
+        **{"covers-other": "atención médica\nsoutien psychosocial"}))
+    fund = db.session.scalar(select(LegalAidFund))
+    assert (fund.covers, fund.defender_kinds) == (["relocation", "medical_care", "psychosocial"], ["indigenous"])
+    leader = factories.defender()
+    leader.defender.kind = "indigenous"
+    reporter = factories.defender()
+    reporter.defender.kind = "journalist"
+    for_the_leader = factories.need(leader, state="verified", help_wanted=["medical_care"])
+    for_the_reporter = factories.need(reporter, state="verified", help_wanted=["medical_care"])
+
+    assert [c.id for c in ranking.rank_need(for_the_leader).ranking.candidates] == [str(fund.id)]
+    assert [say(e.reason) for e in ranking.rank_need(for_the_reporter).ranking.excluded] == [
+        "the fund does not support this kind of defender (journalist)"]
+    coordinator.language = language
+    db.session.commit()
+    catalogue = web.get("/coordinator/funds").get_data(as_text=True)
+    assert str(escape(covers)) in catalogue and str(escape(kinds)) in catalogue

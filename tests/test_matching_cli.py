@@ -68,16 +68,61 @@ def test_rank_leaves_out_conflicted_firms_and_funds_too_slow_for_the_deadline(ap
     assert "u2" not in ids  # ten days to decide, six left
 
 
+def test_rank_names_a_word_it_does_not_know_with_the_closest_term_and_ranks_the_rest(app, tmp_path):
+    needs = [dict(NEEDS[0], help=["representación", "fianza", "observacion"])]
+    offers = [dict(OFFERS[0], help=["representation", "moral support"]), *OFFERS[1:]]
+    result = _rank(app, _write(tmp_path, needs=needs, offers=offers))
+    assert result.exit_code == 0, result.output
+    assert ("Warning: need #1 (id 'n1'): help: 'observacion' is not a kind of help the platform knows "
+            "(did you mean Trial observation?); left out") in result.stderr
+    assert "Warning: offer #1 (id 'o1'): help: 'moral support' is not a kind of help the platform knows; left out" in (
+        result.stderr)
+    ranked = json.loads(result.stdout)
+    assert [(c["kind"], c["id"]) for c in ranked["n1"]] == [("offer", "o1"), ("offer", "o2"), ("fund", "u1")]
+
+
+def test_rank_holds_back_a_record_it_cannot_rank_without_the_word_and_ranks_the_others(app, tmp_path):
+    needs = [dict(NEEDS[0], id="lost", country="Narnia"), NEEDS[0]]
+    funds = [dict(FUNDS[0], id="nowhere", regions=["Gondor"]), FUNDS[0]]
+    result = _rank(app, _write(tmp_path, needs=needs, funds=funds))
+    assert result.exit_code == 0, result.output
+    assert "need #1 (id 'lost'): country: 'Narnia' is not a country the platform knows" in result.stderr
+    assert "; the need is not ranked" in result.stderr
+    assert "fund #1 (id 'nowhere'): regions: 'Gondor' is not a country or region the platform knows" in result.stderr
+    assert "; the fund is not ranked" in result.stderr
+    ranked = json.loads(result.stdout)
+    assert list(ranked) == ["n1"]  # a fund of unknown regions is not taken for a fund open everywhere
+    assert [c["id"] for c in ranked["n1"]] == ["o1", "o2", "u1"]
+
+
+def test_rank_strict_refuses_a_word_it_does_not_know_and_ranks_nothing(app, tmp_path):
+    offers = [dict(OFFERS[0], help=["representation", "moral support"])]
+    result = _rank(app, _write(tmp_path, offers=offers), "--strict")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert ("Error: the input has problems:\n  offer #1 (id 'o1'): help: 'moral support' is not a kind of help the "
+            "platform knows\n") in result.stderr
+    assert _rank(app, _write(tmp_path), "--strict").exit_code == 0
+
+
 def test_rank_refuses_values_it_cannot_understand_naming_record_and_field(app, tmp_path):
     needs = [dict(NEEDS[0], country="Narnia", languages=["Blorbish"])]
     offers = [dict(OFFERS[0], help=["moral support"], capacity=-1)]
-    result = _rank(app, _write(tmp_path, needs=needs, offers=offers))
+    result = _rank(app, _write(tmp_path, needs=needs, offers=offers), "--strict")
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert "need #1 (id 'n1'): country: 'Narnia' is not a country the platform knows" in result.output
     assert "need #1 (id 'n1'): languages: 'Blorbish' is not a language the platform knows" in result.output
     assert "offer #1 (id 'o1'): help: 'moral support' is not a kind of help the platform knows" in result.output
     assert "offer #1 (id 'o1'): capacity: -1 must be 0 or more" in result.output
+
+
+def test_rank_refusing_a_malformed_value_names_the_words_it_does_not_know_as_well(app, tmp_path):
+    offers = [dict(OFFERS[0], help=["moral support"], capacity=-1)]
+    result = _rank(app, _write(tmp_path, offers=offers))
+    assert result.exit_code == 1
+    assert "Warning: offer #1 (id 'o1'): help: 'moral support' is not a kind of help" in result.stderr
+    assert "offer #1 (id 'o1'): capacity: -1 must be 0 or more" in result.stderr
 
 
 def test_rank_warns_about_practice_areas_it_leaves_out_but_still_ranks(app, tmp_path):
@@ -117,3 +162,42 @@ def test_rank_refuses_malformed_json_and_missing_files_without_a_traceback(app, 
 def test_rank_refuses_ids_used_twice(app, tmp_path):
     result = _rank(app, _write(tmp_path, offers=[OFFERS[0], OFFERS[0]]))
     assert "offer #2 (id 'o1'): the id 'o1' is used twice" in result.output
+
+
+# Emergency grants as coordinators write them: what they cover and whom they are for, in four languages.
+GRANTS = [
+    {"id": "care", "name": "Wellbeing fund", "regions": ["worldwide"], "covers": ["medical care", "apoyo psicosocial"],
+     "defender_kinds": [], "turnaround_days": 2},
+    {"id": "leaders", "name": "Fondo para líderes", "regions": ["América Latina"],
+     "covers": ["relocation", "frais d'avocat"], "defender_kinds": ["líderes indígenas", "environmental defenders"],
+     "turnaround_days": 1},
+    {"id": "whrd", "name": "Urgent action", "regions": ["worldwide"], "covers": ["reubicación temporal"],
+     "defender_kinds": ["women human rights defenders"], "turnaround_days": 1},
+    {"id": "fees", "name": "Legal fees only", "regions": ["worldwide"], "covers": ["legal fees"],
+     "defender_kinds": [], "turnaround_days": 1},
+]
+THREATENED = [
+    {"id": "lideresa", "country": "Guatemala", "languages": ["español"], "threat": "criminalización",
+     "help": ["atención médica", "reubicación temporal"], "urgency": "urgente", "defender_kind": "lideresa indígena",
+     "deadline": "2026-12-10"},
+    {"id": "reporter", "country": "Guatemala", "languages": ["español"], "help": ["relocalisation"],
+     "defender_kind": "periodistas", "deadline": "2026-12-10"},
+]
+
+
+def test_funds_covering_medical_care_or_relocation_and_a_fund_for_indigenous_leaders_are_ranked(app, tmp_path):
+    result = _rank(app, _write(tmp_path, needs=THREATENED, offers=[], funds=GRANTS))
+    assert result.exit_code == 0, result.output
+    assert "Warning" not in result.stderr
+    ranked = json.loads(result.stdout)
+    assert {c["id"] for c in ranked["lideresa"]} == {"care", "leaders"}
+    reasons = {c["id"]: c["reasons"] for c in ranked["lideresa"]}
+    assert "covers medical care, not temporary relocation" in reasons["care"]
+    assert "covers temporary relocation, not medical care" in reasons["leaders"]
+    assert [c["id"] for c in ranked["reporter"]] == []  # a journalist: neither an indigenous leader nor a woman
+
+
+def test_a_journalist_who_is_a_woman_is_ranked_for_a_fund_for_women_defenders_when_written_so(app, tmp_path):
+    reporter = dict(THREATENED[1], defender_kind="defensora")
+    ranked = json.loads(_rank(app, _write(tmp_path, needs=[reporter], offers=[], funds=GRANTS)).stdout)
+    assert [c["id"] for c in ranked["reporter"]] == ["whrd"]

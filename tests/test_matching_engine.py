@@ -98,6 +98,25 @@ def test_a_fund_open_to_anyone_serves_any_country_and_kind():
     assert [c.id for c in rank(replace(NEED, country="KE"), [], [FUND], TODAY).candidates] == ["u1"]
 
 
+def test_a_fund_for_individual_defenders_takes_every_kind_of_defender_who_is_one_person():
+    for_individuals = replace(FUND, defender_kinds=frozenset({"individual"}))
+    for kind in ("woman", "journalist", "trade_unionist", "lawyer", "lgbti", "student", "community_leader"):
+        assert [c.id for c in rank(replace(NEED, defender_kind=kind), [], [for_individuals], TODAY).candidates] == [
+            "u1"], kind
+    for kind in ("organisation", "community", "indigenous"):
+        assert _fund_excluded_reason(for_individuals, replace(NEED, defender_kind=kind)) == (
+            reason("fund_defender_kind", kind=kind))
+
+
+def test_a_fund_for_one_kind_of_defender_takes_that_kind_only():
+    for_indigenous_leaders = replace(FUND, defender_kinds=frozenset({"indigenous", "environmental"}))
+    assert [c.id for c in rank(replace(NEED, defender_kind="indigenous"), [], [for_indigenous_leaders],
+                               TODAY).candidates] == ["u1"]
+    assert _fund_excluded_reason(for_indigenous_leaders, replace(NEED, defender_kind="woman")) == (
+        reason("fund_defender_kind", kind="woman"))
+    assert _fund_excluded_reason(for_indigenous_leaders) == reason("fund_defender_kind", kind="individual")
+
+
 def test_a_hearing_in_six_days_in_honduras_puts_the_local_emergency_ready_firm_first():
     local = replace(OFFER, id="local", firm_id="f-local", capacity_left=4, acceptance_rate=0.8, median_response_hours=5)
     abroad = replace(OFFER, id="abroad", firm_id="f-abroad", firm_country="ES", capacity_left=5,

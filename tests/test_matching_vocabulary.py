@@ -74,6 +74,97 @@ def test_kinds_of_help_are_understood_in_four_languages(text, code):
     assert taxonomy.help_kinds.map(text).code == code
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("medical care", "medical_care"), ("atención médica", "medical_care"), ("soins médicaux", "medical_care"),
+    ("assistência médica", "medical_care"), ("medical bills", "medical_care"), ("gastos médicos", "medical_care"),
+    ("relocation", "relocation"), ("reubicación temporal", "relocation"), ("relocalisation", "relocation"),
+    ("realocação temporária", "relocation"), ("emergency relocation costs", "relocation"),
+    ("prison visits", "prison_visits"), ("visitas a la cárcel", "prison_visits"),
+    ("visites en prison", "prison_visits"), ("visitas à prisão", "prison_visits"),
+    ("security measures", "security"), ("medidas de protección", "security"), ("mesures de sécurité", "security"),
+    ("medidas de segurança", "security"),
+    ("psychosocial support", "psychosocial"), ("apoyo psicosocial", "psychosocial"),
+    ("soutien psychologique", "psychosocial"), ("saúde mental", "psychosocial"),
+    ("family support", "family_support"), ("apoyo a familiares", "family_support"),
+    ("soutien aux familles", "family_support"), ("apoio à família", "family_support"),
+    ("digital security", "digital_security"), ("seguridad digital", "digital_security"),
+    ("sécurité numérique", "digital_security"), ("cibersegurança", "digital_security"),
+    ("digital security training", "digital_security"),
+    ("legal fees", "local_lawyer_funding"), ("gastos legales", "local_lawyer_funding"),
+    ("frais d'avocat", "local_lawyer_funding"), ("honorários advocatícios", "local_lawyer_funding"),
+    ("bail bonds", "bail"), ("fianzas", "bail"), ("observation judiciaire", "trial_observation"),
+    ("observação de julgamentos", "trial_observation"),
+])
+def test_what_emergency_grants_cover_is_understood_in_four_languages(text, code):
+    assert taxonomy.help_kinds.map(text).code == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("women human rights defenders", "woman"), ("WHRDs", "woman"), ("defensoras", "woman"),
+    ("defensoras de derechos humanos", "woman"), ("femmes défenseures des droits humains", "woman"),
+    ("défenseuses", "woman"), ("mulheres defensoras de direitos humanos", "woman"),
+    ("environmental defenders", "environmental"), ("land defenders", "environmental"),
+    ("environmental and land defenders", "environmental"), ("defensoras ambientales", "environmental"),
+    ("defensores del territorio", "environmental"), ("défenseurs de l'environnement", "environmental"),
+    ("défenseures des terres", "environmental"), ("defensores ambientais", "environmental"),
+    ("defensora da terra", "environmental"),
+    ("indigenous peoples", "indigenous"), ("indigenous leaders", "indigenous"), ("indígenas", "indigenous"),
+    ("líderes indígenas", "indigenous"), ("lideresas indígenas", "indigenous"), ("pueblos indígenas", "indigenous"),
+    ("autochtones", "indigenous"), ("peuples autochtones", "indigenous"), ("dirigeantes autochtones", "indigenous"),
+    ("povos indígenas", "indigenous"), ("lideranças indígenas", "indigenous"),
+    ("indigenous human rights defenders", "indigenous"),
+    ("community leaders", "community_leader"), ("líderes sociales", "community_leader"),
+    ("lideresa comunitaria", "community_leader"), ("leaders communautaires", "community_leader"),
+    ("lideranças comunitárias", "community_leader"),
+    ("journalists", "journalist"), ("periodistas", "journalist"), ("comunicadoras", "journalist"),
+    ("journalistes", "journalist"), ("jornalistas", "journalist"),
+    ("trade unionists", "trade_unionist"), ("sindicalistas", "trade_unionist"),
+    ("dirigentes sindicales", "trade_unionist"),
+    ("syndicalistes", "trade_unionist"), ("dirigeante syndicale", "trade_unionist"),
+    ("lideranças sindicais", "trade_unionist"),
+    ("lawyers", "lawyer"), ("human rights lawyers", "lawyer"), ("abogadas", "lawyer"), ("avocates", "lawyer"),
+    ("advogados de direitos humanos", "lawyer"),
+    ("LGBTI+ defenders", "lgbti"), ("LGBTIQ+", "lgbti"), ("personas defensoras LGBTI", "lgbti"),
+    ("défenseures LGBTI", "lgbti"), ("pessoas trans", "lgbti"),
+    ("students", "student"), ("estudiantes", "student"), ("líderes estudiantiles", "student"),
+    ("étudiantes", "student"), ("estudantes", "student"),
+    ("human rights defenders", "individual"), ("defensoras y defensores de derechos humanos", "individual"),
+    ("personas defensoras", "individual"), ("activistas", "individual"),
+])
+def test_the_kinds_of_defender_grants_aim_at_are_understood_in_four_languages_plurals_and_genders(text, code):
+    assert taxonomy.defender_kinds.map(text).code == code
+
+
+@pytest.mark.parametrize("text", ["indigenous women defenders", "mujeres indígenas", "femmes autochtones",
+                                  "women environmental defenders"])
+def test_a_text_naming_two_kinds_of_defender_is_not_guessed(text):
+    found = taxonomy.defender_kinds.map(text)
+    assert not found.mapped
+    assert found.suggestion is not None
+
+
+@pytest.mark.parametrize("text", ["youth activists", "human rights defenders in prison"])
+def test_a_word_the_vocabulary_lacks_beside_a_defender_is_not_taken_for_any_defender(text):
+    """A fund for youth activists read as open to every defender would take them all."""
+    assert not taxonomy.defender_kinds.map(text).mapped
+
+
+def test_a_word_means_what_it_means_in_its_own_vocabulary():
+    assert taxonomy.defender_kinds.map("abogada").code == "lawyer"
+    assert taxonomy.practice_areas.map("criminal lawyer").code == "criminal_defence"  # "lawyer" says nothing here
+    assert taxonomy.defender_kinds.map("LGBTI human rights defenders").code == "lgbti"  # nor "human rights" here
+
+
+@pytest.mark.parametrize("vocabulary", ["threats", "practice_areas", "help_kinds", "defender_kinds", "urgencies"])
+def test_every_synonym_in_every_language_is_understood_as_its_own_code(vocabulary):
+    entries = getattr(terms, vocabulary.upper())
+    understood = getattr(taxonomy, vocabulary)
+    wrong = [(code, synonym, understood.map(synonym).code) for code, entry in entries.items()
+             for language in ("en", "es", "fr", "pt") for synonym in entry[language]
+             if understood.map(synonym).code != code]
+    assert wrong == []
+
+
 @pytest.mark.parametrize("text", ["claim", "legal help", "maritime law", "tax law", "", "xyzzy"])
 def test_text_with_no_meaning_for_the_taxonomy_is_reported_unmapped(text):
     found = taxonomy.practice_areas.map(text)

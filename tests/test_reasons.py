@@ -75,6 +75,23 @@ def test_reasons_are_worded_in_the_readers_language_with_names_and_numbers_the_r
         "o valor necessário (US$\xa08.000) é superior ao máximo do fundo (US$\xa05.000)")
 
 
+@pytest.mark.parametrize(("language", "kind", "covers"), [
+    ("en", "the fund does not support this kind of defender (LGBTI+ defender)",
+     "covers medical care and temporary relocation, not prison visits"),
+    ("es", "el fondo no apoya a este tipo de defensor (persona defensora LGBTI+)",
+     "cubre atención médica y reubicación temporal, no visitas a la cárcel"),
+    ("fr", "le fonds ne soutient pas ce type de défenseur (défenseur LGBTI+)",
+     "couvre : relocalisation temporaire et soins médicaux, pas : visites en prison"),
+    ("pt", "o fundo não apoia este tipo de defensor (defensor(a) LGBTI+)",
+     "cobre assistência médica e realocação temporária, não visitas à prisão"),
+])
+def test_the_new_kinds_of_defender_and_of_help_are_named_in_the_readers_language(words, language, kind, covers):
+    """A label's first letter is lowered in a sentence, but not an acronym's ("LGBTI+", "ONG")."""
+    assert words(reason("fund_defender_kind", kind="lgbti"), language) == kind
+    assert words(reason("covers", help=frozenset({"medical_care", "relocation"}), missing=frozenset({"prison_visits"})),
+                 language) == covers
+
+
 def test_a_reason_stored_as_data_reads_as_the_engines_and_an_old_sentence_as_stored(words):
     covers = reason("covers", help=frozenset({"bail"}), missing=frozenset({"representation"}))
     assert words(data(covers), "fr") == words(covers, "fr")

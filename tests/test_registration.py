@@ -51,6 +51,17 @@ def test_the_confirmation_link_hides_what_was_typed_and_creates_the_account_once
     assert web.get(link).headers["Location"].endswith("/account/login"), "a second click signs nobody in"
 
 
+def test_a_defender_says_what_kind_of_defender_she_is_from_the_kinds_funds_aim_at(app, web, outbox):
+    page = web.get("/account/register/defender", headers={"Accept-Language": "es"}).get_data(as_text=True)
+    for code, label in (("woman", "Defensora de derechos humanos"), ("indigenous", "Persona defensora, comunidad o "
+                        "líder indígena"), ("trade_unionist", "Sindicalista"), ("lgbti", "Persona defensora LGBTI+")):
+        assert f'<option value="{code}">{label}</option>' in page
+    web.post("/account/register/defender", {**DEFENDER, "kind": "woman"})
+    web.get(_link(outbox[-1]))
+    account = db.session.scalar(select(User).where(User.with_email("rosa@example.org")))
+    assert account.defender.kind == "woman"
+
+
 def test_a_firm_registers_through_its_link_and_must_then_set_up_two_factors(app, web, outbox):
     web.post("/account/register/firm", FIRM)
     response = web.get(_link(outbox[-1]))

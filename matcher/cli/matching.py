@@ -6,7 +6,9 @@ The contract (keep it stable: partners script against it):
 "reasons": ["..."], "reason_data": [{"code": "...", "values": {...}}]}, ...]}``,
 best first, eligible candidates only: the reasons in English, and the same reasons
 as data (``engine.reasons``) for a program to word its own way. Values may be free
-text in English, Spanish, French or Portuguese, or codes.
+text in English, Spanish, French or Portuguese, or codes. A value the platform does
+not know is named on stderr with the closest known term, and the rest is ranked
+(a need held back for it is not in the output); ``--strict`` refuses the input instead.
 """
 
 import json
@@ -33,7 +35,9 @@ def matching() -> None:
 @click.argument("funds_file", type=_FILE)
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Rank as on this day (YYYY-MM-DD) instead of today.")
-def rank_command(needs_file: Path, offers_file: Path, funds_file: Path, today) -> None:
+@click.option("--strict", is_flag=True,
+              help="Treat a word the platform does not know as an error: rank nothing and exit with 1.")
+def rank_command(needs_file: Path, offers_file: Path, funds_file: Path, today, strict: bool) -> None:
     """Print each need's eligible offers and funds, best first, as JSON.
 
     Each file holds a JSON list of objects. Need: id, country, languages, threat,
@@ -43,13 +47,16 @@ def rank_command(needs_file: Path, offers_file: Path, funds_file: Path, today) -
     median_response_hours (and optionally firm_country, offices, valid_from).
     Fund: id, name, regions, covers, defender_kinds, max_amount, currency,
     turnaround_days. A list field may also be a single text.
+
+    A word not known is left out with a warning, and a record that cannot be ranked
+    without it (a need's country, a fund none of whose regions is known) is not ranked.
     """
     try:
-        loaded = records.load(_read(needs_file), _read(offers_file), _read(funds_file))
+        loaded = records.load(_read(needs_file), _read(offers_file), _read(funds_file), strict=strict)
     except records.RecordError as error:
+        _warn(error.warnings)
         raise click.ClickException("the input has problems:\n  " + "\n  ".join(error.problems)) from None
-    for warning in loaded.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+    _warn(loaded.warnings)
     day = today.date() if today else date.today()
     result = {}
     for need in loaded.needs:
@@ -59,6 +66,11 @@ def rank_command(needs_file: Path, offers_file: Path, funds_file: Path, today) -
              "reason_data": [data(reason) for reason in c.reasons]} for c in ranking.candidates
         ]
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+def _warn(warnings: list[str]) -> None:
+    for warning in warnings:
+        click.echo(f"Warning: {warning}", err=True)
 
 
 def _read(path: Path):

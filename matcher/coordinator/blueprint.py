@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 
 from ..conflicts import screening
 from ..extensions import db
-from ..matching import ranking, vocab
+from ..matching import ranking, unknown, vocab
 from ..matching.engine import funding
 from ..matching.reasons import said, say
 from ..models import Need
@@ -27,6 +27,7 @@ guard(bp, ("coordinator", "admin"))
 # Against thousands of offers a page lists the best candidates and a few of each filter's exclusions.
 CANDIDATES_SHOWN = 50
 EXCLUDED_SHOWN = 10
+UNKNOWN_SHOWN = 10
 
 # The words of the rule a screening hit rests on (marked in the engine), in the reader's language:
 # the coordinator's pages pass these as ``hit_rules`` for the ``label`` filter.
@@ -74,7 +75,7 @@ class LeftOut:
 
 def render_need(need: Need, *, triage=None, withdraw=None, several=None, match_overrides=None):
     """The need page; a form that failed validation is passed in to show its errors and input."""
-    ranked_rows, eligible, excluded_groups, several = _ranking(need, several)
+    ranked_rows, eligible, excluded_groups, several, unknown_words = _ranking(need, several)
     checks = screening.screening_view(need)
     return render_template(
         "coordinator/need.html",
@@ -93,6 +94,7 @@ def render_need(need: Need, *, triage=None, withdraw=None, several=None, match_o
         ranked=ranked_rows,
         eligible=eligible,
         excluded=excluded_groups,
+        unknown_words=unknown_words,
         matches=[(match, _match_forms(match, match_overrides or {})) for match in need.matches],
         triage=triage or TriageForm(formdata=None),
         withdraw=withdraw or WithdrawForm(formdata=None),
@@ -133,9 +135,10 @@ def _match_forms(match, overrides: dict) -> dict:
 
 def _ranking(need: Need, several):
     """The best candidates, how many are eligible, the exclusions grouped by filter, the multi-proposal
-    form. Once a firm accepted the need only funds are listed: counsel is settled, funds run alongside."""
+    form, and the words the ranking did not understand (the first few said, and how many there are).
+    Once a firm accepted the need only funds are listed: counsel is settled, funds run alongside."""
     if need.state not in states.RANKED_NEED_STATES:
-        return [], 0, [], None
+        return [], 0, [], None, ([], 0)
     ranked = ranking.rank_need(need)
     kinds = ("offer", "fund") if need.state in states.COUNSEL_RANKED_NEED_STATES else ("fund",)
     candidates = [c for c in ranked.ranking.candidates if c.kind in kinds]
@@ -150,9 +153,19 @@ def _ranking(need: Need, several):
         LeftOut(group, [Row(e.kind, e.id, ranked.label(e.kind, e.id), reason=say(e.reason)) for e in group.first])
         for group in ranking.group_excluded(ranked.ranking, keep=EXCLUDED_SHOWN) if group.kind in kinds
     ]
+    words = [unknown.said(word, _record_name(ranked, word)) for word in ranked.unknown[:UNKNOWN_SHOWN]]
     if "offer" not in kinds:
-        return rows, len(candidates), left_out, None
+        return rows, len(candidates), left_out, None, (words, len(ranked.unknown))
     if several is None:
         several = ProposeSeveralForm(formdata=None)
     several.offers.choices = several_choices(ranked, need)
-    return rows, len(candidates), left_out, several
+    return rows, len(candidates), left_out, several, (words, len(ranked.unknown))
+
+
+def _record_name(ranked: ranking.RankedNeed, word) -> str:
+    """The need, offer or fund holding a word, named as the candidates are."""
+    if word.kind == "need":
+        return _("This need")
+    if word.kind == "fund":
+        return _("Fund: %(name)s", name=ranked.label("fund", word.id))
+    return ranked.label("offer", word.id)

@@ -9,6 +9,11 @@ The offers' and funds' profiles are the same for every need: each process keeps
 them, with the names a page shows, until ``models.catalogue`` says an offer, a
 fund, a firm or a match changed (``catalogue``). Only the need's own profile and
 the firms it is not cleared for are read for each ranking.
+
+Stored values are read through the vocabulary as the command line reads files
+(``engine.unknown``): a row written before a term was renamed, or by a script, may
+hold one the vocabulary does not know, which is left out, or holds its row back,
+and is shown to the coordinator beside the ranking.
 """
 
 import gc
@@ -26,6 +31,7 @@ from ..models import AuditEvent, LawFirm, LegalAidFund, Match, Need, Offer
 from ..models import catalogue as versions
 from . import engine
 from .engine import places, taxonomy
+from .engine.unknown import Unknown, Words
 from .reasons import heading, say
 
 ANSWERS = ("match.accept", "match.decline")
@@ -37,6 +43,7 @@ class RankedNeed:
 
     ranking: engine.Ranking
     labels: dict[tuple[str, str], str]
+    unknown: list[Unknown]
 
     def label(self, kind: str, ident: str) -> str:
         """A candidate's name for a person to read: the firm and its offer, or the fund."""
@@ -56,6 +63,7 @@ class Catalogue:
     offers: tuple[engine.OfferProfile, ...]
     funds: tuple[engine.FundProfile, ...]
     labels: dict[tuple[str, str], str]
+    unknown: tuple[Unknown, ...]
 
 
 @dataclass
@@ -85,20 +93,22 @@ class History:
     median_response_hours: float | None = None
 
 
-def need_profile(need: Need) -> engine.NeedProfile:
+def need_profile(need: Need, words: Words) -> engine.NeedProfile:
     cleared = screening.cleared_firm_ids(need)
     unscreened = screening.unscreenable_firm_ids()
     all_firms = db.session.scalars(select(LawFirm.id)).all()
+    threat = words.code("threat", need.threat, taxonomy.threats, decisive=False) or ""
     return engine.NeedProfile(
         id=str(need.id),
         country=need.country,
         languages=frozenset(need.languages),
-        help_wanted=frozenset(need.help_wanted),
-        practice_areas=taxonomy.areas_for(need.threat, need.practice_areas),
-        threat=need.threat,
-        urgency=need.urgency,
+        help_wanted=words.codes("help_wanted", need.help_wanted, taxonomy.help_kinds),
+        practice_areas=taxonomy.areas_for(
+            threat, words.codes("practice_areas", need.practice_areas, taxonomy.practice_areas, decisive=False)),
+        threat=threat,
+        urgency=words.code("urgency", need.urgency, taxonomy.urgencies) or "standard",
         deadline=need.deadline,
-        defender_kind=need.defender.kind,
+        defender_kind=words.code("defender_kind", need.defender.kind, taxonomy.defender_kinds) or "individual",
         amount_needed=need.amount_needed,
         currency=need.currency or "",
         conflicted_firms=frozenset(str(firm_id) for firm_id in all_firms if firm_id not in cleared | unscreened),
@@ -106,7 +116,7 @@ def need_profile(need: Need) -> engine.NeedProfile:
     )
 
 
-def offer_profile(offer, history: History) -> engine.OfferProfile:
+def offer_profile(offer, history: History, words: Words) -> engine.OfferProfile:
     """The engine's view of an offer, from a row of ``_OFFER_COLUMNS``."""
     return engine.OfferProfile(
         id=str(offer.id),
@@ -114,8 +124,8 @@ def offer_profile(offer, history: History) -> engine.OfferProfile:
         firm_country=offer.firm_country,
         jurisdictions=places.expand(offer.jurisdictions),
         languages=frozenset(offer.languages),
-        practice_areas=frozenset(offer.practice_areas),
-        help_kinds=frozenset(offer.help_kinds),
+        practice_areas=words.codes("practice_areas", offer.practice_areas, taxonomy.practice_areas, decisive=False),
+        help_kinds=words.codes("help_kinds", offer.help_kinds, taxonomy.help_kinds),
         capacity_left=offer.capacity - offer.capacity_used,
         emergency=offer.emergency,
         valid_from=offer.valid_from,
@@ -125,17 +135,30 @@ def offer_profile(offer, history: History) -> engine.OfferProfile:
     )
 
 
-def fund_profile(fund: LegalAidFund) -> engine.FundProfile:
+def fund_profile(fund: LegalAidFund, words: Words) -> engine.FundProfile:
     return engine.FundProfile(
         id=str(fund.id),
         name=fund.name,
         countries=places.expand(fund.countries),
-        defender_kinds=frozenset(fund.defender_kinds),
-        covers=frozenset(fund.covers),
+        defender_kinds=words.codes("defender_kinds", fund.defender_kinds, taxonomy.defender_kinds),
+        covers=words.codes("covers", fund.covers, taxonomy.help_kinds),
         turnaround_days=fund.turnaround_days,
         max_amount=fund.max_amount,
         currency=fund.currency,
     )
+
+
+def _read(kind: str, rows, build):
+    """The profiles ``build`` makes of ``rows`` (``build(row, words)``), but for the rows held back,
+    and every word not understood."""
+    profiles, unknown = [], []
+    for row in rows:
+        words = Words(kind, str(row.id))
+        profile = build(row, words)
+        unknown += words.unknown
+        if not words.held_back:
+            profiles.append(profile)
+    return tuple(profiles), unknown
 
 
 def firm_histories() -> dict[int, History]:
@@ -159,10 +182,14 @@ def firm_histories() -> dict[int, History]:
 
 
 def rank_need(need: Need, today: date | None = None) -> RankedNeed:
-    """Rank the offers of verified firms and the active funds for ``need``."""
+    """Rank the offers of verified firms and the active funds for ``need``: none if the need is held
+    back for a word the vocabulary does not know."""
     current = catalogue()
-    ranking = engine.rank(need_profile(need), current.offers, current.funds, today or date.today())
-    return RankedNeed(ranking, current.labels)
+    words = Words("need", str(need.id))
+    profile = need_profile(need, words)
+    ranking = (engine.Ranking([], []) if words.held_back
+               else engine.rank(profile, current.offers, current.funds, today or date.today()))
+    return RankedNeed(ranking, current.labels, [*words.unknown, *current.unknown])
 
 
 _CACHE = "matcher.ranking_catalogue"
@@ -196,8 +223,10 @@ def _read_catalogue(version: int) -> Catalogue:
     histories = firm_histories()
     labels = {("offer", str(offer.id)): f"{offer.firm_name}: {offer.title}" for offer in offers}
     labels.update((("fund", str(fund.id)), fund.name) for fund in funds)
-    return Catalogue(version, tuple(offer_profile(offer, histories.get(offer.firm_id, History())) for offer in offers),
-                     tuple(fund_profile(fund) for fund in funds), labels)
+    offer_profiles, unknown = _read(
+        "offer", offers, lambda offer, words: offer_profile(offer, histories.get(offer.firm_id, History()), words))
+    fund_profiles, unknown_in_funds = _read("fund", funds, fund_profile)
+    return Catalogue(version, offer_profiles, fund_profiles, labels, (*unknown, *unknown_in_funds))
 
 
 def group_excluded(ranking: engine.Ranking, keep: int) -> list[ExcludedGroup]:

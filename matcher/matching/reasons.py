@@ -69,8 +69,15 @@ def _languages(codes) -> str:
     return _names(codes, vocab.language_name)
 
 
+def _in_a_sentence(label: str) -> str:
+    """A label as a sentence reads it: "bail", "digital security", but "LGBTI+ defender" and "NGO
+    acting for a defender", whose first word is an acronym."""
+    first = label.split(" ", 1)[0]
+    return label if first[1:2].isupper() else label[:1].lower() + label[1:]
+
+
 def _help(codes) -> str:
-    return _names(codes, lambda code: vocab.HELP_KINDS[code].lower())
+    return _names(codes, lambda code: _in_a_sentence(vocab.HELP_KINDS[code]))
 
 
 def _areas(codes) -> str:
@@ -173,7 +180,7 @@ _SENTENCES = {
     "fund_country": lambda v: gettext("the fund does not cover the need's country (%(country)s)",
                                       country=vocab.country_name(v["country"])),
     "fund_defender_kind": lambda v: gettext("the fund does not support this kind of defender (%(kind)s)",
-                                            kind=vocab.DEFENDER_KIND_LABELS[v["kind"]].lower()),
+                                            kind=_in_a_sentence(vocab.DEFENDER_KIND_LABELS[v["kind"]])),
     "fund_covers": lambda v: gettext("the fund does not cover the help wanted (%(wanted)s)",
                                      wanted=_help(v["wanted"])),
     "fund_amount": lambda v: gettext("the amount needed (%(needed)s) is above the fund's maximum (%(most)s)",

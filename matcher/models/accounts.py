@@ -9,11 +9,12 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from ..core.crypto import index_digest
 from ..extensions import db
+from ..matching.engine import terms
 from ._types import UTCDateTime, one_of, utcnow
 from .sealed import EncryptedText
 
 ROLES = ("defender", "firm", "coordinator", "admin")
-DEFENDER_KINDS = ("individual", "community", "journalist", "organisation")
+DEFENDER_KINDS = tuple(terms.DEFENDER_KINDS)
 
 
 class User(UserMixin, db.Model):

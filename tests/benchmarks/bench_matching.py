@@ -18,6 +18,7 @@ from babel import Locale
 from babel.languages import get_official_languages
 
 from matcher.matching.engine import OfferProfile, places, rank, records, taxonomy, terms
+from matcher.matching.engine.unknown import Words
 
 from .stats import summary, table, timed
 
@@ -31,6 +32,9 @@ FIRM_HUBS = ("US", "GB", "ES", "FR", "DE", "NL", "CA", "BR", "MX", "ZA", "KE", "
 REGION_NAMES = ("Latin America", "América Latina", "East Africa", "Afrique de l'Ouest", "Central America",
                 "África Oriental", "South-East Asia")
 TERRITORY_NAMES = [Locale(code).territories for code in ("es", "fr", "pt")]
+# The help the needs ask for: legal help, as when these figures were first taken, so the kinds only
+# funds cover (medical care, relocation...) leave the workload as it was.
+NEED_HELP = ["representation", "advice", "trial_observation", "local_lawyer_funding", "bail", "international_appeal"]
 
 
 def _pool() -> list[str]:
@@ -109,7 +113,7 @@ def need_records(rng: random.Random, pool: list[str]) -> list[dict]:
         threat = rng.choice(list(terms.THREATS))
         needs.append({
             "id": f"n{number}", "country": country, "languages": _languages(country)[:1], "threat": threat,
-            "practice_areas": [], "help": rng.sample(list(terms.HELP_KINDS), rng.randint(1, 2)),
+            "practice_areas": [], "help": rng.sample(NEED_HELP, rng.randint(1, 2)),
             "urgency": rng.choice(("emergency", "urgent", "urgent", "standard", "standard")),
             "deadline": (TODAY + timedelta(days=rng.randint(3, 60))).isoformat(),
             "defender_kind": rng.choice(list(terms.DEFENDER_KINDS)),
@@ -148,9 +152,14 @@ def _mapping_rows() -> list[list]:
 
 
 def _from_codes(offer: OfferProfile) -> OfferProfile:
-    """What ``ranking.offer_profile`` does with a row: copy its codes, expand its regions."""
+    """What ``ranking.offer_profile`` does with a row: read its codes through the vocabulary,
+    expand its regions."""
+    words = Words("offer", offer.id)
     return replace(offer, jurisdictions=places.expand(sorted(offer.jurisdictions)),
-                   languages=frozenset(offer.languages), help_kinds=frozenset(offer.help_kinds))
+                   languages=frozenset(offer.languages),
+                   practice_areas=words.codes("practice_areas", sorted(offer.practice_areas), taxonomy.practice_areas,
+                                              decisive=False),
+                   help_kinds=words.codes("help_kinds", sorted(offer.help_kinds), taxonomy.help_kinds))
 
 
 def _ms(samples: list[float], digits: int) -> list[str]:

@@ -6,7 +6,8 @@ score made of parts each with its reason (``scoring``), every reason as data
 (``reasons``), for the reader's language to word. Free text in four
 languages is understood through ``taxonomy`` (threats, practice areas, kinds of
 help, kinds of defender, urgency) and ``places`` (countries, regions, languages);
-``records`` turns plain JSON-like records into profiles for the CLI and tools.
+``records`` turns plain JSON-like records into profiles for the CLI and tools,
+and ``unknown`` keeps the words a record holds that the vocabulary does not know.
 """
 
 from .mapping import Mapping

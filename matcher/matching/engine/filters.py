@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .profiles import FundProfile, NeedProfile, OfferProfile
 from .reasons import Reason, reason
+from .terms import ONE_PERSON_KINDS
 
 # The reasons that have no particulars, made once.
 UNSCREENED, CONFLICTED, FULL = reason("unscreened"), reason("conflict"), reason("capacity")
@@ -82,8 +83,10 @@ def _fund_country(need: NeedProfile, fund: FundProfile, today: date) -> Reason |
 
 
 def _fund_defender_kind(need: NeedProfile, fund: FundProfile, today: date) -> Reason | None:
-    if fund.defender_kinds and need.defender_kind not in fund.defender_kinds:
-        return reason("fund_defender_kind", kind=need.defender_kind)
+    """A fund open to individual defenders takes a journalist or a student too (``ONE_PERSON_KINDS``)."""
+    kind, open_to = need.defender_kind, fund.defender_kinds
+    if open_to and kind not in open_to and not (kind in ONE_PERSON_KINDS and "individual" in open_to):
+        return reason("fund_defender_kind", kind=kind)
     return None
 
 

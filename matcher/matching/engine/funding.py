@@ -13,9 +13,12 @@ from collections.abc import Iterable
 from .reasons import Reason, reason
 
 LAWYER_FUNDING = "local_lawyer_funding"
-# What only a lawyer (or an observer a firm sends) gives, and what a fund's money pays for.
+# What only a lawyer (or an observer a firm sends) gives, and what a fund's money pays for: besides a
+# lawyer's fees and bail, what emergency grants for defenders cover (visits to a defender in prison,
+# relocation, medical care, security measures, psychosocial and family support, digital security).
 COUNSEL_HELP = frozenset({"representation", "advice", "trial_observation", "international_appeal"})
-MONEY_HELP = frozenset({LAWYER_FUNDING, "bail"})
+MONEY_HELP = frozenset({LAWYER_FUNDING, "bail", "prison_visits", "relocation", "medical_care", "security",
+                        "psychosocial", "family_support", "digital_security"})
 
 
 def asks_for_counsel(help_wanted: Iterable[str]) -> bool:

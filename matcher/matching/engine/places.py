@@ -7,6 +7,8 @@ Spanish, French and Portuguese), region membership from CLDR's UN M49 table in
 """
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -195,3 +197,19 @@ def language_name(code: str) -> str:
         return _english_languages()[code]
     found = pycountry.languages.get(alpha_3=code)
     return found.name if found else code
+
+
+@dataclass(frozen=True)
+class Names:
+    """One list of places or languages as the terms a field is read through (``unknown.Terms``).
+    Every value is mapped, codes too: "HND" stands for "HN"."""
+
+    name: str
+    map: Callable[[str], Mapping]
+    label: Callable[[str], str]
+    codes: frozenset[str] = frozenset()
+
+
+COUNTRIES = Names("country", country, place_name)
+PLACES = Names("country or region", place, place_name)
+LANGUAGES = Names("language", language, language_name)

@@ -1,75 +1,92 @@
 """Profiles from plain records (JSON objects) whose values may be free text or codes.
 
 This is the engine's front door for files and tools: "Honduras", "HND" or "HN";
-"difamación" or "defamation"; "América Latina" for a fund's regions. A value
-that decides eligibility (a country, a language, a kind of help) must be
-understood, or the record is refused with a message naming it: guessing would
-hide a candidate or show a wrong one. A value that only moves the score (a
-practice area, the threat) is left out with a warning instead.
+"difamación" or "defamation"; "América Latina" for a fund's regions. A value the
+platform does not know is left out with a warning naming it and the closest known
+term, and the rest is ranked; a record that cannot be ranked without it is held back
+(``unknown``). ``strict`` makes every such value a problem instead. A malformed value
+(a date that is not one, a negative capacity) is always a problem: the input is refused
+with every problem named at once.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from . import places, taxonomy
-from .mapping import Mapping
 from .profiles import FundProfile, NeedProfile, OfferProfile
+from .unknown import Terms, Unknown, Words
 
 
 class RecordError(ValueError):
-    """Every problem found in the input, each naming the record and the field."""
+    """Every problem found in the input, each naming the record and the field, with the
+    warnings about the values left out, which a person fixing the input wants at once too."""
 
-    def __init__(self, problems: list[str]):
+    def __init__(self, problems: list[str], warnings: list[str]):
         super().__init__("\n".join(problems))
         self.problems = problems
+        self.warnings = warnings
 
 
 @dataclass
 class Loaded:
+    """The profiles to rank, and every value not understood: as data (``unknown``) and in the
+    command line's words (``warnings``)."""
+
     needs: list[NeedProfile]
     offers: list[OfferProfile]
     funds: list[FundProfile]
+    unknown: list[Unknown] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
-def load(needs, offers, funds) -> Loaded:
+def load(needs, offers, funds, *, strict: bool = False) -> Loaded:
     """Profiles for three lists of records; RecordError lists every problem at once."""
+    loaded = Loaded([], [], [])
     problems: list[str] = []
-    warnings: list[str] = []
-    loaded = Loaded(
-        _each("need", needs, _need, problems, warnings),
-        _each("offer", offers, _offer, problems, warnings),
-        _each("fund", funds, _fund, problems, warnings),
-        warnings,
-    )
+    for kind, records, build, profiles in (("need", needs, _need, loaded.needs),
+                                           ("offer", offers, _offer, loaded.offers),
+                                           ("fund", funds, _fund, loaded.funds)):
+        for reader, profile in _each(kind, records, build, problems):
+            loaded.unknown += reader.words.unknown
+            for word in reader.words.unknown:
+                (problems if strict else loaded.warnings).append(_said(reader, word, strict))
+            if reader.ok and not reader.words.held_back:
+                profiles.append(profile)
     if problems:
-        raise RecordError(problems)
+        raise RecordError(problems, loaded.warnings)
     return loaded
 
 
-def _each(kind: str, records, build, problems: list[str], warnings: list[str]) -> list:
+def _said(reader: "_Reader", word: Unknown, strict: bool) -> str:
+    """The word as a problem, or as a warning saying what came of it."""
+    said = f"{reader.where}: {word.field}: {word.english()}"
+    if strict:
+        return said
+    return said + (f"; the {word.kind} is not ranked" if word.holds_back else "; left out")
+
+
+def _each(kind: str, records, build, problems: list[str]):
+    """Each record's reader and profile, the profile to be used only if the reader is ``ok``."""
     if not isinstance(records, list) or not all(isinstance(record, dict) for record in records):
         problems.append(f"the {kind}s must be a list of objects")
-        return []
-    built, seen = [], set()
+        return
+    seen = set()
     for number, record in enumerate(records, start=1):
-        reader = _Reader(f"{kind} #{number}", record, problems, warnings)
+        reader = _Reader(kind, number, record, problems)
         profile = build(reader)
-        if reader.ok:
-            if profile.id in seen:
-                problems.append(f"{reader.where}: the id {profile.id!r} is used twice")
-            seen.add(profile.id)
-            built.append(profile)
-    return built
+        if reader.ok and profile.id in seen:
+            problems.append(f"{reader.where}: the id {profile.id!r} is used twice")
+            reader.ok = False
+        seen.add(profile.id)
+        yield reader, profile
 
 
 def _need(r: "_Reader") -> NeedProfile:
     threat = r.code("threat", taxonomy.threats, required=False, decisive=False) or ""
     return NeedProfile(
         id=r.ident("id"),
-        country=r.code("country", places.country, what="country", describe=places.place_name) or "",
-        languages=r.codes("languages", places.language, what="language", describe=places.language_name),
+        country=r.code("country", places.COUNTRIES) or "",
+        languages=r.codes("languages", places.LANGUAGES),
         threat=threat,
         practice_areas=taxonomy.areas_for(threat, r.codes("practice_areas", taxonomy.practice_areas, decisive=False)),
         help_wanted=r.codes("help", taxonomy.help_kinds),
@@ -84,35 +101,29 @@ def _need(r: "_Reader") -> NeedProfile:
 
 
 def _offer(r: "_Reader") -> OfferProfile:
-    jurisdictions = r.codes("jurisdictions", places.place, what="country or region", describe=places.place_name,
-                            required=True)
-    offices = r.codes("offices", places.country, what="country", describe=places.place_name)
-    firm_country = r.code("firm_country", places.country, what="country", describe=places.place_name, required=False)
     return OfferProfile(
         id=r.ident("id"),
         firm_id=r.ident("firm_id"),
-        jurisdictions=places.expand(jurisdictions),
-        languages=r.codes("languages", places.language, what="language", describe=places.language_name,
-                          required=True),
+        jurisdictions=places.expand(r.codes("jurisdictions", places.PLACES, required=True)),
+        languages=r.codes("languages", places.LANGUAGES, required=True),
         practice_areas=r.codes("practice_areas", taxonomy.practice_areas, decisive=False),
         help_kinds=r.codes("help", taxonomy.help_kinds, required=True),
         capacity_left=int(r.number("capacity", required=True, whole=True) or 0),
         emergency=r.flag("emergency"),
         valid_from=r.day("valid_from"),
         valid_until=r.day("valid_until"),
-        firm_country=firm_country or "",
-        offices=offices,
+        firm_country=r.code("firm_country", places.COUNTRIES, required=False, decisive=False) or "",
+        offices=r.codes("offices", places.COUNTRIES, decisive=False),
         acceptance_rate=r.number("acceptance_rate", most=1),
         median_response_hours=r.number("median_response_hours"),
     )
 
 
 def _fund(r: "_Reader") -> FundProfile:
-    regions = r.codes("regions", places.place, what="country or region", describe=places.place_name)
     return FundProfile(
         id=r.ident("id"),
         name=str(r.record.get("name") or ""),
-        countries=places.expand(regions),
+        countries=places.expand(r.codes("regions", places.PLACES)),
         defender_kinds=r.codes("defender_kinds", taxonomy.defender_kinds),
         covers=r.codes("covers", taxonomy.help_kinds, required=True),
         turnaround_days=int(r.number("turnaround_days", required=True, whole=True) or 0),
@@ -122,14 +133,15 @@ def _fund(r: "_Reader") -> FundProfile:
 
 
 class _Reader:
-    """Reads one record's fields, collecting problems (refusals) and warnings as it goes."""
+    """Reads one record's fields, collecting its problems (refusals) and, in ``words``, the
+    values it did not understand."""
 
-    def __init__(self, where: str, record: dict, problems: list[str], warnings: list[str]):
+    def __init__(self, kind: str, number: int, record: dict, problems: list[str]):
         ident = record.get("id")
-        self.where = f"{where} (id {ident!r})" if ident is not None else where
+        self.where = f"{kind} #{number}" + (f" (id {ident!r})" if ident is not None else "")
         self.record = record
+        self.words = Words(kind, str(ident))
         self._problems = problems
-        self._warnings = warnings
         self.ok = True
 
     def _problem(self, name: str, message: str) -> None:
@@ -158,41 +170,28 @@ class _Reader:
         self._problem(name, "must be a list of texts")
         return []
 
-    def codes(self, key: str, understand, *, what: str = "", describe: Callable | None = None,
-              decisive: bool = True, required: bool = False) -> frozenset[str]:
+    def codes(self, key: str, terms: Terms, *, decisive: bool = True, required: bool = False) -> frozenset[str]:
+        """A decisive list holds the record back when none of it is understood: an empty list of
+        regions, kinds of defender, languages or help means "any", which the record never said."""
         texts = self._list(key)
         if required and not texts:
             self._problem(key, "at least one is required")
-        found = (self._understand(key, text, understand, what, describe, decisive) for text in texts)
-        return frozenset(code for code in found if code)
+        return self.words.codes(key, self._texts(key, texts), terms, decisive=decisive)
 
-    def code(self, key: str, understand, *, what: str = "", describe: Callable | None = None,
-             required: bool = True, decisive: bool = True) -> str | None:
+    def code(self, key: str, terms: Terms, *, required: bool = True, decisive: bool = True) -> str | None:
         text = self.record.get(key)
         if text is None or text == "":
             if required:
                 self._problem(key, "is required")
             return None
-        return self._understand(key, text, understand, what, describe, decisive)
+        texts = self._texts(key, [text])
+        return self.words.code(key, texts[0], terms, decisive=decisive) if texts else None
 
-    def _understand(self, key: str, text, understand, what: str, describe, decisive: bool) -> str | None:
-        """``understand`` is a Vocabulary or a places function returning a Mapping."""
-        if not isinstance(text, str):
-            self._problem(key, f"{text!r} should be a text")
-            return None
-        if isinstance(understand, taxonomy.Vocabulary):
-            what, describe, understand = understand.name, understand.label, understand.map
-        found: Mapping = understand(text)
-        if found.mapped:
-            return found.code
-        hint = f" (did you mean {describe(found.suggestion)}?)" if found.suggestion else ""
-        article = "an" if what[:1] in "aeiou" else "a"
-        message = f"{text!r} is not {article} {what} the platform knows{hint}"
-        if decisive:
-            self._problem(key, message)
-        else:
-            self._warnings.append(f"{self.where}: {key}: {message}; left out")
-        return None
+    def _texts(self, key: str, values: list) -> list[str]:
+        for value in values:
+            if not isinstance(value, str):
+                self._problem(key, f"{value!r} should be a text")
+        return [value for value in values if isinstance(value, str)]
 
     def day(self, name: str) -> date | None:
         value = self.record.get(name)

@@ -12,22 +12,33 @@ from rapidfuzz import fuzz, process
 
 from . import terms
 from .mapping import SUGGEST, Mapping, decide
-from .text import meaningful_words
+from .text import FILLER_WORDS, meaningful_words
 
 _MIN_FUZZY = 5  # shorter words and phrases must match exactly: fuzzy scores on them are noise
 _LANGUAGES = ("en", "es", "fr", "pt")
 
 
 class Vocabulary:
-    """One list of codes with their synonyms, and the mapping of free text onto it."""
+    """One list of codes with their synonyms, and the mapping of free text onto it.
 
-    def __init__(self, name: str, entries: dict[str, dict]):
+    ``words`` says which words carry meaning here that do not elsewhere, and the reverse
+    (see ``terms.DEFENDER_KIND_WORDS``): "lawyer" names a kind of defender but no practice area.
+    A ``generic`` code is read from a whole text only, never from a phrase inside a longer one: in
+    "youth activists" a word it does not explain may name a narrower kind, and taking the text for
+    any defender would open a fund for youth activists to every defender."""
+
+    def __init__(self, name: str, entries: dict[str, dict], words: dict[str, frozenset[str]] | None = None,
+                 generic: str | None = None):
         self.name = name
+        self._generic = generic
         self.labels = {code: entry["label"] for code, entry in entries.items()}
+        self.codes = frozenset(entries)
+        words = words or {}
+        self._filler = FILLER_WORDS - words.get("meaningful", frozenset()) | words.get("filler", frozenset())
         exact: dict[str, str] = {}
         for code, entry in entries.items():
             for phrase in (code.replace("_", " "), entry["label"], *(s for lang in _LANGUAGES for s in entry[lang])):
-                key = " ".join(sorted(meaningful_words(phrase)))
+                key = " ".join(sorted(meaningful_words(phrase, self._filler)))
                 if key and exact.setdefault(key, code) != code:
                     raise ValueError(f"{name}: {phrase!r} is a synonym of both {exact[key]} and {code}")
         self._exact = exact
@@ -41,7 +52,7 @@ class Vocabulary:
         return self.labels.get(code, code)
 
     def _map(self, text: str) -> Mapping:
-        words = meaningful_words(text)
+        words = meaningful_words(text, self._filler)
         if not words:
             return Mapping(text, None, 0.0)
         key = " ".join(sorted(words))
@@ -72,14 +83,14 @@ class Vocabulary:
         return [
             (code, min(similar[word] for word in phrase) * (0.8 + 0.2 * len(phrase) / distinct))
             for phrase, code in self._phrases
-            if phrase <= similar.keys()
+            if phrase <= similar.keys() and code != self._generic
         ]
 
 
 threats = Vocabulary("threat", terms.THREATS)
 practice_areas = Vocabulary("practice area", terms.PRACTICE_AREAS)
 help_kinds = Vocabulary("kind of help", terms.HELP_KINDS)
-defender_kinds = Vocabulary("kind of defender", terms.DEFENDER_KINDS)
+defender_kinds = Vocabulary("kind of defender", terms.DEFENDER_KINDS, terms.DEFENDER_KIND_WORDS, generic="individual")
 urgencies = Vocabulary("urgency", terms.URGENCIES)
 
 

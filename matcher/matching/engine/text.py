@@ -39,6 +39,6 @@ def fold(text: str) -> str:
     return _NOT_WORD.sub(" ", bare.casefold()).strip()
 
 
-def meaningful_words(text: str) -> tuple[str, ...]:
-    """The folded words of ``text`` that can carry meaning: filler and single letters dropped."""
-    return tuple(word for word in fold(text).split() if len(word) > 1 and word not in FILLER_WORDS)
+def meaningful_words(text: str, filler: frozenset[str] = FILLER_WORDS) -> tuple[str, ...]:
+    """The folded words of ``text`` that can carry meaning: ``filler`` and single letters dropped."""
+    return tuple(word for word in fold(text).split() if len(word) > 1 and word not in filler)

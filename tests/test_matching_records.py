@@ -1,0 +1,58 @@
+"""Plain records read as the engine's profiles: a word the platform does not know is left out, or,
+where leaving it out would widen or guess, holds its record back."""
+
+import pytest
+
+from matcher.matching.engine import records
+
+FUND = {"id": "u1", "regions": ["Honduras"], "covers": ["bail"], "turnaround_days": 3}
+NEED = {"id": "n1", "country": "HN", "languages": ["es"], "help": ["bail"]}
+
+
+def _unknown(loaded):
+    return [(word.kind, word.id, word.field, word.text, word.holds_back) for word in loaded.unknown]
+
+
+def test_a_word_left_out_of_a_list_narrows_the_record_which_is_still_ranked():
+    loaded = records.load([], [], [dict(FUND, regions=["Honduras", "Gondor"], covers=["bail", "fianzza y otra cosa"])])
+    [fund] = loaded.funds
+    assert fund.countries == {"HN"} and fund.covers == {"bail"}
+    assert _unknown(loaded) == [("fund", "u1", "regions", "Gondor", False),
+                                ("fund", "u1", "covers", "fianzza y otra cosa", False)]
+    assert loaded.unknown[1].suggestion == "bail"
+    assert loaded.warnings[1] == ("fund #1 (id 'u1'): covers: 'fianzza y otra cosa' is not a kind of help the platform "
+                                  "knows (did you mean Bail?); left out")
+
+
+@pytest.mark.parametrize("changes", [
+    {"regions": ["Gondor"]},  # would be open to every country
+    {"defender_kinds": ["hobbit"]},  # would be open to every kind of defender
+    {"covers": ["moral support"]},  # would cover nothing
+])
+def test_a_fund_whose_decisive_list_is_not_understood_at_all_is_held_back(changes):
+    loaded = records.load([], [], [dict(FUND, **changes), dict(FUND, id="u2")])
+    assert [fund.id for fund in loaded.funds] == ["u2"]
+    assert [word.holds_back for word in loaded.unknown] == [True]
+
+
+@pytest.mark.parametrize("changes", [
+    {"country": "Narnia"}, {"languages": ["Blorbish"]}, {"help": ["moral support"]}, {"urgency": "whenever"},
+    {"defender_kind": "hobbit"},
+])
+def test_a_need_missing_a_value_that_decides_its_candidates_is_held_back(changes):
+    loaded = records.load([dict(NEED, **changes)], [], [])
+    assert loaded.needs == []
+    assert "the need is not ranked" in loaded.warnings[0]
+
+
+def test_a_word_that_only_moves_the_score_never_holds_its_record_back():
+    loaded = records.load([dict(NEED, threat="xyzzy", practice_areas=["maritime law"])], [], [])
+    assert [need.id for need in loaded.needs] == ["n1"]
+    assert [word.holds_back for word in loaded.unknown] == [False, False]
+
+
+def test_strict_makes_every_word_not_known_a_problem_naming_record_and_field():
+    with pytest.raises(records.RecordError) as refused:
+        records.load([dict(NEED, practice_areas=["maritime law"])], [], [], strict=True)
+    assert refused.value.problems == [
+        "need #1 (id 'n1'): practice_areas: 'maritime law' is not a practice area the platform knows"]
