@@ -11,7 +11,7 @@ the candidates found are opened (1.5 µs a name).
 Two tables (``matcher/models/firms.py``) hold it:
 
 - ``client_name_key`` (firm_id, key, client_id, is_alias): one row per key of a client's
-  name, aliases and LEI (about 20 a name). Its primary key starts with the firm, so an
+  name, aliases and LEI (about 33 a name). Its primary key starts with the firm, so an
   import deletes its own rows as one range; the index (key, firm_id, client_id)
   answers a screen from the index alone.
 - ``client_entry.parent_entry_id``: the parent's row, resolved at import, so a hit's
@@ -47,7 +47,7 @@ screen, and a key still taken for common after a list dropped it would hide its 
 Writing happens in the caller's transaction, so the old list stays until the caller
 commits and a failure leaves nothing half-imported. The rows go through the session's
 own driver connection: COPY on PostgreSQL, ``executemany`` on SQLite, which is ten times
-the speed of ORM objects and keeps a 100,000-row list with its 2.4 million key rows
+the speed of ORM objects and keeps a 100,000-row list with its 3.3 million key rows
 under 500 MB, since entries and their key rows are made and written a chunk at a time.
 
 Retrieval is four small queries whatever the number of firms: the check row, the weak
@@ -78,7 +78,7 @@ from ..models.sealed import place
 from . import engine
 from .engine.relations import MAX_DEPTH
 
-# Entries whose key rows are generated and written together (about 20 rows an entry).
+# Entries whose key rows are generated and written together (about 33 rows an entry).
 CHUNK = 20000
 # The engine's normalisation without its cache: an import meets each name once, and the
 # cache would hold 65,536 of a big list's names for nothing.
