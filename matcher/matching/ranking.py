@@ -60,7 +60,7 @@ class Catalogue:
     their names, as of one version of ``models.catalogue``."""
 
     version: int
-    offers: tuple[engine.OfferProfile, ...]
+    offers: engine.Offers
     funds: tuple[engine.FundProfile, ...]
     labels: dict[tuple[str, str], str]
     unknown: tuple[Unknown, ...]
@@ -226,7 +226,7 @@ def _read_catalogue(version: int) -> Catalogue:
     offer_profiles, unknown = _read(
         "offer", offers, lambda offer, words: offer_profile(offer, histories.get(offer.firm_id, History()), words))
     fund_profiles, unknown_in_funds = _read("fund", funds, fund_profile)
-    return Catalogue(version, offer_profiles, fund_profiles, labels, (*unknown, *unknown_in_funds))
+    return Catalogue(version, engine.Offers(offer_profiles), fund_profiles, labels, (*unknown, *unknown_in_funds))
 
 
 def group_excluded(ranking: engine.Ranking, keep: int) -> list[ExcludedGroup]:

@@ -8,6 +8,7 @@ matters more than a perfect fit of practice areas.
 """
 
 from datetime import date
+from functools import lru_cache
 
 from .profiles import FundProfile, NeedProfile, OfferProfile
 from .reasons import Reason, reason
@@ -90,17 +91,26 @@ def _local(need: NeedProfile, offer: OfferProfile) -> tuple[float, Reason]:
 
 
 def _headroom(offer: OfferProfile) -> tuple[float, Reason]:
-    left = offer.capacity_left
+    return _headroom_left(offer.capacity_left)
+
+
+@lru_cache(maxsize=256)
+def _headroom_left(left: int) -> tuple[float, Reason]:
+    """Offers have a few sizes of capacity left: each part is made once, not once per candidate."""
     return min(left, FULL_HEADROOM) / FULL_HEADROOM, reason("headroom", left=left)
 
 
 def _responsiveness(offer: OfferProfile) -> tuple[float, Reason]:
-    """How often and how fast the firm said yes before; either may be unknown (None, and neutral)."""
-    rate = NEUTRAL if offer.acceptance_rate is None else offer.acceptance_rate
-    hours = offer.median_response_hours
+    return _history(offer.acceptance_rate, offer.median_response_hours)
+
+
+@lru_cache(maxsize=8192)
+def _history(rate: float | None, hours: float | None) -> tuple[float, Reason]:
+    """How often and how fast the firm said yes before; either may be unknown (None, and neutral).
+    A firm's offers share its history, so the part is made once a firm rather than once an offer."""
     speed = NEUTRAL if hours is None else HOURS_HALF_SCORE / (HOURS_HALF_SCORE + hours)
-    return (rate + speed) / 2, reason("responsiveness", rate=offer.acceptance_rate,
-                                         hours=None if hours is None else round(hours, 1))
+    return ((NEUTRAL if rate is None else rate) + speed) / 2, reason(
+        "responsiveness", rate=rate, hours=None if hours is None else round(hours, 1))
 
 
 def _covers(need: NeedProfile, fund: FundProfile) -> tuple[float, Reason]:
