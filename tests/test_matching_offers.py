@@ -55,3 +55,25 @@ def test_what_stands_for_every_need_is_worked_out_again_the_next_day():
     index = Offers([offer])
     assert [c.id for c in rank(need, index, (), TODAY).candidates] == ["o1"]
     assert [row[3] for row in rank(need, index, (), date(2026, 12, 4)).excluded_rows] == ["validity"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(offers=OFFERS, changed=OFFERS, need=NEEDS, today=st.dates(date(2026, 11, 1), date(2027, 1, 31)),
+       ranked_before=st.booleans())
+def test_an_index_with_some_offers_replaced_or_added_ranks_as_one_made_afresh(offers, changed, need, today,
+                                                                                ranked_before):
+    offers = [OfferProfile(**{**vars(offer), "id": f"o{number}"}) for number, offer in enumerate(offers)]
+    # Changed offers take the ids of offers there (replaced) or after them (added).
+    changed = list({f"o{number * 2}": OfferProfile(**{**vars(offer), "id": f"o{number * 2}"})
+                    for number, offer in enumerate(changed)}.values())
+    index = Offers(offers)
+    if ranked_before:  # what stands for the day was already worked out, and must follow the change
+        rank(need, index, (), today)
+    before = rank(need, index, (), today)
+    replaced = index.replacing(changed)
+    afresh = {offer.id: offer for offer in offers} | {offer.id: offer for offer in changed}
+    there = {offer.id for offer in offers}
+    expected = [afresh[offer.id] for offer in offers] + [offer for offer in changed if offer.id not in there]
+    assert list(replaced) == expected
+    assert rank(need, replaced, (), today) == rank(need, Offers(expected), (), today)
+    assert rank(need, index, (), today) == before  # the index it was made from is left as it was

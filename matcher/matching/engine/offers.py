@@ -21,27 +21,69 @@ from .reasons import Reason
 Row = tuple[str, str, Reason, str]  # an excluded candidate: kind, id, reason, filter
 
 
+# What the index files each offer under: its firm, the countries it covers, its languages, its
+# kinds of help and whether it is ready for emergencies.
+_FILED_BY = {
+    "firm": lambda offer: (offer.firm_id,),
+    "country": lambda offer: offer.jurisdictions,
+    "language": lambda offer: offer.languages,
+    "help": lambda offer: offer.help_kinds,
+    "emergency": lambda offer: (offer.emergency,),
+}
+
+
 class Offers:
-    """Offer profiles in their given order, with the positions of each firm's offers and of the
-    offers covering each country; what stands for every need is worked out once a day."""
+    """Offer profiles in their given order, with the positions of the offers filed under each
+    firm, country, language, kind of help and readiness; what stands for every need is worked
+    out once a day."""
 
     def __init__(self, offers: Iterable[OfferProfile]):
         self.profiles: tuple[OfferProfile, ...] = tuple(offers)
         self._ids = tuple(offer.id for offer in self.profiles)  # read for every row: kept apart, as plain strings
-        self._by_firm: dict[str, list[int]] = defaultdict(list)
-        self._covering: dict[str, set[int]] = defaultdict(set)
-        self._speaking: dict[str, set[int]] = defaultdict(set)
-        self._helping: dict[str, set[int]] = defaultdict(set)
-        self._ready: set[int] = set()
+        self._positions = {ident: position for position, ident in enumerate(self._ids)}
+        self._filed: dict[str, dict[object, set[int]]] = {name: defaultdict(set) for name in _FILED_BY}
         for position, offer in enumerate(self.profiles):
-            self._by_firm[offer.firm_id].append(position)
-            for index, codes in ((self._covering, offer.jurisdictions), (self._speaking, offer.languages),
-                                 (self._helping, offer.help_kinds)):
-                for code in codes:
-                    index[code].add(position)
-            if offer.emergency:
-                self._ready.add(position)
+            for name, codes in _FILED_BY.items():
+                for code in codes(offer):
+                    self._filed[name][code].add(position)
         self._standing: tuple[date, list[Row | None]] | None = None
+
+    def replacing(self, changed: Iterable[OfferProfile]) -> "Offers":
+        """These offers with each of ``changed`` in place of the offer of its id, or after the
+        others if it is new. The index is shared with this one but where a changed offer is
+        filed, so a catalogue kept fresh pays for what changed, not for ten thousand offers;
+        this one stays as it was, for a ranking reading it meanwhile."""
+        new = object.__new__(Offers)
+        profiles, ids, new._positions = list(self.profiles), list(self._ids), dict(self._positions)
+        new._filed = {name: dict(filed) for name, filed in self._filed.items()}
+        standing = None if self._standing is None else (self._standing[0], list(self._standing[1]))
+        copied: set[tuple[str, object]] = set()
+
+        def filed(name: str, code) -> set[int]:
+            if (name, code) not in copied:
+                copied.add((name, code))
+                new._filed[name][code] = set(new._filed[name].get(code, ()))
+            return new._filed[name][code]
+
+        for offer in changed:
+            position = new._positions.setdefault(offer.id, len(ids))
+            if position == len(ids):
+                profiles.append(offer)
+                ids.append(offer.id)
+                if standing is not None:
+                    standing[1].append(None)
+            else:
+                for name, codes in _FILED_BY.items():
+                    for code in codes(profiles[position]):
+                        filed(name, code).discard(position)
+                profiles[position] = offer
+            for name, codes in _FILED_BY.items():
+                for code in codes(offer):
+                    filed(name, code).add(position)
+            if standing is not None:
+                standing[1][position] = _row(offer.id, first_failed(STANDING_CHECKS, None, offer, standing[0]))
+        new.profiles, new._ids, new._standing = tuple(profiles), tuple(ids), standing
+        return new
 
     def __iter__(self) -> Iterator[OfferProfile]:
         return iter(self.profiles)
@@ -49,23 +91,27 @@ class Offers:
     def __len__(self) -> int:
         return len(self.profiles)
 
+    def __contains__(self, ident: str) -> bool:
+        """Whether an offer of this id is one of these."""
+        return ident in self._positions
+
     def sift(self, need: NeedProfile, today: date) -> tuple[list[Row | None], list[int]]:
         """Each offer's exclusion row, or None, in order; and the positions of those still in.
 
         The filters run in ``OFFER_CHECKS``' order: the firm's (a firm's screen holds for all
         its offers), those that stand for every need that day, the need's country, then the rest.
         """
-        covering = self._covering.get(need.country, set())
+        covering = self._filed["country"].get(need.country, set())
         uncovered = not_covered(need.country)
         rows = [row if row is not None or position in covering else ("offer", ident, uncovered, "jurisdiction")
                 for position, (ident, row) in enumerate(zip(self._ids, self._standing_rows(today), strict=True))]
         for firm_id in need.unscreened_firms | need.conflicted_firms:
-            for position in self._by_firm.get(firm_id, ()):
-                rows[position] = self._row(position, first_failed(FIRM_CHECKS, need, self.profiles[position], today))
+            for position in self._filed["firm"].get(firm_id, ()):
+                rows[position] = self._removed(position, FIRM_CHECKS, need, today)
         passing = self._passing(need, covering)
         for position in covering - passing:
             if rows[position] is None:
-                rows[position] = self._row(position, first_failed(NEED_CHECKS, need, self.profiles[position], today))
+                rows[position] = self._removed(position, NEED_CHECKS, need, today)
         return rows, [position for position in passing if rows[position] is None]
 
     def _passing(self, need: NeedProfile, covering: set[int]) -> set[int]:
@@ -74,20 +120,23 @@ class Offers:
         checks themselves, for their reason."""
         passing = covering
         if need.languages:
-            passing = passing & set().union(*(self._speaking.get(code, ()) for code in need.languages))
+            passing = passing & set().union(*(self._filed["language"].get(code, ()) for code in need.languages))
         if need.help_wanted:
-            passing = passing & set().union(*(self._helping.get(code, ()) for code in need.help_wanted))
+            passing = passing & set().union(*(self._filed["help"].get(code, ()) for code in need.help_wanted))
         if need.urgency == "emergency":
-            passing = passing & self._ready
+            passing = passing & self._filed["emergency"].get(True, set())
         return passing
+
+    def _removed(self, position: int, checks, need: NeedProfile, today: date) -> Row | None:
+        return _row(self._ids[position], first_failed(checks, need, self.profiles[position], today))
 
     def _standing_rows(self, today: date) -> list[Row | None]:
         """What removes each offer whatever the need (validity, capacity), kept for the day."""
         if self._standing is None or self._standing[0] != today:
-            self._standing = today, [self._row(position, first_failed(STANDING_CHECKS, None, offer, today))
-                                     for position, offer in enumerate(self.profiles)]
+            self._standing = today, [_row(offer.id, first_failed(STANDING_CHECKS, None, offer, today))
+                                     for offer in self.profiles]
         return self._standing[1]
 
-    def _row(self, position: int, removed: tuple[str, Reason] | None) -> Row | None:
-        return None if removed is None else ("offer", self._ids[position], removed[1], removed[0])
 
+def _row(ident: str, removed: tuple[str, Reason] | None) -> Row | None:
+    return None if removed is None else ("offer", ident, removed[1], removed[0])
