@@ -95,9 +95,7 @@ class History:
 
 
 def need_profile(need: Need, words: Words) -> engine.NeedProfile:
-    cleared = screening.cleared_firm_ids(need)
-    unscreened = screening.unscreenable_firm_ids()
-    all_firms = db.session.scalars(select(LawFirm.id)).all()
+    away = screening.firms_away(need)
     threat = words.code("threat", need.threat, taxonomy.threats, decisive=False) or ""
     return engine.NeedProfile(
         id=str(need.id),
@@ -112,8 +110,8 @@ def need_profile(need: Need, words: Words) -> engine.NeedProfile:
         defender_kind=words.code("defender_kind", need.defender.kind, taxonomy.defender_kinds) or "individual",
         amount_needed=need.amount_needed,
         currency=need.currency or "",
-        conflicted_firms=frozenset(str(firm_id) for firm_id in all_firms if firm_id not in cleared | unscreened),
-        unscreened_firms=frozenset(str(firm_id) for firm_id in unscreened),
+        conflicted_firms=frozenset(map(str, away.not_cleared)),
+        unscreened_firms=frozenset(map(str, away.unscreenable)),
     )
 
 

@@ -65,8 +65,14 @@ def _no_language(wanted: frozenset[str], spoken: frozenset[str]) -> Reason:
 
 def _help(need: NeedProfile, offer: OfferProfile, today: date) -> Reason | None:
     if need.help_wanted and not need.help_wanted & offer.help_kinds:
-        return reason("help", wanted=need.help_wanted)
+        return _not_offered(need.help_wanted)
     return None
+
+
+@lru_cache(maxsize=512)
+def _not_offered(wanted: frozenset[str]) -> Reason:
+    """The reason is the need's alone, the same for every offer it removes: made once."""
+    return reason("help", wanted=wanted)
 
 
 def _emergency(need: NeedProfile, offer: OfferProfile, today: date) -> Reason | None:
