@@ -41,6 +41,7 @@ MATRIX = {
     "/firm/matters/{own_match}": (LOGIN, 403, 200, 403, 403),
     "/firm/matters/{other_match}": (LOGIN, 403, 404, 403, 403),
     "/firm/positions": (LOGIN, 403, 200, 403, 403),
+    "/firm/api-tokens": (LOGIN, 403, 200, 403, 403),
     "/coordinator/": (LOGIN, 403, 403, 200, 200),
     "/coordinator/people": (LOGIN, 403, 403, 200, 200),
     "/coordinator/needs/{own_need}": (LOGIN, 403, 403, 200, 200),

@@ -149,6 +149,14 @@ class InvitationForm(FlaskForm):
     email = email_field(_l("Colleague's email"))
 
 
+class ApiTokenForm(FlaskForm):
+    name = StringField(
+        _l("What will use the token"),
+        description=_l("For example: our conflicts system. You will see this name beside the token."),
+        validators=[DataRequired(message=_l("Name the token.")), Length(max=100)],
+    )
+
+
 class DeclineForm(FlaskForm):
     reason = TextAreaField(
         _l("Why the firm declines"),
