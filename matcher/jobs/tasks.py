@@ -33,3 +33,11 @@ def rescreen_firm(firm_id: int) -> None:
     if firm is not None:
         workflow.rescreen_firm(None, firm)
         db.session.commit()
+
+
+@task
+def sweep_answer_windows() -> None:
+    """Remind and lapse what answer windows have passed, and ask the next firms (``workflow``); queued
+    for each window's end, and run by ``flask emergencies sweep`` from cron as well."""
+    workflow.sweep_answer_windows()
+    db.session.commit()

@@ -34,7 +34,9 @@ from .engine import places, taxonomy
 from .engine.unknown import Unknown, Words
 from .reasons import heading, say
 
-ANSWERS = ("match.accept", "match.decline")
+# A firm's answers to proposals, and its silence: a proposal that lapsed counts as not accepted, after
+# the hours it was left waiting.
+ANSWERS = ("match.accept", "match.decline", "match.lapse")
 
 
 @dataclass
@@ -162,7 +164,8 @@ def _read(kind: str, rows, build):
 
 
 def firm_histories() -> dict[int, History]:
-    """Per firm: the share of proposals it accepted and its median hours to answer."""
+    """Per firm: the share of proposals it accepted and its median hours to answer, where a proposal
+    it let lapse counts as one not accepted, answered when it lapsed."""
     rows = db.session.execute(
         select(Match.firm_id, AuditEvent.action, Match.proposed_at, AuditEvent.created_at)
         .join(AuditEvent, and_(AuditEvent.subject_type == Match.__tablename__, AuditEvent.subject_id == Match.id))
