@@ -4,7 +4,7 @@ from ..conflicts import clientlists, registryimport
 from ..core import mail
 from ..extensions import db
 from ..models import LawFirm
-from ..needs import workflow
+from ..needs import digests, workflow
 from .runner import task
 
 
@@ -37,7 +37,9 @@ def rescreen_firm(firm_id: int) -> None:
 
 @task
 def sweep_answer_windows() -> None:
-    """Remind and lapse what answer windows have passed, and ask the next firms (``workflow``); queued
-    for each window's end, and run by ``flask emergencies sweep`` from cron as well."""
+    """Remind and lapse what answer windows have passed and ask the next firms (``workflow``), then
+    write the firms' digests that are due (``needs.digests``); queued for each window's end, and
+    what ``flask emergencies sweep`` does from cron."""
     workflow.sweep_answer_windows()
+    digests.send_due()
     db.session.commit()

@@ -14,7 +14,15 @@ import pytz
 from babel import Locale
 from babel.dates import get_timezone_location
 from flask import Blueprint, has_request_context, redirect, request, session
-from flask_babel import format_currency, format_date, format_datetime, format_decimal, get_locale, to_user_timezone
+from flask_babel import (
+    format_currency,
+    format_date,
+    format_datetime,
+    format_decimal,
+    format_timedelta,
+    get_locale,
+    to_user_timezone,
+)
 from flask_login import current_user
 
 from ..accounts.sessions import LANGUAGE_KEY
@@ -83,6 +91,14 @@ def day(value) -> str:
     return "" if value is None else format_date(value, "medium")
 
 
+def duration(value) -> str:
+    """A length of time the reader's way, in one unit, rounded: "3 hours", "90 minutes", "2 days"
+    (up to two of a unit are said in the smaller one, so 36 hours is never "2 days")."""
+    if value is None:
+        return ""
+    return format_timedelta(abs(value), threshold=2, granularity="minute")
+
+
 def money(amount, currency: str) -> str:
     """An amount in whole units, the reader's way: "US$5,000", "5.000 US$", "5 000 $US", "US$ 5.000"."""
     if amount is None:
@@ -113,7 +129,7 @@ def choose():
 def init_app(app) -> None:
     babel.init_app(app, locale_selector=reader_language, timezone_selector=reader_time_zone,
                    default_translation_directories="translations")
-    app.jinja_env.filters.update(moment=moment, day=day, money=money, number=number)
+    app.jinja_env.filters.update(moment=moment, day=day, duration=duration, money=money, number=number)
 
     @app.context_processor
     def _languages():
