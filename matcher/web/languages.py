@@ -8,11 +8,13 @@ goes out in that language too.
 """
 
 import copy
+from datetime import timedelta
 from functools import lru_cache
 
 import pytz
 from babel import Locale
 from babel.dates import get_timezone_location
+from babel.lists import format_list
 from flask import Blueprint, has_request_context, redirect, request, session
 from flask_babel import (
     format_currency,
@@ -92,11 +94,20 @@ def day(value) -> str:
 
 
 def duration(value) -> str:
-    """A length of time the reader's way, in one unit, rounded: "3 hours", "90 minutes", "2 days"
-    (up to two of a unit are said in the smaller one, so 36 hours is never "2 days")."""
+    """A length of time the reader's way, to the minute in its two largest units: "2 days and 12 hours",
+    "3 hours and 20 minutes", "45 minutes" (a deadline two and a half days off is not "2 days")."""
     if value is None:
         return ""
-    return format_timedelta(abs(value), threshold=2, granularity="minute")
+    minutes = int(abs(value).total_seconds() // 60)
+    days, hours = divmod(minutes // 60, 24)
+    parts = [(days, "day"), (hours, "hour")] if days else [(hours, "hour"), (minutes % 60, "minute")]
+    said = [format_timedelta(timedelta(**{f"{unit}s": count}), granularity=unit, threshold=_ONE_UNIT_ONLY)
+            for count, unit in parts if count]
+    return format_list(said, locale=get_locale()) if said else format_timedelta(
+        timedelta(0), granularity="minute", threshold=_ONE_UNIT_ONLY)
+
+
+_ONE_UNIT_ONLY = float("inf")  # format_timedelta then says the time in the unit it is given, unrounded
 
 
 def money(amount, currency: str) -> str:
