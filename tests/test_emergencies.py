@@ -326,3 +326,15 @@ def test_the_deadline_day_is_taken_at_its_start_in_utc():
     from matcher.needs import windows
 
     assert windows.deadline_moment(date(2026, 12, 5)) == datetime(2026, 12, 5, tzinfo=UTC)
+
+
+def test_the_board_reads_in_the_coordinators_language(web, emergency, clock):
+    workflow.propose(emergency["coordinator"], emergency["need"], offer=emergency["offer_a"])
+    emergency["coordinator"].language = "es"
+    db.session.commit()
+    web.login(emergency["coordinator"])
+
+    page = web.get("/coordinator/emergencies").get_data(as_text=True)
+
+    assert "<h1>Emergencias</h1>" in page
+    assert "quedan 4 horas para responder" in page
