@@ -338,3 +338,21 @@ def test_the_board_reads_in_the_coordinators_language(web, emergency, clock):
 
     assert "<h1>Emergencias</h1>" in page
     assert "quedan 4 horas para responder" in page
+
+
+def test_the_defender_reads_that_a_firm_stayed_silent_without_learning_which(web, emergency, clock):
+    need = emergency["need"]
+    workflow.propose(emergency["coordinator"], need, offer=emergency["offer_a"])
+    db.session.commit()
+    clock.advance(hours=4)
+    workflow.sweep_answer_windows()
+    clock.advance(hours=1)
+    workflow.sweep_answer_windows()
+    db.session.commit()
+    web.login(need.defender.user)
+
+    page = web.get(f"/defender/needs/{need.id}").get_data(as_text=True)
+
+    assert "A law firm was reminded to answer" in page
+    assert "A law firm did not answer in time: the coordinators look further" in page
+    assert "Bufete Alfa" not in page

@@ -119,8 +119,10 @@ _MATCH_EVENTS = {
                          FIRM: _l("The defender did not take up your firm's acceptance")},
         "match.complete": {STAFF: _l("Matter closed by %(target)s"), FIRM: _l("Your firm closed the matter")},
         "match.remind": {STAFF: _l("%(target)s was reminded: its answer window passed"),
+                         DEFENDER: _l("A law firm was reminded to answer"),
                          FIRM: _l("Your firm was reminded: the answer window passed")},
         "match.lapse": {STAFF: _l("No answer from %(target)s in time: the proposal lapsed"),
+                        DEFENDER: _l("A law firm did not answer in time: the coordinators look further"),
                         FIRM: _l("Your firm did not answer in time: the proposal lapsed")},
     },
     "fund": {
