@@ -223,7 +223,8 @@ def test_the_board_lists_open_urgent_needs_with_the_firms_asked_and_their_window
     page = web.get("/coordinator/emergencies").get_data(as_text=True)
 
     assert f"Need #{need.id}" in page and f"Need #{calm.id}" not in page
-    assert '<meta http-equiv="refresh" content="60">' in page
+    assert '<script src="/static/board-refresh.js" defer></script>' in page
+    assert 'id="auto-refresh" data-seconds="60"' in page and 'href="/coordinator/emergencies">Refresh now' in page
     assert "Bufete Alfa" in page and "1 hour ago" in page and "3 hours left to answer" in page
     assert "Deadline" in page and "left." in page
     assert '<th scope="col">' in page

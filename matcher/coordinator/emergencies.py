@@ -1,8 +1,9 @@
 """The emergency board: every open urgent need, the time left before its deadline, the firms it was
 asked and how long each has left to answer.
 
-A coordinator keeps it open through the night of an arrest; it refreshes itself (a meta refresh,
-no script) and reads as a table on a phone.
+A coordinator keeps it open through the night of an arrest: it refreshes itself every minute
+(a small script of ours, which its reader may turn off; without it, a link refreshes it) and
+reads as a table on a phone.
 """
 
 from dataclasses import dataclass
