@@ -1,6 +1,7 @@
 """The emergency track through the web: answer windows, the reminder, the lapse, the next firm, the
 board and the digest, with the platform's one clock moved by the test instead of waited for."""
 
+import uuid
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -357,3 +358,32 @@ def test_the_defender_reads_that_a_firm_stayed_silent_without_learning_which(web
     assert "A law firm was reminded to answer" in page
     assert "A law firm did not answer in time: the coordinators look further" in page
     assert "Bufete Alfa" not in page
+
+
+def test_rq_keeps_a_job_queued_for_later_in_its_scheduler(_schema, tmp_path):
+    """On Redis, the sweep queued for a window's end waits in RQ's scheduled jobs, which the workers'
+    scheduler moves to the queue at that moment (``flask worker`` runs with it)."""
+    from rq.registry import ScheduledJobRegistry
+
+    from matcher import create_app
+    from tests.conftest import _test_config
+    from tests.test_jobs import REDIS_URL, _redis_or_skip
+
+    _redis_or_skip()
+    app = create_app({**_test_config(_schema, tmp_path), "JOBS_INLINE": False, "REDIS_URL": REDIS_URL,
+                      "JOBS_QUEUE": f"test-windows-{uuid.uuid4().hex[:8]}"})
+    when = datetime.now(UTC) + timedelta(hours=4)
+    with app.app_context():
+        queue = runner.current_runner().queue
+        registry = ScheduledJobRegistry(queue=queue)
+        try:
+            runner.enqueue_at(when, "sweep_answer_windows")
+            db.session.commit()
+            (job_id,) = registry.get_job_ids()
+            assert abs(registry.get_scheduled_time(job_id) - when) < timedelta(seconds=1)
+            assert queue.count == 0
+        finally:
+            for job_id in registry.get_job_ids():
+                registry.remove(job_id, delete_job=True)
+            db.session.remove()
+            db.engine.dispose()
