@@ -261,12 +261,19 @@ def test_the_choice_of_what_silence_does_is_checked_on_the_server_and_audited(we
 def test_the_coordinator_proposes_an_emergency_to_several_ready_firms_at_once(web, emergency, clock):
     need = emergency["need"]
     web.login(emergency["coordinator"])
+    page = web.get(f"/coordinator/needs/{need.id}").get_data(as_text=True)
+    several = page.split("Propose to several offers at once")[1]
+    assert "Bufete Alfa: Alfa emergencies (score" in several and "answers within 4 hours)" in several
+    assert "answers within 6 hours)" in several
 
     web.post(f"/coordinator/needs/{need.id}/propose-several",
              {"several-offers": [str(emergency["offer_a"].id), str(emergency["offer_b"].id)], "confirmed": "yes"})
 
     windows = {m.offer_id: m.answer_by - m.proposed_at for m in db.session.get(Need, need.id).matches}
     assert windows == {emergency["offer_a"].id: timedelta(hours=4), emergency["offer_b"].id: timedelta(hours=6)}
+    web.logout()
+    web.login(emergency["member_a"])
+    assert "answer by " in web.get("/firm/").get_data(as_text=True)
 
 
 def test_the_digest_lists_the_waiting_matters_without_any_case_detail(web, app, emergency, clock, outbox):

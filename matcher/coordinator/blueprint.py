@@ -10,13 +10,15 @@ from datetime import date
 
 from flask import Blueprint, abort, redirect, render_template, request
 from flask_babel import gettext as _
+from flask_babel import ngettext
+from sqlalchemy import select
 
 from ..conflicts import screening
 from ..extensions import db
 from ..matching import ranking, unknown, vocab
 from ..matching.engine import funding
 from ..matching.reasons import said, say
-from ..models import Need
+from ..models import Need, Offer
 from ..needs import history, silence, states
 from ..web.access import guard, local_target
 from .forms import (
@@ -123,13 +125,21 @@ def _lawyer_funding_missing(need: Need) -> str:
 
 
 def several_choices(ranked: ranking.RankedNeed, need: Need) -> list:
-    """Listed ranked offers not yet proposed this need: the ones a multi-proposal may pick."""
+    """Listed ranked offers not yet proposed this need: the ones a multi-proposal may pick, each with
+    the answer time its firm promises, which is what an emergency is chosen by."""
     open_offers = {str(m.offer_id) for m in need.matches if m.is_open and m.offer_id}
-    return vocab.choices({
-        c.id: _("%(offer)s (score %(score).2f)", offer=ranked.label("offer", c.id), score=c.score)
-        for c in ranked.ranking.candidates[:CANDIDATES_SHOWN]
-        if c.kind == "offer" and c.id not in open_offers
-    })
+    listed = [c for c in ranked.ranking.candidates[:CANDIDATES_SHOWN] if c.kind == "offer" and c.id not in open_offers]
+    promised = dict(db.session.execute(select(Offer.id, Offer.answer_within_hours).where(
+        Offer.id.in_([int(c.id) for c in listed]), Offer.answer_within_hours.is_not(None))).tuples().all())
+    return vocab.choices({c.id: _choice_label(ranked.label("offer", c.id), c.score, promised.get(int(c.id)))
+                          for c in listed})
+
+
+def _choice_label(offer: str, score: float, hours: int | None) -> str:
+    if hours is None:
+        return _("%(offer)s (score %(score).2f)", offer=offer, score=score)
+    return ngettext("%(offer)s (score %(score).2f; answers within %(num)d hour)",
+                    "%(offer)s (score %(score).2f; answers within %(num)d hours)", hours, offer=offer, score=score)
 
 
 def _match_forms(match, overrides: dict) -> dict:
