@@ -394,3 +394,21 @@ def test_rq_keeps_a_job_queued_for_later_in_its_scheduler(_schema, tmp_path):
                 registry.remove(job_id, delete_job=True)
             db.session.remove()
             db.engine.dispose()
+
+
+def test_when_no_other_ready_firm_is_left_the_coordinators_are_told_so(web, emergency, clock, outbox):
+    need, coordinator = emergency["need"], emergency["coordinator"]
+    emergency["offer_b"].emergency = False  # an emergency goes only to emergency-ready offers
+    need.on_silence = "propose"
+    workflow.propose(coordinator, need, offer=emergency["offer_a"])
+    db.session.commit()
+
+    clock.advance(hours=4)
+    workflow.sweep_answer_windows()
+    clock.advance(hours=1)
+    swept = workflow.sweep_answer_windows()
+    db.session.commit()
+
+    assert (swept.lapsed, swept.proposed) == (1, 0)
+    assert [m.state for m in need.matches] == ["lapsed"]
+    assert _told(outbox, coordinator, "no other ready firm is left")

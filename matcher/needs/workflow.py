@@ -463,6 +463,12 @@ def _lapse(match: Match) -> None:
            "firm.dashboard")
 
 
+# What the coordinators are told once a firm stayed silent, by what the platform did about it.
+_PROPOSED_NEXT = _l("A firm did not answer an urgent need in time: it was proposed to the next firm")
+_SUGGESTED_NEXT = _l("A firm did not answer an urgent need in time: the next firms are suggested")
+_NONE_LEFT = _l("A firm did not answer an urgent need in time, and no other ready firm is left")
+
+
 def _after_silence(need: Need, count: int, now: datetime, swept: Swept) -> None:
     """Ask ``count`` next firms in place of those that stayed silent, or tell the coordinators whom
     to ask: a need a firm has taken in the meantime needs nobody else."""
@@ -470,14 +476,13 @@ def _after_silence(need: Need, count: int, now: datetime, swept: Swept) -> None:
         return
     ranked = ranking.rank_need(need, now.date())
     chosen = silence.next_candidates(need, ranked, count)
-    if not chosen:
-        told = _l("A firm did not answer an urgent need in time, and no other ready firm is left")
-    elif need.on_silence == "propose":
-        swept.proposed += sum(_propose_after_silence(need, ranked, candidate) for candidate in chosen)
-        told = _l("A firm did not answer an urgent need in time: it was proposed to the next firm")
+    if need.on_silence == "propose":
+        made = sum(_propose_after_silence(need, ranked, candidate) for candidate in chosen)
+        swept.proposed += made
+        told = _PROPOSED_NEXT if made else _NONE_LEFT
     else:
         swept.suggested += len(chosen)
-        told = _l("A firm did not answer an urgent need in time: the next firms are suggested")
+        told = _SUGGESTED_NEXT if chosen else _NONE_LEFT
     notify(staff_emails(), told, "coordinator.need", need_id=need.id)
 
 
