@@ -15,11 +15,6 @@ from .states import COUNSEL_RANKED_NEED_STATES
 SUGGESTED = 3  # how many next firms the need page names
 
 
-def silent_firms(need: Need) -> list[int]:
-    """The firms whose proposal of ``need`` lapsed, in the order they were asked."""
-    return [match.firm_id for match in need.matches if match.state == "lapsed"]
-
-
 def next_candidates(need: Need, ranked: ranking.RankedNeed, count: int) -> list:
     """Up to ``count`` of the ranking's candidates to ask next, best first."""
     asked = {match.firm_id for match in need.matches if match.firm_id is not None}
@@ -39,6 +34,7 @@ def next_candidates(need: Need, ranked: ranking.RankedNeed, count: int) -> list:
 def suggestions(need: Need, ranked: ranking.RankedNeed) -> list[str]:
     """The offers, named, that a coordinator is suggested to propose ``need`` to next: for a need
     whose coordinator chose suggestions, once a firm stayed silent and while no firm took it."""
-    if need.on_silence != "suggest" or need.state not in COUNSEL_RANKED_NEED_STATES or not silent_firms(need):
+    silent = any(match.state == "lapsed" for match in need.matches)
+    if need.on_silence != "suggest" or need.state not in COUNSEL_RANKED_NEED_STATES or not silent:
         return []
     return [ranked.label("offer", c.id) for c in next_candidates(need, ranked, SUGGESTED)]
