@@ -2,7 +2,7 @@
 the lapsed state, a need's choice when a firm stays silent, a firm's last digest
 
 Revision ID: b8d0f2a4c6e9
-Revises: a4c6e8f0b2d5
+Revises: b5d7f9a1c3e6
 Create Date: 2026-12-03 09:30:00.000000
 
 Proposals made before this revision have no answer window: they wait for their firm as before.
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 
 revision = 'b8d0f2a4c6e9'
-down_revision = 'a4c6e8f0b2d5'
+down_revision = 'b5d7f9a1c3e6'
 branch_labels = None
 depends_on = None
 

@@ -8,6 +8,7 @@ matters more than a perfect fit of practice areas.
 """
 
 from datetime import date
+from functools import lru_cache
 
 from .profiles import FundProfile, NeedProfile, OfferProfile
 from .reasons import Reason, reason
@@ -35,13 +36,17 @@ EMERGENCY_WEIGHTS = reason("emergency_weights")
 
 
 def score_offer(need: NeedProfile, offer: OfferProfile) -> tuple[float, tuple[Reason, ...]]:
+    """Each part is a function of a few plain values, cached: a ranking scores hundreds of offers
+    that share their countries, areas, capacities and histories, so most parts are made once."""
     parts = {
-        "practice": _practice(need, offer),
-        "local": _local(need, offer),
-        "headroom": _headroom(offer),
-        "responsiveness": _responsiveness(offer),
+        "practice": _practice(need.practice_areas, offer.practice_areas),
+        "local": _local(need.country, offer.firm_country, offer.offices),
+        "headroom": _headroom(offer.capacity_left),
+        "responsiveness": _responsiveness(offer.acceptance_rate, offer.median_response_hours),
     }
-    reasons = [_offer_fit(need, offer), *(reason for _, reason in parts.values())]
+    fit = _offer_fit(need.country, need.languages & offer.languages, need.help_wanted & offer.help_kinds,
+                     offer.emergency)
+    reasons = [fit, *(reason for _, reason in parts.values())]
     if need.urgency == "emergency":
         reasons.append(EMERGENCY_WEIGHTS)
     return _total(OFFER_WEIGHTS, need.urgency, parts), tuple(reasons)
@@ -61,17 +66,17 @@ def _total(weights: dict, urgency: str, parts: dict) -> float:
     return round(sum(chosen[name] * value for name, (value, _) in parts.items()), 3)
 
 
-def _offer_fit(need: NeedProfile, offer: OfferProfile) -> Reason:
+@lru_cache(maxsize=8192)
+def _offer_fit(country: str, languages: frozenset[str], help_kinds: frozenset[str], emergency: bool) -> Reason:
     """What the hard filters found, said once so the coordinator need not infer it."""
-    return reason("eligible", country=need.country, languages=need.languages & offer.languages,
-                     help=need.help_wanted & offer.help_kinds, emergency=offer.emergency)
+    return reason("eligible", country=country, languages=languages, help=help_kinds, emergency=emergency)
 
 
-def _practice(need: NeedProfile, offer: OfferProfile) -> tuple[float, Reason]:
-    wanted = need.practice_areas
+@lru_cache(maxsize=8192)
+def _practice(wanted: frozenset[str], practised: frozenset[str]) -> tuple[float, Reason]:
     if not wanted:
         return NEUTRAL, NO_AREA
-    shared = wanted & offer.practice_areas
+    shared = wanted & practised
     if shared == wanted:
         return 1.0, reason("practice_all", areas=shared)
     if shared:
@@ -79,28 +84,28 @@ def _practice(need: NeedProfile, offer: OfferProfile) -> tuple[float, Reason]:
     return 0.0, reason("practice_none", areas=wanted)
 
 
-def _local(need: NeedProfile, offer: OfferProfile) -> tuple[float, Reason]:
-    if offer.firm_country == need.country:
-        return 1.0, reason("local_based", country=need.country)
-    if need.country in offer.offices:
-        return 1.0, reason("local_office", country=need.country)
-    if not offer.firm_country and not offer.offices:
+@lru_cache(maxsize=8192)
+def _local(country: str, based: str, offices: frozenset[str]) -> tuple[float, Reason]:
+    if based == country:
+        return 1.0, reason("local_based", country=country)
+    if country in offices:
+        return 1.0, reason("local_office", country=country)
+    if not based and not offices:
         return NEUTRAL, LOCATION_UNKNOWN
-    return 0.0, reason("not_local", country=need.country, based=offer.firm_country)
+    return 0.0, reason("not_local", country=country, based=based)
 
 
-def _headroom(offer: OfferProfile) -> tuple[float, Reason]:
-    left = offer.capacity_left
+@lru_cache(maxsize=256)
+def _headroom(left: int) -> tuple[float, Reason]:
     return min(left, FULL_HEADROOM) / FULL_HEADROOM, reason("headroom", left=left)
 
 
-def _responsiveness(offer: OfferProfile) -> tuple[float, Reason]:
+@lru_cache(maxsize=8192)
+def _responsiveness(rate: float | None, hours: float | None) -> tuple[float, Reason]:
     """How often and how fast the firm said yes before; either may be unknown (None, and neutral)."""
-    rate = NEUTRAL if offer.acceptance_rate is None else offer.acceptance_rate
-    hours = offer.median_response_hours
     speed = NEUTRAL if hours is None else HOURS_HALF_SCORE / (HOURS_HALF_SCORE + hours)
-    return (rate + speed) / 2, reason("responsiveness", rate=offer.acceptance_rate,
-                                         hours=None if hours is None else round(hours, 1))
+    return ((NEUTRAL if rate is None else rate) + speed) / 2, reason(
+        "responsiveness", rate=rate, hours=None if hours is None else round(hours, 1))
 
 
 def _covers(need: NeedProfile, fund: FundProfile) -> tuple[float, Reason]:
