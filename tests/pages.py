@@ -10,8 +10,9 @@ PAGES = {
     "defender": ("/defender/", "/defender/needs/new", "/defender/needs/{need}", "/defender/data", "/account/settings"),
     "firm": ("/firm/", "/firm/clients", "/firm/clients/upload", "/firm/team", "/firm/offers/new",
              "/firm/matters/{match}", "/firm/positions", "/firm/api-tokens"),
-    "coordinator": ("/coordinator/", "/coordinator/needs/{need}", "/coordinator/people", "/coordinator/funds",
-                    "/coordinator/reviews", "/coordinator/relations", "/coordinator/audit", "/coordinator/intake"),
+    "coordinator": ("/coordinator/", "/coordinator/emergencies", "/coordinator/needs/{need}", "/coordinator/people",
+                    "/coordinator/funds", "/coordinator/reviews", "/coordinator/relations", "/coordinator/audit",
+                    "/coordinator/intake"),
 }
 
 

@@ -44,6 +44,7 @@ MATRIX = {
     "/firm/api-tokens": (LOGIN, 403, 200, 403, 403),
     "/coordinator/": (LOGIN, 403, 403, 200, 200),
     "/coordinator/people": (LOGIN, 403, 403, 200, 200),
+    "/coordinator/emergencies": (LOGIN, 403, 403, 200, 200),
     "/coordinator/needs/{own_need}": (LOGIN, 403, 403, 200, 200),
     "/coordinator/needs/999999": (LOGIN, 403, 403, 404, 404),
     "/coordinator/funds": (LOGIN, 403, 403, 200, 200),

@@ -1,7 +1,7 @@
 """the tokens firms' own systems use the API with
 
 Revision ID: c6e8a0b2d4f7
-Revises: b5d7f9a1c3e6
+Revises: b8d0f2a4c6e9
 Create Date: 2026-12-03 09:10:00.000000
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = 'c6e8a0b2d4f7'
-down_revision = 'b5d7f9a1c3e6'
+down_revision = 'b8d0f2a4c6e9'
 branch_labels = None
 depends_on = None
 
