@@ -138,6 +138,7 @@ def test_the_matters_are_listed_with_their_summary_only_and_the_read_is_audited(
     listed = api.get("/api/v1/matters", headers=bearer(token)).get_json()["matters"]
     (matter,) = listed
     assert matter["id"] == proposed.id and matter["state"] == "proposed" and matter["offer"] == "Pro bono defence"
+    assert matter["answer_by"] is not None  # the factory's need is urgent: the firm has a window to answer in
     assert matter["summary"]["summary"] == "Sued for denouncing a mine."
     assert matter["summary"]["adverse_parties"][0]["name"] == "Minera Andina S.A."
     assert "Hearing on the 12th" not in json.dumps(listed)  # the details stay for after consent

@@ -103,6 +103,7 @@ class Matter(Strict):
     state: Literal[MATCH_STATES]
     offer: str
     proposed_at: datetime
+    answer_by: datetime | None = Field(description="when the firm's answer is due, for an urgent matter")
     summary: Summary | None
 
 

@@ -134,4 +134,4 @@ def _matter(match: Match) -> schemas.Matter:
                                           country=party.country)
                              for party in need.parties])
     return schemas.Matter(id=match.id, state=match.state, offer=match.offer.title if match.offer else "",
-                          proposed_at=match.proposed_at, summary=summary)
+                          proposed_at=match.proposed_at, answer_by=match.answer_by, summary=summary)
