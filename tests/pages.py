@@ -11,8 +11,8 @@ PAGES = {
     "firm": ("/firm/", "/firm/clients", "/firm/clients/upload", "/firm/team", "/firm/offers/new",
              "/firm/matters/{match}", "/firm/positions", "/firm/api-tokens"),
     "coordinator": ("/coordinator/", "/coordinator/emergencies", "/coordinator/needs/{need}", "/coordinator/people",
-                    "/coordinator/funds", "/coordinator/reviews", "/coordinator/relations", "/coordinator/audit",
-                    "/coordinator/intake"),
+                    "/coordinator/funds", "/coordinator/reviews", "/coordinator/repeat-parties",
+                    "/coordinator/relations", "/coordinator/audit", "/coordinator/intake"),
 }
 
 
