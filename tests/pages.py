@@ -11,7 +11,7 @@ PAGES = {
     "firm": ("/firm/", "/firm/clients", "/firm/clients/upload", "/firm/team", "/firm/offers/new",
              "/firm/matters/{match}", "/firm/positions", "/firm/api-tokens"),
     "coordinator": ("/coordinator/", "/coordinator/emergencies", "/coordinator/needs/{need}", "/coordinator/people",
-                    "/coordinator/funds", "/coordinator/reviews", "/coordinator/repeat-parties",
+                    "/coordinator/funds", "/coordinator/reviews", "/coordinator/repeat-parties", "/coordinator/reports",
                     "/coordinator/relations", "/coordinator/audit", "/coordinator/intake"),
 }
 

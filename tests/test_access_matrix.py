@@ -54,6 +54,8 @@ MATRIX = {
     "/coordinator/intake/{other_defender}": (LOGIN, 403, 403, 200, 200),
     "/coordinator/reviews": (LOGIN, 403, 403, 200, 200),
     "/coordinator/repeat-parties": (LOGIN, 403, 403, 200, 200),
+    "/coordinator/reports": (LOGIN, 403, 403, 200, 200),
+    "/coordinator/reports/speed.csv": (LOGIN, 403, 403, 200, 200),
     "/coordinator/relations": (LOGIN, 403, 403, 200, 200),
     "/coordinator/relations/upload": (LOGIN, 403, 403, 200, 200),
     "/coordinator/relations/imports/{registry_import}": (LOGIN, 403, 403, 200, 200),
