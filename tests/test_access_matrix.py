@@ -42,6 +42,8 @@ MATRIX = {
     "/firm/matters/{other_match}": (LOGIN, 403, 404, 403, 403),
     "/firm/positions": (LOGIN, 403, 200, 403, 403),
     "/firm/api-tokens": (LOGIN, 403, 200, 403, 403),
+    "/firm/report": (LOGIN, 403, 200, 403, 403),
+    "/firm/report.csv": (LOGIN, 403, 200, 403, 403),
     "/coordinator/": (LOGIN, 403, 403, 200, 200),
     "/coordinator/people": (LOGIN, 403, 403, 200, 200),
     "/coordinator/emergencies": (LOGIN, 403, 403, 200, 200),

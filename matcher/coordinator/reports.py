@@ -4,16 +4,16 @@ how firms answer, and what they gave; each measure a chart, a table and a CSV fi
 Every count under ``FEWER_THAN`` is blurred, in the table, the chart and the file alike, and a
 median or a share of fewer needs is not given: a report is shown and passed on, and must not
 let anyone pick out a defender. The period is read from the address (two days are no secret)
-and defaults to the last year.
+and defaults to the last year (``web.periods``).
 """
 
 import math
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import datetime
 
-from flask import abort, render_template, request
+from flask import abort, render_template
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import and_, func, select
@@ -25,26 +25,12 @@ from ..extensions import db
 from ..matching import vocab
 from ..models import AuditEvent, LawFirm, Match, Need
 from ..web.languages import number
+from ..web.periods import Period, period_asked
 from .blueprint import bp
 from .litigants import FEWER_THAN, blurred
 
-DEFAULT_DAYS = 365
 URGENCIES = ("emergency", "urgent", "standard")
 ANSWERS = ("match.accept", "match.decline", "match.lapse")
-
-
-@dataclass(frozen=True)
-class Period:
-    since: date
-    until: date
-
-    @property
-    def start(self) -> datetime:
-        return datetime.combine(self.since, time.min, UTC)
-
-    @property
-    def end(self) -> datetime:
-        return datetime.combine(self.until, time.max, UTC)
 
 
 @dataclass
@@ -60,21 +46,6 @@ class Table:
     @property
     def chart(self):
         return bar_chart(self.bars, self.title)
-
-
-def _period() -> Period:
-    """The period the address asks for; a day that is not one, or one after the other, is refused."""
-    today = datetime.now(UTC).date()
-    try:
-        since = date.fromisoformat(request.args["since"]) if request.args.get("since") else None
-        until = date.fromisoformat(request.args["until"]) if request.args.get("until") else None
-    except ValueError:
-        abort(400)
-    until = until or today
-    since = since or until - timedelta(days=DEFAULT_DAYS)
-    if since > until:
-        abort(400)
-    return Period(since, until)
 
 
 def _count_bar(label: str, count: int) -> Bar:
@@ -197,7 +168,7 @@ MEASURES = {
 
 @bp.route("/reports")
 def reports():
-    period = _period()
+    period = period_asked()
     tables = [measure(period) for measure in MEASURES.values()]
     return render_template("coordinator/reports.html", tables=tables, period=period, threshold=FEWER_THAN)
 
@@ -207,7 +178,7 @@ def report_csv(key: str):
     """One measure as the page shows it, blurred counts and all, as a file a spreadsheet opens safely."""
     if key not in MEASURES:
         abort(404)
-    period = _period()
+    period = period_asked()
     table = MEASURES[key](period)
     audit.record(current_user._get_current_object(), "report.export", current_user._get_current_object(),
                  note=f"{key} {period.since}..{period.until}")
