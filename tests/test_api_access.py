@@ -106,3 +106,8 @@ def test_only_the_firms_members_see_its_tokens_or_revoke_them(web, member, who):
     assert "Our conflicts system" not in page.get_data(as_text=True)
     assert web.post(f"/firm/api-tokens/{token_id}/revoke").status_code in (403, 404)
     assert db.session.get(ApiToken, token_id).revoked_at is None
+
+
+@pytest.mark.parametrize("path", ["/api/v1/matters/2147483648", "/api/v1/client-list/imports/9223372036854775808"])
+def test_an_id_no_row_can_have_answers_404_on_every_database(api, web, member, path):
+    assert api.get(path, headers=bearer(make_token(web, member))).status_code == 404

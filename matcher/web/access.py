@@ -36,9 +36,9 @@ def local_target(target: str, within: str = "/") -> str | None:
     return target
 
 
-# The largest id a database column holds: a larger number in an address names nothing, and the
-# databases refuse to even compare it.
-LARGEST_ID = 2**63 - 1
+# The largest id a row can have (ids are 32-bit integer columns on PostgreSQL): a larger number in
+# an address names nothing, and the database refuses to even compare it.
+LARGEST_ID = 2**31 - 1
 
 
 def get_scoped_or_404(model, ident, allowed) -> object:
