@@ -61,6 +61,8 @@ def test_each_hard_filter_says_why_it_removed_an_offer():
     assert _excluded_reason(replace(OFFER, help_kinds=frozenset({"advice"}))) == (
         reason("help", wanted=frozenset({"representation"})))
     assert _excluded_reason(replace(OFFER, emergency=False)) == reason("emergency")
+    assert _excluded_reason(replace(OFFER, firm_country="ES"), replace(NEED, needs_local_counsel=True)) == (
+        reason("local_counsel", country="HN", based="ES"))
 
 
 def test_an_offer_without_emergency_readiness_still_serves_a_need_that_is_not_an_emergency():
@@ -143,6 +145,44 @@ def test_a_hearing_in_six_days_in_honduras_puts_the_local_emergency_ready_firm_f
         "not-ready": reason("emergency"),
         "slow-fund": reason("fund_turnaround", takes=10, left=6),
     }
+
+
+def test_a_need_requiring_local_counsel_ranks_firms_elsewhere_with_a_local_partner_and_leaves_out_the_rest():
+    need = replace(NEED, needs_local_counsel=True)
+    local = replace(OFFER, id="local", firm_id="f-local")
+    office = replace(OFFER, id="office", firm_id="f-office", firm_country="ES", offices=frozenset({"HN"}))
+    partnered = replace(OFFER, id="partnered", firm_id="f-partnered", firm_country="ES", works_with_local_counsel=True)
+    alone = replace(OFFER, id="alone", firm_id="f-alone", firm_country="ES", offices=frozenset({"GT"}))
+
+    ranking = rank(need, [alone, partnered, office, local], [], TODAY)
+
+    assert [c.id for c in ranking.candidates] == ["local", "office", "partnered"]
+    reasons = {c.id: c.reasons for c in ranking.candidates}
+    assert reason("counsel_based", country="HN") in reasons["local"]
+    assert reason("counsel_office", country="HN") in reasons["office"]
+    assert reason("local_partner", country="HN", based="ES") in reasons["partnered"]
+    assert [(e.id, e.filter, e.reason) for e in ranking.excluded] == [
+        ("alone", "local_counsel", reason("local_counsel", country="HN", based="ES"))]
+
+
+def test_a_firm_with_a_local_partner_ranks_above_one_elsewhere_only_when_the_need_requires_local_counsel():
+    partnered = replace(OFFER, id="partnered", firm_country="ES", works_with_local_counsel=True)
+    alone = replace(OFFER, id="alone", firm_country="ES")
+    [candidate] = rank(replace(NEED, needs_local_counsel=True), [partnered], [], TODAY).candidates
+    ranking = rank(NEED, [alone, partnered], [], TODAY)
+    assert [c.id for c in ranking.candidates] == ["alone", "partnered"]  # the same score: ties go by id
+    assert ranking.candidates[0].score == ranking.candidates[1].score < candidate.score
+    assert reason("not_local", country="HN", based="ES") in ranking.candidates[1].reasons
+
+
+def test_a_firm_whose_location_is_not_known_stays_for_the_coordinator_to_check_as_local_counsel():
+    need = replace(NEED, needs_local_counsel=True)
+    unknown = replace(OFFER, firm_country="")
+    [candidate] = rank(need, [unknown], [], TODAY).candidates
+    assert reason("counsel_location_unknown", country="HN", partner=False) in candidate.reasons
+    [partnered] = rank(need, [replace(unknown, works_with_local_counsel=True)], [], TODAY).candidates
+    assert reason("counsel_location_unknown", country="HN", partner=True) in partnered.reasons
+    assert partnered.score == candidate.score
 
 
 def test_responsiveness_weighs_more_in_an_emergency():

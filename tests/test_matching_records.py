@@ -56,3 +56,18 @@ def test_strict_makes_every_word_not_known_a_problem_naming_record_and_field():
         records.load([dict(NEED, practice_areas=["maritime law"])], [], [], strict=True)
     assert refused.value.problems == [
         "need #1 (id 'n1'): practice_areas: 'maritime law' is not a practice area the platform knows"]
+
+
+def test_local_counsel_is_read_from_a_need_and_an_offer_and_not_required_when_absent():
+    offer = {"id": "o1", "firm_id": "f1", "jurisdictions": ["HN"], "languages": ["es"], "help": ["bail"],
+             "capacity": 1}
+    loaded = records.load([dict(NEED, needs_local_counsel=True), dict(NEED, id="n2")],
+                          [dict(offer, works_with_local_counsel=True), dict(offer, id="o2")], [])
+    assert [need.needs_local_counsel for need in loaded.needs] == [True, False]
+    assert [offer.works_with_local_counsel for offer in loaded.offers] == [True, False]
+
+
+def test_a_local_counsel_flag_that_is_not_true_or_false_is_refused():
+    with pytest.raises(records.RecordError) as refused:
+        records.load([dict(NEED, needs_local_counsel="yes")], [], [])
+    assert refused.value.problems == ["need #1 (id 'n1'): needs_local_counsel: 'yes' must be true or false"]

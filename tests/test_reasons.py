@@ -32,6 +32,9 @@ EXCLUSIONS = {
         "no language in common (the need: Spanish; the offer: English and French)",
     reason("help", wanted=frozenset({"representation"})):
         "the kind of help wanted is not offered (representation in court)",
+    reason("local_counsel", country="HN", based="ES"):
+        "the need requires local counsel in Honduras: the firm is based in Spain, has no office there and does not "
+        "work with local counsel",
     reason("fund_defender_kind", kind="individual"):
         "the fund does not support this kind of defender (individual defender)",
     reason("fund_amount", needed=8000, most=5000, currency="USD"):
@@ -48,6 +51,13 @@ SCORES = {
         "practises SLAPP and defamation but not Criminal defence",
     reason("not_local", country="HN", based="ES"):
         "no local presence: the firm is based in Spain and has no office in Honduras",
+    reason("counsel_based", country="HN"): "local counsel: the firm is based in Honduras",
+    reason("counsel_office", country="HN"): "local counsel: the firm has an office in Honduras",
+    reason("local_partner", country="HN", based="ES"):
+        "with a local partner: the firm is based in Spain and works with local counsel in Honduras",
+    reason("counsel_location_unknown", country="HN", partner=False):
+        "the firm's location is not known: check that it can act as local counsel in Honduras (local presence "
+        "counted as neutral)",
     reason("headroom", left=1): "capacity: 1 matter left, the last one",
     reason("headroom", left=3): "capacity: 3 matters left",
     reason("responsiveness", rate=0.75, hours=None):

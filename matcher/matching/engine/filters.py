@@ -10,6 +10,7 @@ the filter that made them (``FILTERS``) without reading the reasons back.
 from datetime import date
 from functools import lru_cache
 
+from .presence import ELSEWHERE, presence
 from .profiles import FundProfile, NeedProfile, OfferProfile
 from .reasons import Reason, reason
 from .terms import ONE_PERSON_KINDS
@@ -63,12 +64,22 @@ def _help(need: NeedProfile, offer: OfferProfile, today: date) -> Reason | None:
     return None
 
 
+def _local_counsel(need: NeedProfile, offer: OfferProfile, today: date) -> Reason | None:
+    """A need that requires a lawyer admitted in its country keeps a firm from elsewhere only if it
+    works with local counsel. A firm whose location is not known stays, and its score says so."""
+    if (need.needs_local_counsel and not offer.works_with_local_counsel
+            and presence(need.country, offer) == ELSEWHERE):
+        return reason("local_counsel", country=need.country, based=offer.firm_country)
+    return None
+
+
 def _emergency(need: NeedProfile, offer: OfferProfile, today: date) -> Reason | None:
     return NOT_FOR_EMERGENCIES if need.urgency == "emergency" and not offer.emergency else None
 
 
 OFFER_CHECKS = (("unscreened", _unscreened), ("conflict", _conflict), ("validity", _validity), ("capacity", _capacity),
-                ("jurisdiction", _jurisdiction), ("language", _language), ("help", _help), ("emergency", _emergency))
+                ("jurisdiction", _jurisdiction), ("language", _language), ("help", _help),
+                ("local_counsel", _local_counsel), ("emergency", _emergency))
 
 
 def offer_filter(need: NeedProfile, offer: OfferProfile, today: date) -> tuple[str, Reason] | None:

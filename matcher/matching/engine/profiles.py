@@ -21,6 +21,8 @@ class NeedProfile:
     defender_kind: str = "individual"
     amount_needed: float | None = None
     currency: str = ""
+    # The case needs a lawyer admitted in ``country``: a firm elsewhere serves it only with a local partner.
+    needs_local_counsel: bool = False
     conflicted_firms: frozenset[str] = field(default_factory=frozenset)
     # Firms with no client list to screen against: not known to be clear, so never proposed.
     unscreened_firms: frozenset[str] = field(default_factory=frozenset)
@@ -30,7 +32,8 @@ class NeedProfile:
 class OfferProfile:
     """``jurisdictions`` are countries (regions already expanded). ``firm_country`` and
     ``offices`` may be unknown (empty); ``acceptance_rate`` (0..1) and
-    ``median_response_hours`` are None for a firm with no history yet."""
+    ``median_response_hours`` are None for a firm with no history yet.
+    ``works_with_local_counsel``: the firm takes a case abroad with a lawyer admitted there."""
 
     id: str
     firm_id: str
@@ -46,6 +49,7 @@ class OfferProfile:
     offices: frozenset[str] = field(default_factory=frozenset)
     acceptance_rate: float | None = None
     median_response_hours: float | None = None
+    works_with_local_counsel: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)

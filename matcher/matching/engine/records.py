@@ -95,6 +95,7 @@ def _need(r: "_Reader") -> NeedProfile:
         defender_kind=r.code("defender_kind", taxonomy.defender_kinds, required=False) or "individual",
         amount_needed=r.number("amount_needed"),
         currency=r.currency("currency", required=r.record.get("amount_needed") is not None),
+        needs_local_counsel=r.flag("needs_local_counsel"),
         conflicted_firms=frozenset(r.idents("conflicted_firms")),
         unscreened_firms=frozenset(r.idents("unscreened_firms")),
     )
@@ -116,6 +117,7 @@ def _offer(r: "_Reader") -> OfferProfile:
         offices=r.codes("offices", places.COUNTRIES, decisive=False),
         acceptance_rate=r.number("acceptance_rate", most=1),
         median_response_hours=r.number("median_response_hours"),
+        works_with_local_counsel=r.flag("works_with_local_counsel"),
     )
 
 

@@ -9,10 +9,12 @@ matters more than a perfect fit of practice areas.
 
 from datetime import date
 
+from .presence import BASED, OFFICE, UNKNOWN, presence
 from .profiles import FundProfile, NeedProfile, OfferProfile
 from .reasons import Reason, reason
 
 NEUTRAL = 0.5
+LOCAL_PARTNER = 0.5  # local presence of a firm from elsewhere that takes the case with local counsel
 FULL_HEADROOM = 5  # matters left at which capacity stops adding to the score
 HOURS_HALF_SCORE = 24  # a firm answering in this many hours gets half the speed score
 
@@ -80,13 +82,30 @@ def _practice(need: NeedProfile, offer: OfferProfile) -> tuple[float, Reason]:
 
 
 def _local(need: NeedProfile, offer: OfferProfile) -> tuple[float, Reason]:
-    if offer.firm_country == need.country:
+    where = presence(need.country, offer)
+    if need.needs_local_counsel:
+        return _local_counsel(where, need, offer)
+    if where == BASED:
         return 1.0, reason("local_based", country=need.country)
-    if need.country in offer.offices:
+    if where == OFFICE:
         return 1.0, reason("local_office", country=need.country)
-    if not offer.firm_country and not offer.offices:
+    if where == UNKNOWN:
         return NEUTRAL, LOCATION_UNKNOWN
     return 0.0, reason("not_local", country=need.country, based=offer.firm_country)
+
+
+def _local_counsel(where: str, need: NeedProfile, offer: OfferProfile) -> tuple[float, Reason]:
+    """Local presence when the need requires a lawyer admitted in its country. A firm from
+    elsewhere is here only because it works with local counsel (``filters``): it ranks with
+    that partner, below a firm that is local counsel itself, whose own lawyers take the case."""
+    country = need.country
+    if where == BASED:
+        return 1.0, reason("counsel_based", country=country)
+    if where == OFFICE:
+        return 1.0, reason("counsel_office", country=country)
+    if where == UNKNOWN:
+        return NEUTRAL, reason("counsel_location_unknown", country=country, partner=offer.works_with_local_counsel)
+    return LOCAL_PARTNER, reason("local_partner", country=country, based=offer.firm_country)
 
 
 def _headroom(offer: OfferProfile) -> tuple[float, Reason]:
