@@ -51,7 +51,7 @@ def seed() -> list[tuple[str, str]]:
                ["defamation", "criminal_defence", "land"], ["representation", "advice"], 3, emergency=True),
         _offer(northbridge, "International advice and trial observation", ["HN", "CO", "PE", "GB"],
                ["en", "es"], ["defamation", "international", "corporate_accountability"],
-               ["advice", "trial_observation", "international_appeal"], 2),
+               ["advice", "trial_observation", "international_appeal"], 2, works_with_local_counsel=True),
         LegalAidFund(name="Defenders Emergency Legal Fund", run_by="Demo Foundation", countries=[],
                      defender_kinds=[], covers=["local_lawyer_funding", "bail"], max_amount=5000,
                      currency="USD", turnaround_days=3, how_to_apply="A coordinator applies on your behalf."),
@@ -99,8 +99,10 @@ def _firm(name: str, country: str, email: str, contact: str) -> LawFirm:
     return _with_demo_factor(member).firm
 
 
-def _offer(firm, title, jurisdictions, languages, areas, help_kinds, capacity, emergency=False) -> Offer:
+def _offer(firm, title, jurisdictions, languages, areas, help_kinds, capacity, emergency=False,
+           works_with_local_counsel=False) -> Offer:
     today = date.today()
     return Offer(firm=firm, title=title, jurisdictions=jurisdictions, languages=languages, practice_areas=areas,
-                 help_kinds=help_kinds, capacity=capacity, emergency=emergency, valid_from=today,
+                 help_kinds=help_kinds, capacity=capacity, emergency=emergency,
+                 works_with_local_counsel=works_with_local_counsel, valid_from=today,
                  valid_until=today + timedelta(days=365))

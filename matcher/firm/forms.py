@@ -23,6 +23,7 @@ OFFER_FIELDS = (
     "help_kinds",
     "capacity",
     "emergency",
+    "works_with_local_counsel",
     "valid_from",
     "valid_until",
     "notes",
@@ -57,6 +58,12 @@ class OfferForm(FlaskForm):
         ],
     )
     emergency = BooleanField(_l("Ready for emergencies (can act within days)"))
+    works_with_local_counsel = BooleanField(
+        _l("Works with local counsel"),
+        description=_l("In a country where its lawyers are not admitted, the firm takes a case together with a "
+                       "local lawyer who is. A need that requires local counsel reaches a firm from elsewhere only "
+                       "then."),
+    )
     valid_from = DateField(_l("Valid from"), validators=[InputRequired(message=_l("Enter a date."))])
     valid_until = DateField(_l("Valid until"), validators=[InputRequired(message=_l("Enter a date."))])
     notes = TextAreaField(_l("Notes for coordinators"), validators=[Length(max=4000)])

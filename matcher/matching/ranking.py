@@ -111,6 +111,7 @@ def need_profile(need: Need, words: Words) -> engine.NeedProfile:
         defender_kind=words.code("defender_kind", need.defender.kind, taxonomy.defender_kinds) or "individual",
         amount_needed=need.amount_needed,
         currency=need.currency or "",
+        needs_local_counsel=need.needs_local_counsel,
         conflicted_firms=frozenset(str(firm_id) for firm_id in all_firms if firm_id not in cleared | unscreened),
         unscreened_firms=frozenset(str(firm_id) for firm_id in unscreened),
     )
@@ -132,6 +133,7 @@ def offer_profile(offer, history: History, words: Words) -> engine.OfferProfile:
         valid_until=offer.valid_until,
         acceptance_rate=history.acceptance_rate,
         median_response_hours=history.median_response_hours,
+        works_with_local_counsel=offer.works_with_local_counsel,
     )
 
 
@@ -195,7 +197,8 @@ def rank_need(need: Need, today: date | None = None) -> RankedNeed:
 _CACHE = "matcher.ranking_catalogue"
 _OFFER_COLUMNS = (Offer.id, Offer.firm_id, Offer.title, Offer.jurisdictions, Offer.languages, Offer.practice_areas,
                   Offer.help_kinds, Offer.capacity, Offer.capacity_used, Offer.emergency, Offer.valid_from,
-                  Offer.valid_until, LawFirm.country.label("firm_country"), LawFirm.name.label("firm_name"))
+                  Offer.valid_until, Offer.works_with_local_counsel, LawFirm.country.label("firm_country"),
+                  LawFirm.name.label("firm_name"))
 
 
 def catalogue() -> Catalogue:

@@ -172,6 +172,8 @@ class Offer(db.Model):
     capacity: Mapped[int] = mapped_column(Integer, default=1)
     capacity_used: Mapped[int] = mapped_column(Integer, default=0)
     emergency: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The firm takes a case in a country where it is not admitted with a lawyer who is.
+    works_with_local_counsel: Mapped[bool] = mapped_column(Boolean, default=False)
     valid_from: Mapped[date] = mapped_column(Date)
     valid_until: Mapped[date] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
