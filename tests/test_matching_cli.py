@@ -217,6 +217,12 @@ def test_funds_covering_medical_care_or_relocation_and_a_fund_for_indigenous_lea
     assert [c["id"] for c in ranked["reporter"]] == []  # a journalist: neither an indigenous leader nor a woman
 
 
+def test_a_defender_of_several_kinds_is_ranked_for_the_funds_of_each(app, tmp_path):
+    reporter = dict(THREATENED[1], defender_kind=None, defender_kinds=["periodista", "defensora"])
+    ranked = json.loads(_rank(app, _write(tmp_path, needs=[reporter], offers=[], funds=GRANTS)).stdout)
+    assert [c["id"] for c in ranked["reporter"]] == ["whrd"]
+
+
 def test_a_journalist_who_is_a_woman_is_ranked_for_a_fund_for_women_defenders_when_written_so(app, tmp_path):
     reporter = dict(THREATENED[1], defender_kind="defensora")
     ranked = json.loads(_rank(app, _write(tmp_path, needs=[reporter], offers=[], funds=GRANTS)).stdout)

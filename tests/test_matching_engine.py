@@ -78,7 +78,7 @@ def test_the_first_failing_filter_is_the_one_reported():
 def test_each_hard_filter_says_why_it_removed_a_fund():
     assert _fund_excluded_reason(replace(FUND, countries=frozenset({"KE"}))) == reason("fund_country", country="HN")
     assert _fund_excluded_reason(replace(FUND, defender_kinds=frozenset({"journalist"}))) == (
-        reason("fund_defender_kind", kind="individual"))
+        reason("fund_defender_kind", kinds=frozenset({"individual"})))
     assert _fund_excluded_reason(replace(FUND, covers=frozenset({"bail"}))) == (
         reason("fund_covers", wanted=frozenset({"representation"})))
     too_much = replace(NEED, amount_needed=8000, currency="USD")
@@ -100,23 +100,44 @@ def test_a_fund_open_to_anyone_serves_any_country_and_kind():
     assert [c.id for c in rank(replace(NEED, country="KE"), [], [FUND], TODAY).candidates] == ["u1"]
 
 
+def _of_kinds(*kinds: str) -> NeedProfile:
+    return replace(NEED, defender_kinds=frozenset(kinds))
+
+
 def test_a_fund_for_individual_defenders_takes_every_kind_of_defender_who_is_one_person():
     for_individuals = replace(FUND, defender_kinds=frozenset({"individual"}))
     for kind in ("woman", "journalist", "trade_unionist", "lawyer", "lgbti", "student", "community_leader"):
-        assert [c.id for c in rank(replace(NEED, defender_kind=kind), [], [for_individuals], TODAY).candidates] == [
-            "u1"], kind
+        assert [c.id for c in rank(_of_kinds(kind), [], [for_individuals], TODAY).candidates] == ["u1"], kind
     for kind in ("organisation", "community", "indigenous"):
-        assert _fund_excluded_reason(for_individuals, replace(NEED, defender_kind=kind)) == (
-            reason("fund_defender_kind", kind=kind))
+        assert _fund_excluded_reason(for_individuals, _of_kinds(kind)) == (
+            reason("fund_defender_kind", kinds=frozenset({kind})))
 
 
 def test_a_fund_for_one_kind_of_defender_takes_that_kind_only():
     for_indigenous_leaders = replace(FUND, defender_kinds=frozenset({"indigenous", "environmental"}))
-    assert [c.id for c in rank(replace(NEED, defender_kind="indigenous"), [], [for_indigenous_leaders],
-                               TODAY).candidates] == ["u1"]
-    assert _fund_excluded_reason(for_indigenous_leaders, replace(NEED, defender_kind="woman")) == (
-        reason("fund_defender_kind", kind="woman"))
-    assert _fund_excluded_reason(for_indigenous_leaders) == reason("fund_defender_kind", kind="individual")
+    assert [c.id for c in rank(_of_kinds("indigenous"), [], [for_indigenous_leaders], TODAY).candidates] == ["u1"]
+    assert _fund_excluded_reason(for_indigenous_leaders, _of_kinds("woman")) == (
+        reason("fund_defender_kind", kinds=frozenset({"woman"})))
+    assert _fund_excluded_reason(for_indigenous_leaders) == reason("fund_defender_kind",
+                                                                   kinds=frozenset({"individual"}))
+
+
+def test_a_woman_indigenous_land_defender_reaches_funds_for_each_of_the_kinds_she_is():
+    she = _of_kinds("woman", "indigenous", "environmental")
+    funds = [replace(FUND, id="whrd", defender_kinds=frozenset({"woman"})),
+             replace(FUND, id="peoples", defender_kinds=frozenset({"indigenous"})),
+             replace(FUND, id="individuals", defender_kinds=frozenset({"individual"})),  # she is one person
+             replace(FUND, id="press", defender_kinds=frozenset({"journalist", "student"}))]
+    ranking = rank(she, [], funds, TODAY)
+    assert {c.id for c in ranking.candidates} == {"whrd", "peoples", "individuals"}
+    assert [(e.id, e.reason) for e in ranking.excluded] == [
+        ("press", reason("fund_defender_kind", kinds=frozenset({"woman", "indigenous", "environmental"})))]
+
+
+def test_an_indigenous_community_is_not_one_person_whatever_else_it_is():
+    for_individuals = replace(FUND, defender_kinds=frozenset({"individual"}))
+    assert _fund_excluded_reason(for_individuals, _of_kinds("indigenous", "community", "organisation")) == (
+        reason("fund_defender_kind", kinds=frozenset({"indigenous", "community", "organisation"})))
 
 
 def test_a_hearing_in_six_days_in_honduras_puts_the_local_emergency_ready_firm_first():

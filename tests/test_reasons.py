@@ -35,8 +35,10 @@ EXCLUSIONS = {
     reason("local_counsel", country="HN", based="ES"):
         "the need requires local counsel in Honduras: the firm is based in Spain, has no office there and does not "
         "work with local counsel",
-    reason("fund_defender_kind", kind="individual"):
+    reason("fund_defender_kind", kinds=frozenset({"individual"})):
         "the fund does not support this kind of defender (individual defender)",
+    reason("fund_defender_kind", kinds=frozenset({"woman", "journalist"})):
+        "the fund supports none of the kinds of defender this one is (journalist and woman human rights defender)",
     reason("fund_amount", needed=8000, most=5000, currency="USD"):
         "the amount needed ($8,000) is above the fund's maximum ($5,000)",
     reason("fund_turnaround", takes=10, left=1): "the fund cannot decide before the deadline (it takes 10 days; "
@@ -97,7 +99,7 @@ def test_reasons_are_worded_in_the_readers_language_with_names_and_numbers_the_r
 ])
 def test_the_new_kinds_of_defender_and_of_help_are_named_in_the_readers_language(words, language, kind, covers):
     """A label's first letter is lowered in a sentence, but not an acronym's ("LGBTI+", "ONG")."""
-    assert words(reason("fund_defender_kind", kind="lgbti"), language) == kind
+    assert words(reason("fund_defender_kind", kinds=frozenset({"lgbti"})), language) == kind
     assert words(reason("covers", help=frozenset({"medical_care", "relocation"}), missing=frozenset({"prison_visits"})),
                  language) == covers
 

@@ -22,7 +22,7 @@ from ..matching import vocab
 from ..models import DefenderProfile
 from ..needs import workflow
 from ..needs.forms import NeedForm, create_draft, need_form
-from ..web.fields import country_field, languages_field
+from ..web.fields import country_field, defender_kinds_field, languages_field
 from .blueprint import bp
 
 
@@ -33,7 +33,8 @@ class ChooseDefenderForm(FlaskForm):
 
 class OfflineDefenderForm(FlaskForm):
     pseudonym = StringField(_l("Name to use on the platform"), validators=[DataRequired(), Length(max=120)])
-    kind = SelectField(_l("The defender is"), choices=vocab.choices(vocab.DEFENDER_KIND_LABELS))
+    kinds = defender_kinds_field(_l("The defender is"), _l("Tick every one that applies: a fund for any of them is "
+                                                           "open to the defender."))
     country = country_field(_l("Country where they work"))
     languages = languages_field(_l("Languages they speak"))
     contact = TextAreaField(
@@ -88,7 +89,7 @@ def intake():
 
 def _record_offline_defender(form: OfflineDefenderForm) -> DefenderProfile:
     user = people.create_defender(
-        email=form.email.data or None, password_hash=None, pseudonym=form.pseudonym.data, kind=form.kind.data,
+        email=form.email.data or None, password_hash=None, pseudonym=form.pseudonym.data, kinds=form.kinds.data,
         country=form.country.data, languages=form.languages.data, contact=form.contact.data, verified=True)
     audit.record(current_user, "defender.intake", user.defender, note="Recorded offline by a coordinator")
     return user.defender

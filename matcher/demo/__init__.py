@@ -60,7 +60,7 @@ def seed() -> list[tuple[str, str]]:
     clientlists.replace_client_list(None, alvarez, clientlists.parse_client_csv(ALVAREZ_CLIENTS))
     clientlists.replace_client_list(None, northbridge, clientlists.parse_client_csv(NORTHBRIDGE_CLIENTS))
     defender = people.create_defender(
-        email="defender@demo.example", password_hash=hash_password(PASSWORD), pseudonym="Rosa", kind="community",
+        email="defender@demo.example", password_hash=hash_password(PASSWORD), pseudonym="Rosa", kinds=["community"],
         country="HN", languages=["es", "en"], contact="Signal: ask the coordinator", verified=True)
     need = Need(
         defender=defender.defender, created_by_id=coordinator.id, threat="slapp", country="HN",

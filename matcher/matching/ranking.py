@@ -108,7 +108,8 @@ def need_profile(need: Need, words: Words) -> engine.NeedProfile:
         threat=threat,
         urgency=words.code("urgency", need.urgency, taxonomy.urgencies) or "standard",
         deadline=need.deadline,
-        defender_kind=words.code("defender_kind", need.defender.kind, taxonomy.defender_kinds) or "individual",
+        defender_kinds=words.codes("defender_kind", need.defender.kinds, taxonomy.defender_kinds) or frozenset(
+            {"individual"}),
         amount_needed=need.amount_needed,
         currency=need.currency or "",
         needs_local_counsel=need.needs_local_counsel,

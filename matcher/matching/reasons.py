@@ -145,6 +145,13 @@ def _counsel_location_unknown(v) -> str:
                    "(local presence counted as neutral)", country=here)
 
 
+def _fund_defender_kinds(v) -> str:
+    kinds = _names(v["kinds"], lambda code: _in_a_sentence(vocab.DEFENDER_KIND_LABELS[code]))
+    return ngettext("the fund does not support this kind of defender (%(kinds)s)",
+                    "the fund supports none of the kinds of defender this one is (%(kinds)s)", len(v["kinds"]),
+                    kinds=kinds)
+
+
 def _headroom(v) -> str:
     if v["left"] == 1:
         return gettext("capacity: 1 matter left, the last one")
@@ -209,8 +216,7 @@ _SENTENCES = {
     "emergency": _heading("emergency"),
     "fund_country": lambda v: gettext("the fund does not cover the need's country (%(country)s)",
                                       country=vocab.country_name(v["country"])),
-    "fund_defender_kind": lambda v: gettext("the fund does not support this kind of defender (%(kind)s)",
-                                            kind=_in_a_sentence(vocab.DEFENDER_KIND_LABELS[v["kind"]])),
+    "fund_defender_kind": _fund_defender_kinds,
     "fund_covers": lambda v: gettext("the fund does not cover the help wanted (%(wanted)s)",
                                      wanted=_help(v["wanted"])),
     "fund_amount": lambda v: gettext("the amount needed (%(needed)s) is above the fund's maximum (%(most)s)",

@@ -94,11 +94,16 @@ def _fund_country(need: NeedProfile, fund: FundProfile, today: date) -> Reason |
 
 
 def _fund_defender_kind(need: NeedProfile, fund: FundProfile, today: date) -> Reason | None:
-    """A fund open to individual defenders takes a journalist or a student too (``ONE_PERSON_KINDS``)."""
-    kind, open_to = need.defender_kind, fund.defender_kinds
-    if open_to and kind not in open_to and not (kind in ONE_PERSON_KINDS and "individual" in open_to):
-        return reason("fund_defender_kind", kind=kind)
+    """A defender of several kinds is eligible as any one of them."""
+    open_to = fund.defender_kinds
+    if open_to and not any(_takes(open_to, kind) for kind in need.defender_kinds):
+        return reason("fund_defender_kind", kinds=need.defender_kinds)
     return None
+
+
+def _takes(open_to: frozenset[str], kind: str) -> bool:
+    """A fund open to individual defenders takes a journalist or a student too (``ONE_PERSON_KINDS``)."""
+    return kind in open_to or (kind in ONE_PERSON_KINDS and "individual" in open_to)
 
 
 def _fund_covers(need: NeedProfile, fund: FundProfile, today: date) -> Reason | None:

@@ -18,7 +18,8 @@ class NeedProfile:
     threat: str = ""
     urgency: str = "standard"
     deadline: date | None = None
-    defender_kind: str = "individual"
+    # Every kind the defender is (a woman indigenous land defender is three): a fund for any of them takes her.
+    defender_kinds: frozenset[str] = frozenset({"individual"})
     amount_needed: float | None = None
     currency: str = ""
     # The case needs a lawyer admitted in ``country``: a firm elsewhere serves it only with a local partner.
