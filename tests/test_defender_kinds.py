@@ -6,7 +6,7 @@ from markupsafe import escape
 from sqlalchemy import select
 
 from matcher.extensions import db
-from matcher.models import DefenderProfile
+from matcher.models import AuditEvent, DefenderProfile
 from tests import factories
 from tests.test_candidates_page import left_out_section
 
@@ -59,7 +59,7 @@ def test_a_coordinator_records_an_offline_defender_of_two_kinds_and_reads_them_a
     profile = db.session.scalars(select(DefenderProfile)).one()
     assert profile.kinds == ["community_leader", "woman"]
     people = web.get("/coordinator/people").get_data(as_text=True)
-    assert "<td>Community or social leader, Woman human rights defender</td>" in people
+    assert "<td>Community or social leader, Woman human rights defender <a href=" in people
 
 
 def test_an_offline_defender_without_a_kind_is_not_recorded(web):
@@ -71,3 +71,53 @@ def test_an_offline_defender_without_a_kind_is_not_recorded(web):
 
     assert "Choose at least one kind." in page
     assert db.session.scalars(select(DefenderProfile)).all() == []
+
+
+def test_a_defender_adds_the_kinds_she_is_and_her_needs_reach_the_funds_for_them(web):
+    for_unionists = factories.fund(name="Trade union solidarity fund", defender_kinds=["trade_unionist"])
+    owner = signed_in(web, factories.defender(kinds=["community_leader"]))
+    need = factories.need(owner, state="verified", help_wanted=["local_lawyer_funding"])
+    assert "checked" in _box(web.get("/defender/kinds").get_data(as_text=True), "kinds", "community_leader")
+
+    response = web.post("/defender/kinds", {"kinds": ["community_leader", "trade_unionist"]})
+
+    assert response.headers["Location"].endswith("/defender/")
+    db.session.refresh(owner.defender)
+    assert owner.defender.kinds == ["community_leader", "trade_unionist"]
+    assert [event.action for event in db.session.scalars(select(AuditEvent).where(
+        AuditEvent.subject_id == owner.defender.id, AuditEvent.action == "defender.kinds"))] == ["defender.kinds"]
+    web.logout()
+    signed_in(web, factories.coordinator())
+    page = web.get(f"/coordinator/needs/{need.id}").get_data(as_text=True)
+    assert f'name="candidate_id" value="{for_unionists.id}"' in page
+
+
+def test_a_defender_cannot_be_left_with_no_kind_nor_an_unknown_one(web):
+    owner = signed_in(web, factories.defender(kinds=["woman"]))
+
+    for kinds in ([], ["woman", "hobbit"]):
+        assert web.post("/defender/kinds", {"kinds": kinds}).status_code == 200
+
+    db.session.refresh(owner.defender)
+    assert owner.defender.kinds == ["woman"]
+
+
+def test_a_coordinator_changes_the_kinds_of_an_offline_defender_and_not_of_one_with_an_account(web):
+    coordinator = signed_in(web, factories.coordinator())
+    web.post("/coordinator/intake", {
+        "pseudonym": "Doña Marta", "kinds": ["community_leader"], "country": "GT", "languages": ["es"],
+        "contact": "Through the parish radio.", "email": "", "create": "Record this defender"})
+    offline = db.session.scalars(select(DefenderProfile)).one()
+    online = factories.defender(kinds=["woman"]).defender
+    db.session.commit()
+    assert f"/coordinator/defenders/{offline.id}/kinds" in web.get("/coordinator/people").get_data(as_text=True)
+
+    response = web.post(f"/coordinator/defenders/{offline.id}/kinds", {"kinds": ["community_leader", "indigenous"]})
+    refused = web.post(f"/coordinator/defenders/{online.id}/kinds", {"kinds": ["journalist"]})
+
+    assert response.headers["Location"].endswith("/coordinator/people")
+    assert refused.status_code == 404
+    db.session.expire_all()
+    assert (offline.kinds, online.kinds) == (["community_leader", "indigenous"], ["woman"])
+    [event] = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "defender.kinds"))
+    assert (event.actor_id, event.subject_id) == (coordinator.id, offline.id)
