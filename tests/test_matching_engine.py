@@ -97,7 +97,9 @@ def test_amounts_in_different_currencies_are_not_compared_but_flagged():
 
 
 def test_a_fund_open_to_anyone_serves_any_country_and_kind():
-    assert [c.id for c in rank(replace(NEED, country="KE"), [], [FUND], TODAY).candidates] == ["u1"]
+    [fund] = rank(replace(NEED, country="KE"), [], [FUND], TODAY).candidates
+    assert fund.id == "u1"
+    assert "for_kinds" not in [code for code, _values in fund.reasons]
 
 
 def _of_kinds(*kinds: str) -> NeedProfile:
@@ -130,6 +132,11 @@ def test_a_woman_indigenous_land_defender_reaches_funds_for_each_of_the_kinds_sh
              replace(FUND, id="press", defender_kinds=frozenset({"journalist", "student"}))]
     ranking = rank(she, [], funds, TODAY)
     assert {c.id for c in ranking.candidates} == {"whrd", "peoples", "individuals"}
+    assert {c.id: [r for r in c.reasons if r[0] == "for_kinds"] for c in ranking.candidates} == {
+        "whrd": [reason("for_kinds", kinds=frozenset({"woman"}))],
+        "peoples": [reason("for_kinds", kinds=frozenset({"indigenous"}))],
+        "individuals": [reason("for_kinds", kinds=frozenset({"woman", "environmental"}))],
+    }
     assert [(e.id, e.reason) for e in ranking.excluded] == [
         ("press", reason("fund_defender_kind", kinds=frozenset({"woman", "indigenous", "environmental"})))]
 

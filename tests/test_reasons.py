@@ -69,6 +69,9 @@ SCORES = {
     reason("covers", help=frozenset({"bail"}), missing=frozenset({"representation"})):
         "covers bail, not representation in court",
     reason("speed", takes=1, spare=5): "decides within 1 day, leaving 5 days before the deadline",
+    reason("for_kinds", kinds=frozenset({"woman", "indigenous"})):
+        "for some kinds of defender only, this one's among them (indigenous defender, community or leader and "
+        "woman human rights defender)",
     reason("amounts_differ", most=(5000, "EUR"), needed=(8000, "USD")):
         "the amounts are in different currencies (up to €5,000; $8,000 needed): check before applying",
 }

@@ -145,8 +145,12 @@ def _counsel_location_unknown(v) -> str:
                    "(local presence counted as neutral)", country=here)
 
 
+def _defender_kinds(codes) -> str:
+    return _names(codes, lambda code: _in_a_sentence(vocab.DEFENDER_KIND_LABELS[code]))
+
+
 def _fund_defender_kinds(v) -> str:
-    kinds = _names(v["kinds"], lambda code: _in_a_sentence(vocab.DEFENDER_KIND_LABELS[code]))
+    kinds = _defender_kinds(v["kinds"])
     return ngettext("the fund does not support this kind of defender (%(kinds)s)",
                     "the fund supports none of the kinds of defender this one is (%(kinds)s)", len(v["kinds"]),
                     kinds=kinds)
@@ -251,6 +255,8 @@ _SENTENCES = {
     "covers": _covers,
     "aimed_here": _fixed("aimed at defenders in this country or region"),
     "open_anywhere": _fixed("open to defenders anywhere"),
+    "for_kinds": lambda v: gettext("for some kinds of defender only, this one's among them (%(kinds)s)",
+                                   kinds=_defender_kinds(v["kinds"])),
     "speed_no_deadline": lambda v: gettext("decides within %(takes)s; the need has no deadline",
                                            takes=_days(v["takes"])),
     "speed": lambda v: gettext("decides within %(takes)s, leaving %(spare)s before the deadline",

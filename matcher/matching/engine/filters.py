@@ -13,7 +13,6 @@ from functools import lru_cache
 from .presence import ELSEWHERE, presence
 from .profiles import FundProfile, NeedProfile, OfferProfile
 from .reasons import Reason, reason
-from .terms import ONE_PERSON_KINDS
 
 # The reasons that have no particulars, made once.
 UNSCREENED, CONFLICTED, FULL = reason("unscreened"), reason("conflict"), reason("capacity")
@@ -95,15 +94,9 @@ def _fund_country(need: NeedProfile, fund: FundProfile, today: date) -> Reason |
 
 def _fund_defender_kind(need: NeedProfile, fund: FundProfile, today: date) -> Reason | None:
     """A defender of several kinds is eligible as any one of them."""
-    open_to = fund.defender_kinds
-    if open_to and not any(_takes(open_to, kind) for kind in need.defender_kinds):
+    if fund.defender_kinds and not any(fund.takes(kind) for kind in need.defender_kinds):
         return reason("fund_defender_kind", kinds=need.defender_kinds)
     return None
-
-
-def _takes(open_to: frozenset[str], kind: str) -> bool:
-    """A fund open to individual defenders takes a journalist or a student too (``ONE_PERSON_KINDS``)."""
-    return kind in open_to or (kind in ONE_PERSON_KINDS and "individual" in open_to)
 
 
 def _fund_covers(need: NeedProfile, fund: FundProfile, today: date) -> Reason | None:

@@ -7,6 +7,8 @@ The web layer builds these from the database and the CLI from JSON files (see
 from dataclasses import dataclass, field
 from datetime import date
 
+from .terms import ONE_PERSON_KINDS
+
 
 @dataclass(frozen=True, kw_only=True)
 class NeedProfile:
@@ -65,3 +67,9 @@ class FundProfile:
     turnaround_days: int
     max_amount: float | None = None
     currency: str = ""
+
+    def takes(self, kind: str) -> bool:
+        """Whether the fund is open to a defender of ``kind``: one open to any kind takes every kind, and
+        one open to individual defenders takes a journalist or a student too (``ONE_PERSON_KINDS``)."""
+        open_to = self.defender_kinds
+        return not open_to or kind in open_to or (kind in ONE_PERSON_KINDS and "individual" in open_to)

@@ -52,6 +52,8 @@ def score_offer(need: NeedProfile, offer: OfferProfile) -> tuple[float, tuple[Re
 def score_fund(need: NeedProfile, fund: FundProfile, today: date) -> tuple[float, tuple[Reason, ...]]:
     parts = {"covers": _covers(need, fund), "reach": _reach(fund), "speed": _speed(need, fund, today)}
     reasons = [reason for _, reason in parts.values()]
+    if fund.defender_kinds:
+        reasons.append(reason("for_kinds", kinds=frozenset(kind for kind in need.defender_kinds if fund.takes(kind))))
     amount = _amount(need, fund)
     if amount:
         reasons.append(amount)
