@@ -80,7 +80,7 @@ def _check_constraints(inspector) -> dict[tuple[str, str], str]:
 
 
 def test_a_defenders_one_kind_becomes_her_list_of_kinds_and_comes_back_on_downgrade(migration_app):
-    upgrade(revision="b5d7f9a1c3e6")
+    upgrade(revision="d7f9b1c3e5a8")
     with db.engine.begin() as connection:
         for ident, kind in ((1, "woman"), (2, "individual")):
             connection.execute(text(
@@ -97,7 +97,7 @@ def test_a_defenders_one_kind_becomes_her_list_of_kinds_and_comes_back_on_downgr
         assert connection.execute(kinds).all() == [(1, ["woman"]), (2, ["individual"])]
     with db.engine.begin() as connection:
         connection.execute(text("UPDATE defender_profile SET kinds = '[\"indigenous\", \"woman\"]' WHERE id = 1"))
-    downgrade(revision="b5d7f9a1c3e6")
+    downgrade(revision="d7f9b1c3e5a8")
     with db.engine.connect() as connection:
         assert connection.execute(text("SELECT id, kind FROM defender_profile ORDER BY id")).all() == [
             (1, "indigenous"), (2, "individual")]

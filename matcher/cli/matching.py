@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from ..matching.engine import rank, records
+from ..matching.engine import Offers, rank, records
 from ..matching.engine.reasons import data
 from ..matching.reasons import said
 
@@ -60,9 +60,9 @@ def rank_command(needs_file: Path, offers_file: Path, funds_file: Path, today, s
         raise click.ClickException("the input has problems:\n  " + "\n  ".join(error.problems)) from None
     _warn(loaded.warnings)
     day = today.date() if today else date.today()
-    result = {}
+    result, offers = {}, Offers(loaded.offers)
     for need in loaded.needs:
-        ranking = rank(need, loaded.offers, loaded.funds, day)
+        ranking = rank(need, offers, loaded.funds, day)
         result[need.id] = [
             {"kind": c.kind, "id": c.id, "score": c.score, "reasons": said(c.reasons),
              "reason_data": [data(reason) for reason in c.reasons]} for c in ranking.candidates

@@ -106,6 +106,30 @@ def cleared_firm_ids(need: Need) -> set[int]:
     return set(rows)
 
 
+@dataclass(frozen=True)
+class FirmsAway:
+    """The firms that may not be shown one need: those with nothing to screen against, and the
+    others not cleared for it (conflicted, undecided, or not screened for it yet)."""
+
+    unscreenable: frozenset[int]
+    not_cleared: frozenset[int]
+
+
+def firms_away(need: Need) -> FirmsAway:
+    """Every firm but ``cleared_firm_ids``, split as a ranking reads them, in one reading of the firms:
+    a need page ranks against every firm."""
+    rows = db.session.execute(
+        select(LawFirm.id, _screenable(), ConflictCheck.result)
+        .outerjoin(ConflictCheck, and_(ConflictCheck.firm_id == LawFirm.id, ConflictCheck.need_id == need.id)))
+    unscreenable, not_cleared = set(), set()
+    for firm_id, is_screenable, result in rows:
+        if not is_screenable:
+            unscreenable.add(firm_id)
+        elif result != "clear":
+            not_cleared.add(firm_id)
+    return FirmsAway(frozenset(unscreenable), frozenset(not_cleared))
+
+
 def unscreenable_firm_ids() -> set[int]:
     """Firms with no client list to screen against and no attestation that holds: never clear."""
     return set(db.session.scalars(select(LawFirm.id).where(~_screenable())))

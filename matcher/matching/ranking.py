@@ -19,11 +19,12 @@ and is shown to the coordinator beside the ranking.
 import gc
 import statistics
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
 from flask import current_app
-from sqlalchemy import and_, select
+from sqlalchemy import and_, or_, select
 
 from ..conflicts import screening
 from ..extensions import db
@@ -60,7 +61,7 @@ class Catalogue:
     their names, as of one version of ``models.catalogue``."""
 
     version: int
-    offers: tuple[engine.OfferProfile, ...]
+    offers: engine.Offers
     funds: tuple[engine.FundProfile, ...]
     labels: dict[tuple[str, str], str]
     unknown: tuple[Unknown, ...]
@@ -94,9 +95,7 @@ class History:
 
 
 def need_profile(need: Need, words: Words) -> engine.NeedProfile:
-    cleared = screening.cleared_firm_ids(need)
-    unscreened = screening.unscreenable_firm_ids()
-    all_firms = db.session.scalars(select(LawFirm.id)).all()
+    away = screening.firms_away(need)
     threat = words.code("threat", need.threat, taxonomy.threats, decisive=False) or ""
     return engine.NeedProfile(
         id=str(need.id),
@@ -113,8 +112,8 @@ def need_profile(need: Need, words: Words) -> engine.NeedProfile:
         amount_needed=need.amount_needed,
         currency=need.currency or "",
         needs_local_counsel=need.needs_local_counsel,
-        conflicted_firms=frozenset(str(firm_id) for firm_id in all_firms if firm_id not in cleared | unscreened),
-        unscreened_firms=frozenset(str(firm_id) for firm_id in unscreened),
+        conflicted_firms=frozenset(map(str, away.not_cleared)),
+        unscreened_firms=frozenset(map(str, away.unscreenable)),
     )
 
 
@@ -164,13 +163,13 @@ def _read(kind: str, rows, build):
     return tuple(profiles), unknown
 
 
-def firm_histories() -> dict[int, History]:
-    """Per firm: the share of proposals it accepted and its median hours to answer."""
-    rows = db.session.execute(
-        select(Match.firm_id, AuditEvent.action, Match.proposed_at, AuditEvent.created_at)
-        .join(AuditEvent, and_(AuditEvent.subject_type == Match.__tablename__, AuditEvent.subject_id == Match.id))
-        .where(AuditEvent.action.in_(ANSWERS), Match.firm_id.is_not(None))
-    )
+def firm_histories(firm_ids: Collection[int] | None = None) -> dict[int, History]:
+    """Per firm (of ``firm_ids``, or every one): the share of proposals it accepted and its median
+    hours to answer."""
+    query = (select(Match.firm_id, AuditEvent.action, Match.proposed_at, AuditEvent.created_at)
+             .join(AuditEvent, and_(AuditEvent.subject_type == Match.__tablename__, AuditEvent.subject_id == Match.id))
+             .where(AuditEvent.action.in_(ANSWERS), Match.firm_id.is_not(None)))
+    rows = db.session.execute(query if firm_ids is None else query.where(Match.firm_id.in_(firm_ids)))
     answers: dict[int, list[tuple[bool, float]]] = defaultdict(list)
     for firm_id, action, proposed_at, answered_at in rows:
         hours = max(0.0, (answered_at - proposed_at).total_seconds() / 3600)
@@ -203,34 +202,79 @@ _OFFER_COLUMNS = (Offer.id, Offer.firm_id, Offer.title, Offer.jurisdictions, Off
 
 
 def catalogue() -> Catalogue:
-    """The profiles of the current version, made again only when it moved. They are kept by the
-    app (one per process), so apps side by side, as in the tests, never share them; a
-    transaction that changed them itself reads its own."""
+    """The profiles of the current version, made again only for what changed since the version
+    kept. They are kept by the app (one per process), so apps side by side, as in the tests,
+    never share them; a transaction that changed them itself reads its own."""
     if versions.pending():
         return _read_catalogue(-1)
     version = versions.current()
     kept = current_app.extensions.get(_CACHE)
     if kept is None or kept.version != version:
-        kept = current_app.extensions[_CACHE] = _read_catalogue(version)
+        changes = None if kept is None else versions.changes_since(kept.version, version)
+        kept = current_app.extensions[_CACHE] = (_read_catalogue(version) if changes is None
+                                                 else _refreshed(kept, changes, version))
         # Tens of thousands of objects kept for long: without this, the collector walks them
         # all every few requests, which costs more than the ranking itself.
         gc.freeze()
     return kept
 
 
-def _read_catalogue(version: int) -> Catalogue:
-    offers = db.session.execute(
-        select(*_OFFER_COLUMNS).join(LawFirm, LawFirm.id == Offer.firm_id).where(LawFirm.verified.is_(True))
+def _offer_rows(*where):
+    return db.session.execute(
+        select(*_OFFER_COLUMNS).join(LawFirm, LawFirm.id == Offer.firm_id).where(LawFirm.verified.is_(True), *where)
         .order_by(Offer.id)).all()
-    funds = db.session.scalars(select(LegalAidFund).where(LegalAidFund.active.is_(True))
-                               .order_by(LegalAidFund.id)).all()
-    histories = firm_histories()
+
+
+def _fund_rows(*where):
+    return db.session.scalars(select(LegalAidFund).where(LegalAidFund.active.is_(True), *where)
+                              .order_by(LegalAidFund.id)).all()
+
+
+def _read_catalogue(version: int) -> Catalogue:
+    offers, funds = _offer_rows(), _fund_rows()
+    offer_profiles, fund_profiles, labels, unknown = _profiles(offers, funds, firm_histories())
+    return Catalogue(version, engine.Offers(offer_profiles), fund_profiles, labels, unknown)
+
+
+def _profiles(offers, funds, histories: dict[int, History]):
+    """The profiles of rows of ``_OFFER_COLUMNS`` and of funds, their names, and the words not understood."""
     labels = {("offer", str(offer.id)): f"{offer.firm_name}: {offer.title}" for offer in offers}
     labels.update((("fund", str(fund.id)), fund.name) for fund in funds)
     offer_profiles, unknown = _read(
         "offer", offers, lambda offer, words: offer_profile(offer, histories.get(offer.firm_id, History()), words))
     fund_profiles, unknown_in_funds = _read("fund", funds, fund_profile)
-    return Catalogue(version, offer_profiles, fund_profiles, labels, (*unknown, *unknown_in_funds))
+    return offer_profiles, fund_profiles, labels, (*unknown, *unknown_in_funds)
+
+
+def _refreshed(kept: Catalogue, changes: versions.Changes, version: int) -> Catalogue:
+    """``kept`` with the profiles of what ``changes`` names made again: the offers changed, every
+    offer of a firm changed (its name, its verification, its history), and the funds changed."""
+    rows = _offer_rows(or_(Offer.id.in_(changes.offers), Offer.firm_id.in_(changes.firms)))
+    offers, funds, labels, unknown = _profiles(rows, _fund_rows(LegalAidFund.id.in_(changes.funds)),
+                                               firm_histories({row.firm_id for row in rows}))
+    touched = {("offer", str(ident)) for ident in changes.offers} | {("fund", str(ident)) for ident in changes.funds}
+    touched |= {("offer", offer.id) for offer in kept.offers if int(offer.firm_id) in changes.firms}
+    kept_funds = {fund.id: fund for fund in kept.funds if ("fund", fund.id) not in touched}
+    kept_funds.update((fund.id, fund) for fund in funds)
+    return Catalogue(
+        version, _offers_refreshed(kept.offers, touched, offers),
+        tuple(sorted(kept_funds.values(), key=lambda fund: int(fund.id))),
+        {key: label for key, label in kept.labels.items() if key not in touched} | labels,
+        (*(word for word in kept.unknown if (word.kind, word.id) not in touched), *unknown))
+
+
+def _offers_refreshed(kept: engine.Offers, touched: set[tuple[str, str]],
+                      fresh: tuple[engine.OfferProfile, ...]) -> engine.Offers:
+    """The kept offers with the ``touched`` ones as read again (``fresh``). Offers keep their order by
+    id, so when one is gone or comes before the last one kept (a firm verified, an offer no longer
+    held back), the index is made afresh from the profiles rather than changed in place."""
+    fresh_ids = {offer.id for offer in fresh}
+    last = max((int(offer.id) for offer in kept), default=0)
+    gone = any(kind == "offer" and ident in kept and ident not in fresh_ids for kind, ident in touched)
+    if gone or any(offer.id not in kept and int(offer.id) < last for offer in fresh):
+        staying = [offer for offer in kept if ("offer", offer.id) not in touched]
+        return engine.Offers(sorted([*staying, *fresh], key=lambda offer: int(offer.id)))
+    return kept.replacing(fresh)
 
 
 def group_excluded(ranking: engine.Ranking, keep: int) -> list[ExcludedGroup]:

@@ -2,7 +2,7 @@
 
 from .accounts import DefenderProfile, User
 from .audit import AuditEvent
-from .catalogue import CatalogueVersion
+from .catalogue import CatalogueChange, CatalogueVersion
 from .firms import ClientEntry, ClientNameKey, FirmPosition, Invitation, LawFirm, Offer
 from .funds import LegalAidFund
 from .imports import ClientImport, RegistryImport
@@ -14,6 +14,7 @@ from .screening import ConflictCheck, ConflictDecision, ConflictHit, CorporateRe
 __all__ = [
     "AdverseParty",
     "AuditEvent",
+    "CatalogueChange",
     "CatalogueVersion",
     "ClientEntry",
     "ClientImport",

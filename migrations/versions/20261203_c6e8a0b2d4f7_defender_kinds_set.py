@@ -1,7 +1,7 @@
 """a defender may be several kinds at once: the profile's one kind becomes a list of kinds
 
 Revision ID: c6e8a0b2d4f7
-Revises: b5d7f9a1c3e6
+Revises: d7f9b1c3e5a8
 Create Date: 2026-12-03 11:00:00.000000
 
 Every profile keeps the kind it had, as a list of one: nothing to do after upgrading, and
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 
 revision = 'c6e8a0b2d4f7'
-down_revision = 'b5d7f9a1c3e6'
+down_revision = 'd7f9b1c3e5a8'
 branch_labels = None
 depends_on = None
 

@@ -1,4 +1,4 @@
-"""Matching: one need ranked against 10,000 offers and 500 funds (bar: p95 under 50 ms).
+"""Matching: one need ranked against 10,000 offers and 500 funds (bar: p95 under 20 ms).
 
 The catalogue is generated to look like the real one: about a thousand firms
 with ten offers each, most covering a few countries where defenders are under
@@ -17,7 +17,9 @@ from datetime import date, timedelta
 from babel import Locale
 from babel.languages import get_official_languages
 
-from matcher.matching.engine import OfferProfile, places, rank, records, taxonomy, terms
+from matcher.matching.engine import Candidate, OfferProfile, Offers, places, rank, records, taxonomy, terms
+from matcher.matching.engine.filters import fund_filter, offer_filter
+from matcher.matching.engine.scoring import score_fund, score_offer
 from matcher.matching.engine.unknown import Words
 
 from .stats import summary, table, timed
@@ -162,6 +164,22 @@ def _from_codes(offer: OfferProfile) -> OfferProfile:
                    help_kinds=words.codes("help_kinds", sorted(offer.help_kinds), taxonomy.help_kinds))
 
 
+def _offer_by_offer(need, offers, funds) -> list:
+    """The ranking as it was before the offers' index: every filter on every offer, and each
+    excluded one kept with its reason."""
+    candidates, excluded = [], []
+    for kind, given, check, score in (("offer", offers, offer_filter, score_offer),
+                                      ("fund", funds, fund_filter, lambda n, f: score_fund(n, f, TODAY))):
+        for candidate in given:
+            removed = check(need, candidate, TODAY)
+            if removed:
+                excluded.append((kind, candidate.id, removed[1], removed[0]))
+            else:
+                candidates.append(Candidate(kind, candidate.id, *score(need, candidate)))
+    candidates.sort(key=lambda c: (-c.score, c.kind, c.id))
+    return candidates
+
+
 def _ms(samples: list[float], digits: int) -> list[str]:
     return [f"{value:.{digits}f}" for value in summary(samples)]
 
@@ -180,20 +198,27 @@ def main() -> None:
 
     from_codes = timed(lambda: [_from_codes(offer) for offer in loaded.offers], 5)
 
-    samples, eligible = [], []
+    indexing = timed(lambda: Offers(loaded.offers), 5)
+    # As the app and the CLI do: the offers indexed once, for need after need.
+    offers = Offers(loaded.offers)
+    samples, unindexed, eligible = [], [], []
     for need in loaded.needs:
-        samples += timed(lambda n=need: rank(n, loaded.offers, loaded.funds, TODAY), 1)
-        eligible.append(len(rank(need, loaded.offers, loaded.funds, TODAY).candidates))
+        samples += timed(lambda n=need: rank(n, offers, loaded.funds, TODAY), 1)
+        unindexed += timed(lambda n=need: _offer_by_offer(n, loaded.offers, loaded.funds), 1)
+        eligible.append(len(rank(need, offers, loaded.funds, TODAY).candidates))
     median, p95 = summary(samples)
 
     rows = [
         [f"build profiles: {OFFERS:,} offers + {FUNDS} funds + {NEEDS} needs, first time", f"{cold[0]:.0f}", "-"],
         ["build profiles again (mapping caches warm)", *_ms(warm, 0)],
         [f"build {OFFERS:,} offer profiles from stored codes (the database path, query aside)", *_ms(from_codes, 0)],
-        [f"rank one need against {OFFERS:,} offers and {FUNDS} funds ({NEEDS} needs)", f"{median:.1f}",
+        [f"index {OFFERS:,} offers (once a catalogue is read)", *_ms(indexing, 1)],
+        [f"rank one need against {OFFERS:,} indexed offers and {FUNDS} funds ({NEEDS} needs)", f"{median:.1f}",
          f"{p95:.1f}"],
+        ["  baseline: the same, every filter run on every offer",
+         *_ms(unindexed, 1)],
         *_mapping_rows(),
     ]
     print(table(["operation", "p50 ms", "p95 ms"], rows))
     print(f"\nEligible candidates per need: median {sorted(eligible)[len(eligible) // 2]}, "
-          f"max {max(eligible)}; bar: rank p95 under 50 ms -> {'met' if p95 < 50 else 'NOT met'}.")
+          f"max {max(eligible)}; bar: rank p95 under 20 ms -> {'met' if p95 < 20 else 'NOT met'}.")

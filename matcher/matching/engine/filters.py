@@ -41,33 +41,45 @@ def _capacity(need: NeedProfile, offer: OfferProfile, today: date) -> Reason | N
 
 def _jurisdiction(need: NeedProfile, offer: OfferProfile, today: date) -> Reason | None:
     if need.country not in offer.jurisdictions:
-        return _not_covered(need.country)
+        return not_covered(need.country)
     return None
 
 
 @lru_cache(maxsize=512)
-def _not_covered(country: str) -> Reason:
+def not_covered(country: str) -> Reason:
     """The commonest reason of all, made once per country rather than once per offer."""
     return reason("jurisdiction", country=country)
 
 
 def _language(need: NeedProfile, offer: OfferProfile, today: date) -> Reason | None:
     if need.languages and not need.languages & offer.languages:
-        return reason("language", need=need.languages, offer=offer.languages)
+        return _no_language(need.languages, offer.languages)
     return None
+
+
+@lru_cache(maxsize=4096)
+def _no_language(wanted: frozenset[str], spoken: frozenset[str]) -> Reason:
+    """Offers share a few sets of languages, and needs fewer: each pair's reason is made once."""
+    return reason("language", need=wanted, offer=spoken)
 
 
 def _help(need: NeedProfile, offer: OfferProfile, today: date) -> Reason | None:
     if need.help_wanted and not need.help_wanted & offer.help_kinds:
-        return reason("help", wanted=need.help_wanted)
+        return _not_offered(need.help_wanted)
     return None
 
 
-def _local_counsel(need: NeedProfile, offer: OfferProfile, today: date) -> Reason | None:
+@lru_cache(maxsize=512)
+def _not_offered(wanted: frozenset[str]) -> Reason:
+    """The reason is the need's alone, the same for every offer it removes: made once."""
+    return reason("help", wanted=wanted)
+
+
+def local_counsel(need: NeedProfile, offer: OfferProfile, today: date | None) -> Reason | None:
     """A need that requires a lawyer admitted in its country keeps a firm from elsewhere only if it
     works with local counsel. A firm whose location is not known stays, and its score says so."""
     if (need.needs_local_counsel and not offer.works_with_local_counsel
-            and presence(need.country, offer) == ELSEWHERE):
+            and presence(need.country, offer.firm_country, offer.offices) == ELSEWHERE):
         return reason("local_counsel", country=need.country, based=offer.firm_country)
     return None
 
@@ -76,20 +88,29 @@ def _emergency(need: NeedProfile, offer: OfferProfile, today: date) -> Reason | 
     return NOT_FOR_EMERGENCIES if need.urgency == "emergency" and not offer.emergency else None
 
 
-OFFER_CHECKS = (("unscreened", _unscreened), ("conflict", _conflict), ("validity", _validity), ("capacity", _capacity),
-                ("jurisdiction", _jurisdiction), ("language", _language), ("help", _help),
-                ("local_counsel", _local_counsel), ("emergency", _emergency))
+# The offer checks in their order, in groups ``offers.Offers`` runs each in its own way: those of the
+# firm, those that stand for every need on a day, the need's country, and those of the need.
+FIRM_CHECKS = (("unscreened", _unscreened), ("conflict", _conflict))
+STANDING_CHECKS = (("validity", _validity), ("capacity", _capacity))
+NEED_CHECKS = (("language", _language), ("help", _help), ("local_counsel", local_counsel), ("emergency", _emergency))
+OFFER_CHECKS = (*FIRM_CHECKS, *STANDING_CHECKS, ("jurisdiction", _jurisdiction), *NEED_CHECKS)
 
 
 def offer_filter(need: NeedProfile, offer: OfferProfile, today: date) -> tuple[str, Reason] | None:
     """The first hard filter that removes ``offer``: its name and its reason, or None."""
-    return _first_failed(OFFER_CHECKS, need, offer, today)
+    return first_failed(OFFER_CHECKS, need, offer, today)
 
 
 def _fund_country(need: NeedProfile, fund: FundProfile, today: date) -> Reason | None:
     if fund.countries and need.country not in fund.countries:
-        return reason("fund_country", country=need.country)
+        return _fund_not_here(need.country)
     return None
+
+
+@lru_cache(maxsize=512)
+def _fund_not_here(country: str) -> Reason:
+    """Most funds are for somewhere else: their reason is made once per country."""
+    return reason("fund_country", country=country)
 
 
 def _fund_defender_kind(need: NeedProfile, fund: FundProfile, today: date) -> Reason | None:
@@ -136,10 +157,12 @@ FUND_CHECKS = (("fund_country", _fund_country), ("fund_defender_kind", _fund_def
 
 def fund_filter(need: NeedProfile, fund: FundProfile, today: date) -> tuple[str, Reason] | None:
     """The first hard filter that removes ``fund``: its name and its reason, or None."""
-    return _first_failed(FUND_CHECKS, need, fund, today)
+    return first_failed(FUND_CHECKS, need, fund, today)
 
 
-def _first_failed(checks, need: NeedProfile, candidate, today: date) -> tuple[str, Reason] | None:
+def first_failed(checks, need: NeedProfile | None, candidate, today: date) -> tuple[str, Reason] | None:
+    """The first of ``checks`` that removes ``candidate``: its name and reason, or None (``need`` is
+    None for checks that do not read it)."""
     for name, check in checks:
         reason = check(need, candidate, today)
         if reason:

@@ -4,17 +4,16 @@ One reading of local presence, which the score (``scoring``) and the local-couns
 (``filters``) both use, so a firm the score calls local is never removed as foreign.
 """
 
-from .profiles import OfferProfile
-
 BASED, OFFICE, ELSEWHERE, UNKNOWN = "based", "office", "elsewhere", "unknown"
 
 
-def presence(country: str, offer: OfferProfile) -> str:
-    """A firm with an office in the country counts as present, as one based there does."""
-    if offer.firm_country == country:
+def presence(country: str, based: str, offices: frozenset[str]) -> str:
+    """Where a firm ``based`` in a country ("" if not known) with ``offices`` stands to ``country``:
+    a firm with an office there counts as present, as one based there does."""
+    if based == country:
         return BASED
-    if country in offer.offices:
+    if country in offices:
         return OFFICE
-    if not offer.firm_country and not offer.offices:
+    if not based and not offices:
         return UNKNOWN
     return ELSEWHERE

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from .filters import fund_filter, offer_filter
+from .filters import fund_filter
+from .offers import Offers
 from .profiles import FundProfile, NeedProfile, OfferProfile
 from .reasons import Reason
 from .scoring import score_fund, score_offer
@@ -43,24 +44,23 @@ class Ranking:
 
 def rank(
     need: NeedProfile,
-    offers: Iterable[OfferProfile],
+    offers: Offers | Iterable[OfferProfile],
     funds: Iterable[FundProfile],
     today: date,
 ) -> Ranking:
     """Every eligible offer and fund for ``need``, best first; the others with their filter.
 
-    Excluded ones stay in the order they were given (offers, then funds): sorting
-    thousands of them would cost more than the ranking itself and nobody reads
-    them by score.
+    ``offers`` kept for many needs are best given as ``Offers``, which works out once what
+    holds for every need. Excluded ones stay in the order they were given (offers, then
+    funds): sorting thousands of them would cost more than the ranking itself and nobody
+    reads them by score.
     """
-    candidates: list[Candidate] = []
-    excluded: list[tuple[str, str, Reason, str]] = []
-    for offer in offers:
-        removed = offer_filter(need, offer, today)
-        if removed:
-            excluded.append(("offer", offer.id, removed[1], removed[0]))
-        else:
-            candidates.append(Candidate("offer", offer.id, *score_offer(need, offer)))
+    if not isinstance(offers, Offers):
+        offers = Offers(offers)
+    rows, kept = offers.sift(need, today)
+    candidates = [Candidate("offer", offer.id, *score_offer(need, offer))
+                  for offer in (offers.profiles[position] for position in kept)]
+    excluded = [row for row in rows if row is not None]
     for fund in funds:
         removed = fund_filter(need, fund, today)
         if removed:

@@ -19,8 +19,8 @@ Reason = tuple[str, tuple[tuple[str, object], ...]]
 
 
 def reason(code: str, **values) -> Reason:
-    return code, tuple((name, _sorted(value) if isinstance(value, frozenset) else value)
-                       for name, value in values.items())
+    return code, tuple([(name, _sorted(value) if isinstance(value, frozenset) else value)
+                        for name, value in values.items()])
 
 
 def data(given: Reason) -> dict:

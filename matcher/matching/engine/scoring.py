@@ -8,6 +8,7 @@ matters more than a perfect fit of practice areas.
 """
 
 from datetime import date
+from functools import lru_cache
 
 from .presence import BASED, OFFICE, UNKNOWN, presence
 from .profiles import FundProfile, NeedProfile, OfferProfile
@@ -37,13 +38,18 @@ EMERGENCY_WEIGHTS = reason("emergency_weights")
 
 
 def score_offer(need: NeedProfile, offer: OfferProfile) -> tuple[float, tuple[Reason, ...]]:
+    """Each part is a function of a few plain values, cached: a ranking scores hundreds of offers
+    that share their countries, areas, capacities and histories, so most parts are made once."""
     parts = {
-        "practice": _practice(need, offer),
-        "local": _local(need, offer),
-        "headroom": _headroom(offer),
-        "responsiveness": _responsiveness(offer),
+        "practice": _practice(need.practice_areas, offer.practice_areas),
+        "local": _local(need.country, offer.firm_country, offer.offices, need.needs_local_counsel,
+                        offer.works_with_local_counsel),
+        "headroom": _headroom(offer.capacity_left),
+        "responsiveness": _responsiveness(offer.acceptance_rate, offer.median_response_hours),
     }
-    reasons = [_offer_fit(need, offer), *(reason for _, reason in parts.values())]
+    fit = _offer_fit(need.country, need.languages & offer.languages, need.help_wanted & offer.help_kinds,
+                     offer.emergency)
+    reasons = [fit, *(reason for _, reason in parts.values())]
     if need.urgency == "emergency":
         reasons.append(EMERGENCY_WEIGHTS)
     return _total(OFFER_WEIGHTS, need.urgency, parts), tuple(reasons)
@@ -65,17 +71,17 @@ def _total(weights: dict, urgency: str, parts: dict) -> float:
     return round(sum(chosen[name] * value for name, (value, _) in parts.items()), 3)
 
 
-def _offer_fit(need: NeedProfile, offer: OfferProfile) -> Reason:
+@lru_cache(maxsize=8192)
+def _offer_fit(country: str, languages: frozenset[str], help_kinds: frozenset[str], emergency: bool) -> Reason:
     """What the hard filters found, said once so the coordinator need not infer it."""
-    return reason("eligible", country=need.country, languages=need.languages & offer.languages,
-                     help=need.help_wanted & offer.help_kinds, emergency=offer.emergency)
+    return reason("eligible", country=country, languages=languages, help=help_kinds, emergency=emergency)
 
 
-def _practice(need: NeedProfile, offer: OfferProfile) -> tuple[float, Reason]:
-    wanted = need.practice_areas
+@lru_cache(maxsize=8192)
+def _practice(wanted: frozenset[str], practised: frozenset[str]) -> tuple[float, Reason]:
     if not wanted:
         return NEUTRAL, NO_AREA
-    shared = wanted & offer.practice_areas
+    shared = wanted & practised
     if shared == wanted:
         return 1.0, reason("practice_all", areas=shared)
     if shared:
@@ -83,45 +89,45 @@ def _practice(need: NeedProfile, offer: OfferProfile) -> tuple[float, Reason]:
     return 0.0, reason("practice_none", areas=wanted)
 
 
-def _local(need: NeedProfile, offer: OfferProfile) -> tuple[float, Reason]:
-    where = presence(need.country, offer)
-    if need.needs_local_counsel:
-        return _local_counsel(where, need, offer)
+@lru_cache(maxsize=8192)
+def _local(country: str, based: str, offices: frozenset[str], counsel_needed: bool, partnered: bool
+           ) -> tuple[float, Reason]:
+    where = presence(country, based, offices)
+    if counsel_needed:
+        return _local_counsel(where, country, based, partnered)
     if where == BASED:
-        return 1.0, reason("local_based", country=need.country)
+        return 1.0, reason("local_based", country=country)
     if where == OFFICE:
-        return 1.0, reason("local_office", country=need.country)
+        return 1.0, reason("local_office", country=country)
     if where == UNKNOWN:
         return NEUTRAL, LOCATION_UNKNOWN
-    return 0.0, reason("not_local", country=need.country, based=offer.firm_country)
+    return 0.0, reason("not_local", country=country, based=based)
 
 
-def _local_counsel(where: str, need: NeedProfile, offer: OfferProfile) -> tuple[float, Reason]:
+def _local_counsel(where: str, country: str, based: str, partnered: bool) -> tuple[float, Reason]:
     """Local presence when the need requires a lawyer admitted in its country. A firm from
     elsewhere is here only because it works with local counsel (``filters``): it ranks with
     that partner, below a firm that is local counsel itself, whose own lawyers take the case."""
-    country = need.country
     if where == BASED:
         return 1.0, reason("counsel_based", country=country)
     if where == OFFICE:
         return 1.0, reason("counsel_office", country=country)
     if where == UNKNOWN:
-        return NEUTRAL, reason("counsel_location_unknown", country=country, partner=offer.works_with_local_counsel)
-    return LOCAL_PARTNER, reason("local_partner", country=country, based=offer.firm_country)
+        return NEUTRAL, reason("counsel_location_unknown", country=country, partner=partnered)
+    return LOCAL_PARTNER, reason("local_partner", country=country, based=based)
 
 
-def _headroom(offer: OfferProfile) -> tuple[float, Reason]:
-    left = offer.capacity_left
+@lru_cache(maxsize=256)
+def _headroom(left: int) -> tuple[float, Reason]:
     return min(left, FULL_HEADROOM) / FULL_HEADROOM, reason("headroom", left=left)
 
 
-def _responsiveness(offer: OfferProfile) -> tuple[float, Reason]:
+@lru_cache(maxsize=8192)
+def _responsiveness(rate: float | None, hours: float | None) -> tuple[float, Reason]:
     """How often and how fast the firm said yes before; either may be unknown (None, and neutral)."""
-    rate = NEUTRAL if offer.acceptance_rate is None else offer.acceptance_rate
-    hours = offer.median_response_hours
     speed = NEUTRAL if hours is None else HOURS_HALF_SCORE / (HOURS_HALF_SCORE + hours)
-    return (rate + speed) / 2, reason("responsiveness", rate=offer.acceptance_rate,
-                                         hours=None if hours is None else round(hours, 1))
+    return ((NEUTRAL if rate is None else rate) + speed) / 2, reason(
+        "responsiveness", rate=rate, hours=None if hours is None else round(hours, 1))
 
 
 def _covers(need: NeedProfile, fund: FundProfile) -> tuple[float, Reason]:

@@ -1,7 +1,7 @@
 """a need may require local counsel, and an offer may say the firm works with local counsel
 
-Revision ID: b5d7f9a1c3e6
-Revises: a4c6e8f0b2d5
+Revision ID: d7f9b1c3e5a8
+Revises: b5d7f9a1c3e6
 Create Date: 2026-12-03 10:00:00.000000
 
 Two flags, false for every need and offer there is: no need requires local counsel and no firm
@@ -12,8 +12,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = 'b5d7f9a1c3e6'
-down_revision = 'a4c6e8f0b2d5'
+revision = 'd7f9b1c3e5a8'
+down_revision = 'b5d7f9a1c3e6'
 branch_labels = None
 depends_on = None
 
