@@ -8,6 +8,7 @@ from sqlalchemy import select
 from matcher.extensions import db
 from matcher.models import Need, Offer
 from tests import factories
+from tests.test_api import Api, bearer, make_token
 from tests.test_candidates_page import left_out_section, shows_group
 from tests.test_defender import need_form
 from tests.test_firm_matters import propose_to
@@ -113,3 +114,14 @@ def test_the_firm_elsewhere_stays_a_candidate_when_the_need_does_not_require_loc
 
     assert f'name="candidate_id" value="{alone.id}"' in page
     assert "no local presence: the firm is based in United Kingdom and has no office in Honduras" in page
+
+
+def test_a_firms_system_reads_through_the_api_that_a_matter_needs_local_counsel(app, web):
+    firm = factories.firm()
+    member = factories.firm_member(of=firm)
+    match = propose_to(firm, needs_local_counsel=True)
+    token = make_token(web, member)
+
+    [matter] = Api(app).get("/api/v1/matters", headers=bearer(token)).get_json()["matters"]
+
+    assert matter["id"] == match.id and matter["summary"]["needs_local_counsel"] is True

@@ -91,7 +91,7 @@ def test_a_defenders_one_kind_becomes_her_list_of_kinds_and_comes_back_on_downgr
                 "INSERT INTO defender_profile (id, user_id, pseudonym, kind, country, languages, contact, verified, "
                 "created_at) VALUES (:id, :id, 'x', :kind, 'HN', '[]', '', false, :now)"),
                 {"id": ident, "kind": kind, "now": datetime(2026, 12, 1, tzinfo=UTC)})
-    upgrade(revision="c6e8a0b2d4f7")
+    upgrade(revision="e8a0c2d4f6b9")
     with db.engine.connect() as connection:
         kinds = text("SELECT id, kinds FROM defender_profile ORDER BY id").columns(id=Integer, kinds=JSON)
         assert connection.execute(kinds).all() == [(1, ["woman"]), (2, ["individual"])]

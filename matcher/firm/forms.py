@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..conflicts import engine
 from ..conflicts.positions import NOTHING_DECLARED
@@ -13,6 +13,7 @@ from ..matching import vocab, vocabfields
 from ..web.fields import email_field, languages_field, require_one
 
 MAX_CAPACITY = 1000
+MAX_ANSWER_HOURS = 72  # an emergency-ready firm answers within three days at the latest
 
 # The offer's columns a form edits, copied one by one so nothing else is written.
 OFFER_FIELDS = (
@@ -23,6 +24,7 @@ OFFER_FIELDS = (
     "help_kinds",
     "capacity",
     "emergency",
+    "answer_within_hours",
     "works_with_local_counsel",
     "valid_from",
     "valid_until",
@@ -58,6 +60,15 @@ class OfferForm(FlaskForm):
         ],
     )
     emergency = BooleanField(_l("Ready for emergencies (can act within days)"))
+    answer_within_hours = IntegerField(
+        _l("Answers an emergency within (hours)"),
+        description=_l("Required for an offer ready for emergencies. An emergency or urgent matter proposed under "
+                       "this offer waits this long for the firm's answer, less when its deadline is near; then "
+                       "the firm is reminded, and soon after the matter goes to another firm."),
+        validators=[Optional(),
+                    NumberRange(min=1, max=MAX_ANSWER_HOURS,
+                                message=_l("Enter a number of hours from 1 to %(max)s.", max=MAX_ANSWER_HOURS))],
+    )
     works_with_local_counsel = BooleanField(
         _l("Works with local counsel"),
         description=_l("In a country where its lawyers are not admitted, the firm takes a case together with a "
@@ -79,6 +90,18 @@ class OfferForm(FlaskForm):
                 "%(used)s matter(s) already hold places under this offer: the capacity cannot be less than %(used)s.",
                 used=self.capacity_used,
             ))
+
+    def validate(self, extra_validators=None) -> bool:
+        """An offer ready for emergencies says how fast the firm answers; one that is not promises nothing.
+        (Checked here: a field left empty stops its own validators.)"""
+        valid = super().validate(extra_validators)
+        hours = self.answer_within_hours
+        if not self.emergency.data:
+            hours.data = None
+        elif hours.data is None and not hours.errors:
+            hours.errors.append(_("Say within how many hours the firm answers an emergency."))
+            return False
+        return valid
 
     def validate_valid_until(self, field):
         if field.data and self.valid_from.data and field.data < self.valid_from.data:
@@ -154,6 +177,14 @@ class PositionForm(FlaskForm):
 
 class InvitationForm(FlaskForm):
     email = email_field(_l("Colleague's email"))
+
+
+class ApiTokenForm(FlaskForm):
+    name = StringField(
+        _l("What will use the token"),
+        description=_l("For example: our conflicts system. You will see this name beside the token."),
+        validators=[DataRequired(message=_l("Name the token.")), Length(max=100)],
+    )
 
 
 class DeclineForm(FlaskForm):

@@ -1,7 +1,7 @@
 """a need may require local counsel, and an offer may say the firm works with local counsel
 
 Revision ID: d7f9b1c3e5a8
-Revises: b5d7f9a1c3e6
+Revises: c6e8a0b2d4f7
 Create Date: 2026-12-03 10:00:00.000000
 
 Two flags, false for every need and offer there is: no need requires local counsel and no firm
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 
 revision = 'd7f9b1c3e5a8'
-down_revision = 'b5d7f9a1c3e6'
+down_revision = 'c6e8a0b2d4f7'
 branch_labels = None
 depends_on = None
 

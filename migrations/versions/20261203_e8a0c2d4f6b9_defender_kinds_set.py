@@ -1,6 +1,6 @@
 """a defender may be several kinds at once: the profile's one kind becomes a list of kinds
 
-Revision ID: c6e8a0b2d4f7
+Revision ID: e8a0c2d4f6b9
 Revises: d7f9b1c3e5a8
 Create Date: 2026-12-03 11:00:00.000000
 
@@ -12,7 +12,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = 'c6e8a0b2d4f7'
+revision = 'e8a0c2d4f6b9'
 down_revision = 'd7f9b1c3e5a8'
 branch_labels = None
 depends_on = None
