@@ -42,6 +42,8 @@ MATRIX = {
     "/firm/matters/{other_match}": (LOGIN, 403, 404, 403, 403),
     "/firm/positions": (LOGIN, 403, 200, 403, 403),
     "/firm/api-tokens": (LOGIN, 403, 200, 403, 403),
+    "/firm/report": (LOGIN, 403, 200, 403, 403),
+    "/firm/report.csv": (LOGIN, 403, 200, 403, 403),
     "/coordinator/": (LOGIN, 403, 403, 200, 200),
     "/coordinator/people": (LOGIN, 403, 403, 200, 200),
     "/coordinator/emergencies": (LOGIN, 403, 403, 200, 200),
@@ -54,6 +56,9 @@ MATRIX = {
     "/coordinator/intake/{other_defender}": (LOGIN, 403, 403, 200, 200),
     "/coordinator/defenders/{other_defender}/kinds": (LOGIN, 403, 403, 404, 404),  # she has an account
     "/coordinator/reviews": (LOGIN, 403, 403, 200, 200),
+    "/coordinator/repeat-parties": (LOGIN, 403, 403, 200, 200),
+    "/coordinator/reports": (LOGIN, 403, 403, 200, 200),
+    "/coordinator/reports/speed.csv": (LOGIN, 403, 403, 200, 200),
     "/coordinator/relations": (LOGIN, 403, 403, 200, 200),
     "/coordinator/relations/upload": (LOGIN, 403, 403, 200, 200),
     "/coordinator/relations/imports/{registry_import}": (LOGIN, 403, 403, 200, 200),
