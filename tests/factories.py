@@ -33,10 +33,10 @@ def coordinator(**fields) -> User:
     return user("coordinator", **fields)
 
 
-def defender(verified: bool = True, country: str = "HN", **fields) -> User:
+def defender(verified: bool = True, country: str = "HN", kinds=("individual",), **fields) -> User:
     account = user("defender", **fields)
     account.defender = DefenderProfile(
-        pseudonym=account.display_name, country=country, languages=["es", "en"],
+        pseudonym=account.display_name, kinds=list(kinds), country=country, languages=["es", "en"],
         contact="Signal @rosa-secure", verified=verified,
     )
     db.session.flush()

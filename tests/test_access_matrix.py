@@ -54,6 +54,7 @@ MATRIX = {
     "/coordinator/funds/{fund}/edit": (LOGIN, 403, 403, 200, 200),
     "/coordinator/intake": (LOGIN, 403, 403, 200, 200),
     "/coordinator/intake/{other_defender}": (LOGIN, 403, 403, 200, 200),
+    "/coordinator/defenders/{other_defender}/kinds": (LOGIN, 403, 403, 404, 404),  # she has an account
     "/coordinator/reviews": (LOGIN, 403, 403, 200, 200),
     "/coordinator/repeat-parties": (LOGIN, 403, 403, 200, 200),
     "/coordinator/reports": (LOGIN, 403, 403, 200, 200),
@@ -64,6 +65,7 @@ MATRIX = {
     "/coordinator/relations/imports/999999": (LOGIN, 403, 403, 404, 404),
     "/coordinator/audit": (LOGIN, 403, 403, 200, 200),
     "/coordinator/audit.csv": (LOGIN, 403, 403, 200, 200),
+    "/defender/kinds": (LOGIN, 200, 403, 403, 403),
     "/defender/data": (LOGIN, 200, 403, 403, 403),
     "/defender/data/download": (LOGIN, 200, 403, 403, 403),
     "/admin/": (LOGIN, 403, 403, 403, 200),

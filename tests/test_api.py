@@ -141,6 +141,7 @@ def test_the_matters_are_listed_with_their_summary_only_and_the_read_is_audited(
     assert matter["answer_by"] is not None  # the factory's need is urgent: the firm has a window to answer in
     assert matter["summary"]["summary"] == "Sued for denouncing a mine."
     assert matter["summary"]["adverse_parties"][0]["name"] == "Minera Andina S.A."
+    assert matter["summary"]["needs_local_counsel"] is False
     assert "Hearing on the 12th" not in json.dumps(listed)  # the details stay for after consent
     assert "details" not in matter["summary"] and "contact" not in json.dumps(listed)
     assert db.session.scalar(db.select(AuditEvent.note).where(AuditEvent.action == "need.read")) == \

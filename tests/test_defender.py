@@ -74,7 +74,7 @@ def accepted_match(owner, firm_name="Alvarez & Partners"):
 
 def test_a_registered_defender_is_told_their_account_awaits_verification(web, outbox):
     response = web.post("/account/register/defender", {
-        "pseudonym": "Rosa", "kind": "community", "country": "HN", "languages": ["es"],
+        "pseudonym": "Rosa", "kinds": ["community"], "country": "HN", "languages": ["es"],
         "contact": "Signal @rosa", "email": "rosa@example.org",
         "password": "a long enough password", "confirm": "a long enough password",
     })

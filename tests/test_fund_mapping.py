@@ -120,10 +120,8 @@ def test_a_fund_for_indigenous_leaders_covering_medical_care_is_ranked_and_read_
         **{"covers-other": "atención médica\nsoutien psychosocial"}))
     fund = db.session.scalar(select(LegalAidFund))
     assert (fund.covers, fund.defender_kinds) == (["relocation", "medical_care", "psychosocial"], ["indigenous"])
-    leader = factories.defender()
-    leader.defender.kind = "indigenous"
-    reporter = factories.defender()
-    reporter.defender.kind = "journalist"
+    leader = factories.defender(kinds=["indigenous"])
+    reporter = factories.defender(kinds=["journalist"])
     for_the_leader = factories.need(leader, state="verified", help_wanted=["medical_care"])
     for_the_reporter = factories.need(reporter, state="verified", help_wanted=["medical_care"])
 

@@ -11,7 +11,7 @@ from tests.test_defender import need_form
 
 OFFLINE_DEFENDER = {
     "pseudonym": "Don Tomás",
-    "kind": "community",
+    "kinds": ["community", "indigenous"],
     "country": "GT",
     "languages": ["es"],
     "contact": "Through the parish radio, ask for Marta.",
@@ -40,6 +40,7 @@ def test_a_coordinator_records_an_offline_defender_and_submits_their_need(web):
     profile = db.session.scalars(select(DefenderProfile)).one()
     assert response.headers["Location"].endswith(f"/coordinator/intake/{profile.id}")
     assert profile.verified and profile.contact == OFFLINE_DEFENDER["contact"]
+    assert profile.kinds == ["community", "indigenous"]
     assert profile.user.email is None and profile.user.password_hash is None
     assert profile.user.role == "defender"
     event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "defender.intake")).one()

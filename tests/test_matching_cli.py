@@ -68,6 +68,25 @@ def test_rank_leaves_out_conflicted_firms_and_funds_too_slow_for_the_deadline(ap
     assert "u2" not in ids  # ten days to decide, six left
 
 
+def test_rank_ranks_firms_elsewhere_with_a_local_partner_when_the_need_requires_local_counsel(app, tmp_path):
+    needs = [dict(NEEDS[0], needs_local_counsel=True)]
+    offers = [OFFERS[0], dict(OFFERS[1], firm_country="Spain", works_with_local_counsel=True),
+              dict(OFFERS[1], id="o4", firm_id="f4", firm_country="France")]
+    result = _rank(app, _write(tmp_path, needs=needs, offers=offers, funds=[]))
+    assert result.exit_code == 0, result.output
+    ranked = json.loads(result.stdout)["n1"]
+    assert [c["id"] for c in ranked] == ["o1", "o2"]  # o4 is in France and works with nobody in Honduras
+    assert "local counsel: the firm is based in Honduras" in ranked[0]["reasons"]
+    assert "with a local partner: the firm is based in Spain and works with local counsel in Honduras" in (
+        ranked[1]["reasons"])
+    assert {"code": "local_partner", "values": {"country": "HN", "based": "ES"}} in ranked[1]["reason_data"]
+
+
+def test_rank_reads_files_without_the_local_counsel_fields_as_before(app, tmp_path):
+    ranked = json.loads(_rank(app, _write(tmp_path, offers=[dict(OFFERS[1], firm_country="France")])).stdout)["n1"]
+    assert "no local presence: the firm is based in France and has no office in Honduras" in ranked[0]["reasons"]
+
+
 def test_rank_names_a_word_it_does_not_know_with_the_closest_term_and_ranks_the_rest(app, tmp_path):
     needs = [dict(NEEDS[0], help=["representación", "fianza", "observacion"])]
     offers = [dict(OFFERS[0], help=["representation", "moral support"]), *OFFERS[1:]]
@@ -137,6 +156,7 @@ def test_rank_warns_about_practice_areas_it_leaves_out_but_still_ranks(app, tmp_
     ({"id": "o9"}, "offer #1 (id 'o9'): firm_id: a text or number id is required"),
     (dict(OFFERS[0], valid_until="next week"), "valid_until: 'next week' is not a date like 2026-12-01"),
     (dict(OFFERS[0], emergency="yes"), "emergency: 'yes' must be true or false"),
+    (dict(OFFERS[0], works_with_local_counsel="sí"), "works_with_local_counsel: 'sí' must be true or false"),
     (dict(OFFERS[0], acceptance_rate=80), "acceptance_rate: 80 must be between 0 and 1"),
     (dict(OFFERS[0], jurisdictions=[]), "jurisdictions: at least one is required"),
 ])
@@ -195,6 +215,12 @@ def test_funds_covering_medical_care_or_relocation_and_a_fund_for_indigenous_lea
     assert "covers medical care, not temporary relocation" in reasons["care"]
     assert "covers temporary relocation, not medical care" in reasons["leaders"]
     assert [c["id"] for c in ranked["reporter"]] == []  # a journalist: neither an indigenous leader nor a woman
+
+
+def test_a_defender_of_several_kinds_is_ranked_for_the_funds_of_each(app, tmp_path):
+    reporter = dict(THREATENED[1], defender_kind=None, defender_kinds=["periodista", "defensora"])
+    ranked = json.loads(_rank(app, _write(tmp_path, needs=[reporter], offers=[], funds=GRANTS)).stdout)
+    assert [c["id"] for c in ranked["reporter"]] == ["whrd"]
 
 
 def test_a_journalist_who_is_a_woman_is_ranked_for_a_fund_for_women_defenders_when_written_so(app, tmp_path):

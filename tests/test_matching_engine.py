@@ -61,6 +61,8 @@ def test_each_hard_filter_says_why_it_removed_an_offer():
     assert _excluded_reason(replace(OFFER, help_kinds=frozenset({"advice"}))) == (
         reason("help", wanted=frozenset({"representation"})))
     assert _excluded_reason(replace(OFFER, emergency=False)) == reason("emergency")
+    assert _excluded_reason(replace(OFFER, firm_country="ES"), replace(NEED, needs_local_counsel=True)) == (
+        reason("local_counsel", country="HN", based="ES"))
 
 
 def test_an_offer_without_emergency_readiness_still_serves_a_need_that_is_not_an_emergency():
@@ -76,7 +78,7 @@ def test_the_first_failing_filter_is_the_one_reported():
 def test_each_hard_filter_says_why_it_removed_a_fund():
     assert _fund_excluded_reason(replace(FUND, countries=frozenset({"KE"}))) == reason("fund_country", country="HN")
     assert _fund_excluded_reason(replace(FUND, defender_kinds=frozenset({"journalist"}))) == (
-        reason("fund_defender_kind", kind="individual"))
+        reason("fund_defender_kind", kinds=frozenset({"individual"})))
     assert _fund_excluded_reason(replace(FUND, covers=frozenset({"bail"}))) == (
         reason("fund_covers", wanted=frozenset({"representation"})))
     too_much = replace(NEED, amount_needed=8000, currency="USD")
@@ -95,26 +97,54 @@ def test_amounts_in_different_currencies_are_not_compared_but_flagged():
 
 
 def test_a_fund_open_to_anyone_serves_any_country_and_kind():
-    assert [c.id for c in rank(replace(NEED, country="KE"), [], [FUND], TODAY).candidates] == ["u1"]
+    [fund] = rank(replace(NEED, country="KE"), [], [FUND], TODAY).candidates
+    assert fund.id == "u1"
+    assert "for_kinds" not in [code for code, _values in fund.reasons]
+
+
+def _of_kinds(*kinds: str) -> NeedProfile:
+    return replace(NEED, defender_kinds=frozenset(kinds))
 
 
 def test_a_fund_for_individual_defenders_takes_every_kind_of_defender_who_is_one_person():
     for_individuals = replace(FUND, defender_kinds=frozenset({"individual"}))
     for kind in ("woman", "journalist", "trade_unionist", "lawyer", "lgbti", "student", "community_leader"):
-        assert [c.id for c in rank(replace(NEED, defender_kind=kind), [], [for_individuals], TODAY).candidates] == [
-            "u1"], kind
+        assert [c.id for c in rank(_of_kinds(kind), [], [for_individuals], TODAY).candidates] == ["u1"], kind
     for kind in ("organisation", "community", "indigenous"):
-        assert _fund_excluded_reason(for_individuals, replace(NEED, defender_kind=kind)) == (
-            reason("fund_defender_kind", kind=kind))
+        assert _fund_excluded_reason(for_individuals, _of_kinds(kind)) == (
+            reason("fund_defender_kind", kinds=frozenset({kind})))
 
 
 def test_a_fund_for_one_kind_of_defender_takes_that_kind_only():
     for_indigenous_leaders = replace(FUND, defender_kinds=frozenset({"indigenous", "environmental"}))
-    assert [c.id for c in rank(replace(NEED, defender_kind="indigenous"), [], [for_indigenous_leaders],
-                               TODAY).candidates] == ["u1"]
-    assert _fund_excluded_reason(for_indigenous_leaders, replace(NEED, defender_kind="woman")) == (
-        reason("fund_defender_kind", kind="woman"))
-    assert _fund_excluded_reason(for_indigenous_leaders) == reason("fund_defender_kind", kind="individual")
+    assert [c.id for c in rank(_of_kinds("indigenous"), [], [for_indigenous_leaders], TODAY).candidates] == ["u1"]
+    assert _fund_excluded_reason(for_indigenous_leaders, _of_kinds("woman")) == (
+        reason("fund_defender_kind", kinds=frozenset({"woman"})))
+    assert _fund_excluded_reason(for_indigenous_leaders) == reason("fund_defender_kind",
+                                                                   kinds=frozenset({"individual"}))
+
+
+def test_a_woman_indigenous_land_defender_reaches_funds_for_each_of_the_kinds_she_is():
+    she = _of_kinds("woman", "indigenous", "environmental")
+    funds = [replace(FUND, id="whrd", defender_kinds=frozenset({"woman"})),
+             replace(FUND, id="peoples", defender_kinds=frozenset({"indigenous"})),
+             replace(FUND, id="individuals", defender_kinds=frozenset({"individual"})),  # she is one person
+             replace(FUND, id="press", defender_kinds=frozenset({"journalist", "student"}))]
+    ranking = rank(she, [], funds, TODAY)
+    assert {c.id for c in ranking.candidates} == {"whrd", "peoples", "individuals"}
+    assert {c.id: [r for r in c.reasons if r[0] == "for_kinds"] for c in ranking.candidates} == {
+        "whrd": [reason("for_kinds", kinds=frozenset({"woman"}))],
+        "peoples": [reason("for_kinds", kinds=frozenset({"indigenous"}))],
+        "individuals": [reason("for_kinds", kinds=frozenset({"woman", "environmental"}))],
+    }
+    assert [(e.id, e.reason) for e in ranking.excluded] == [
+        ("press", reason("fund_defender_kind", kinds=frozenset({"woman", "indigenous", "environmental"})))]
+
+
+def test_an_indigenous_community_is_not_one_person_whatever_else_it_is():
+    for_individuals = replace(FUND, defender_kinds=frozenset({"individual"}))
+    assert _fund_excluded_reason(for_individuals, _of_kinds("indigenous", "community", "organisation")) == (
+        reason("fund_defender_kind", kinds=frozenset({"indigenous", "community", "organisation"})))
 
 
 def test_a_hearing_in_six_days_in_honduras_puts_the_local_emergency_ready_firm_first():
@@ -143,6 +173,44 @@ def test_a_hearing_in_six_days_in_honduras_puts_the_local_emergency_ready_firm_f
         "not-ready": reason("emergency"),
         "slow-fund": reason("fund_turnaround", takes=10, left=6),
     }
+
+
+def test_a_need_requiring_local_counsel_ranks_firms_elsewhere_with_a_local_partner_and_leaves_out_the_rest():
+    need = replace(NEED, needs_local_counsel=True)
+    local = replace(OFFER, id="local", firm_id="f-local")
+    office = replace(OFFER, id="office", firm_id="f-office", firm_country="ES", offices=frozenset({"HN"}))
+    partnered = replace(OFFER, id="partnered", firm_id="f-partnered", firm_country="ES", works_with_local_counsel=True)
+    alone = replace(OFFER, id="alone", firm_id="f-alone", firm_country="ES", offices=frozenset({"GT"}))
+
+    ranking = rank(need, [alone, partnered, office, local], [], TODAY)
+
+    assert [c.id for c in ranking.candidates] == ["local", "office", "partnered"]
+    reasons = {c.id: c.reasons for c in ranking.candidates}
+    assert reason("counsel_based", country="HN") in reasons["local"]
+    assert reason("counsel_office", country="HN") in reasons["office"]
+    assert reason("local_partner", country="HN", based="ES") in reasons["partnered"]
+    assert [(e.id, e.filter, e.reason) for e in ranking.excluded] == [
+        ("alone", "local_counsel", reason("local_counsel", country="HN", based="ES"))]
+
+
+def test_a_firm_with_a_local_partner_ranks_above_one_elsewhere_only_when_the_need_requires_local_counsel():
+    partnered = replace(OFFER, id="partnered", firm_country="ES", works_with_local_counsel=True)
+    alone = replace(OFFER, id="alone", firm_country="ES")
+    [candidate] = rank(replace(NEED, needs_local_counsel=True), [partnered], [], TODAY).candidates
+    ranking = rank(NEED, [alone, partnered], [], TODAY)
+    assert [c.id for c in ranking.candidates] == ["alone", "partnered"]  # the same score: ties go by id
+    assert ranking.candidates[0].score == ranking.candidates[1].score < candidate.score
+    assert reason("not_local", country="HN", based="ES") in ranking.candidates[1].reasons
+
+
+def test_a_firm_whose_location_is_not_known_stays_for_the_coordinator_to_check_as_local_counsel():
+    need = replace(NEED, needs_local_counsel=True)
+    unknown = replace(OFFER, firm_country="")
+    [candidate] = rank(need, [unknown], [], TODAY).candidates
+    assert reason("counsel_location_unknown", country="HN", partner=False) in candidate.reasons
+    [partnered] = rank(need, [replace(unknown, works_with_local_counsel=True)], [], TODAY).candidates
+    assert reason("counsel_location_unknown", country="HN", partner=True) in partnered.reasons
+    assert partnered.score == candidate.score
 
 
 def test_responsiveness_weighs_more_in_an_emergency():

@@ -23,12 +23,14 @@ OFFERS = st.lists(st.builds(
     OfferProfile, id=st.just(""), firm_id=st.sampled_from(FIRMS), jurisdictions=_codes(COUNTRIES),
     languages=_codes(LANGUAGES), practice_areas=st.just(frozenset()), help_kinds=_codes(HELP),
     capacity_left=st.integers(-1, 2), emergency=st.booleans(), valid_from=DAYS, valid_until=DAYS,
+    firm_country=st.sampled_from(("", *COUNTRIES, "ES")), offices=_codes(COUNTRIES),
+    works_with_local_counsel=st.booleans(),
 ), max_size=30)
 NEEDS = st.builds(
     NeedProfile, id=st.just("n"), country=st.sampled_from(COUNTRIES), languages=_codes(LANGUAGES),
     help_wanted=_codes(HELP), practice_areas=st.just(frozenset()),
     urgency=st.sampled_from(("emergency", "urgent", "standard")),
-    conflicted_firms=_codes(FIRMS), unscreened_firms=_codes(FIRMS),
+    conflicted_firms=_codes(FIRMS), unscreened_firms=_codes(FIRMS), needs_local_counsel=st.booleans(),
 )
 
 

@@ -37,7 +37,7 @@ def test_a_fund_whose_decisive_list_is_not_understood_at_all_is_held_back(change
 
 @pytest.mark.parametrize("changes", [
     {"country": "Narnia"}, {"languages": ["Blorbish"]}, {"help": ["moral support"]}, {"urgency": "whenever"},
-    {"defender_kind": "hobbit"},
+    {"defender_kind": "hobbit"}, {"defender_kinds": ["hobbit"]},
 ])
 def test_a_need_missing_a_value_that_decides_its_candidates_is_held_back(changes):
     loaded = records.load([dict(NEED, **changes)], [], [])
@@ -56,3 +56,36 @@ def test_strict_makes_every_word_not_known_a_problem_naming_record_and_field():
         records.load([dict(NEED, practice_areas=["maritime law"])], [], [], strict=True)
     assert refused.value.problems == [
         "need #1 (id 'n1'): practice_areas: 'maritime law' is not a practice area the platform knows"]
+
+
+def test_local_counsel_is_read_from_a_need_and_an_offer_and_not_required_when_absent():
+    offer = {"id": "o1", "firm_id": "f1", "jurisdictions": ["HN"], "languages": ["es"], "help": ["bail"],
+             "capacity": 1}
+    loaded = records.load([dict(NEED, needs_local_counsel=True), dict(NEED, id="n2")],
+                          [dict(offer, works_with_local_counsel=True), dict(offer, id="o2")], [])
+    assert [need.needs_local_counsel for need in loaded.needs] == [True, False]
+    assert [offer.works_with_local_counsel for offer in loaded.offers] == [True, False]
+
+
+def test_a_local_counsel_flag_that_is_not_true_or_false_is_refused():
+    with pytest.raises(records.RecordError) as refused:
+        records.load([dict(NEED, needs_local_counsel="yes")], [], [])
+    assert refused.value.problems == ["need #1 (id 'n1'): needs_local_counsel: 'yes' must be true or false"]
+
+
+@pytest.mark.parametrize(("written", "kinds"), [
+    ({}, {"individual"}),
+    ({"defender_kind": "periodista"}, {"journalist"}),  # as files said it before a defender could be several
+    ({"defender_kinds": ["defensora", "indígena", "land defender"]}, {"woman", "indigenous", "environmental"}),
+    ({"defender_kinds": "journalist"}, {"journalist"}),
+    ({"defender_kind": "student", "defender_kinds": ["lgbti"]}, {"student", "lgbti"}),
+])
+def test_a_need_gives_every_kind_its_defender_is_in_one_field_or_the_other(written, kinds):
+    [need] = records.load([dict(NEED, **written)], [], []).needs
+    assert need.defender_kinds == kinds
+
+
+def test_a_kind_of_defender_not_known_beside_a_known_one_is_left_out_and_the_need_ranked():
+    loaded = records.load([dict(NEED, defender_kinds=["woman", "hobbit"])], [], [])
+    assert [need.defender_kinds for need in loaded.needs] == [{"woman"}]
+    assert _unknown(loaded) == [("need", "n1", "defender_kinds", "hobbit", False)]

@@ -3,13 +3,14 @@
 import os
 import re
 import uuid
+from datetime import UTC, datetime
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import CheckConstraint, create_engine, inspect, text
+from sqlalchemy import JSON, CheckConstraint, Integer, create_engine, inspect, text
 
 from matcher import create_app
 from matcher.extensions import db
@@ -76,3 +77,27 @@ def test_the_migrated_schema_checks_values_as_the_models_do(migration_app):
 def _check_constraints(inspector) -> dict[tuple[str, str], str]:
     return {(table, check["name"]): check["sqltext"] for table in inspector.get_table_names()
             for check in inspector.get_check_constraints(table)}
+
+
+def test_a_defenders_one_kind_becomes_her_list_of_kinds_and_comes_back_on_downgrade(migration_app):
+    upgrade(revision="d7f9b1c3e5a8")
+    with db.engine.begin() as connection:
+        for ident, kind in ((1, "woman"), (2, "individual")):
+            connection.execute(text(
+                "INSERT INTO user_account (id, role, display_name, is_disabled, created_at, recovery_codes, "
+                "sessions_valid_after) VALUES (:id, 'defender', 'x', false, :now, '[]', 0)"),
+                {"id": ident, "now": datetime(2026, 12, 1, tzinfo=UTC)})
+            connection.execute(text(
+                "INSERT INTO defender_profile (id, user_id, pseudonym, kind, country, languages, contact, verified, "
+                "created_at) VALUES (:id, :id, 'x', :kind, 'HN', '[]', '', false, :now)"),
+                {"id": ident, "kind": kind, "now": datetime(2026, 12, 1, tzinfo=UTC)})
+    upgrade(revision="e8a0c2d4f6b9")
+    with db.engine.connect() as connection:
+        kinds = text("SELECT id, kinds FROM defender_profile ORDER BY id").columns(id=Integer, kinds=JSON)
+        assert connection.execute(kinds).all() == [(1, ["woman"]), (2, ["individual"])]
+    with db.engine.begin() as connection:
+        connection.execute(text("UPDATE defender_profile SET kinds = '[\"indigenous\", \"woman\"]' WHERE id = 1"))
+    downgrade(revision="d7f9b1c3e5a8")
+    with db.engine.connect() as connection:
+        assert connection.execute(text("SELECT id, kind FROM defender_profile ORDER BY id")).all() == [
+            (1, "indigenous"), (2, "individual")]

@@ -30,7 +30,7 @@ def test_a_defender_downloads_everything_held_about_them(app, web):
 
 def test_deleting_the_account_erases_identity_and_case_but_keeps_the_firms_record(app, web):
     coordinator = factories.coordinator()
-    owner = factories.defender()
+    owner = factories.defender(kinds=["lgbti", "trade_unionist"])
     firm = factories.firm(clients="C1,Minera Andina S.A.,,organisation,HN,,\n")
     other_firm = factories.firm()
     member = factories.firm_member(other_firm)
@@ -49,6 +49,7 @@ def test_deleting_the_account_erases_identity_and_case_but_keeps_the_firms_recor
     user = db.session.get(User, owner.id)
     assert (user.email, user.password_hash, user.is_disabled) == (None, None, True)
     assert user.defender.contact == "" and user.defender.pseudonym == "Deleted defender"
+    assert user.defender.kinds == ["individual"]
     need = db.session.get(Need, need.id)
     assert (need.state, need.summary, need.details) == ("withdrawn", "[erased]", "")
     assert [p.name for p in db.session.scalars(select(AdverseParty))] == ["[erased]"]

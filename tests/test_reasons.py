@@ -32,8 +32,13 @@ EXCLUSIONS = {
         "no language in common (the need: Spanish; the offer: English and French)",
     reason("help", wanted=frozenset({"representation"})):
         "the kind of help wanted is not offered (representation in court)",
-    reason("fund_defender_kind", kind="individual"):
+    reason("local_counsel", country="HN", based="ES"):
+        "the need requires local counsel in Honduras: the firm is based in Spain, has no office there and does not "
+        "work with local counsel",
+    reason("fund_defender_kind", kinds=frozenset({"individual"})):
         "the fund does not support this kind of defender (individual defender)",
+    reason("fund_defender_kind", kinds=frozenset({"woman", "journalist"})):
+        "the fund supports none of the kinds of defender this one is (journalist and woman human rights defender)",
     reason("fund_amount", needed=8000, most=5000, currency="USD"):
         "the amount needed ($8,000) is above the fund's maximum ($5,000)",
     reason("fund_turnaround", takes=10, left=1): "the fund cannot decide before the deadline (it takes 10 days; "
@@ -48,6 +53,13 @@ SCORES = {
         "practises SLAPP and defamation but not Criminal defence",
     reason("not_local", country="HN", based="ES"):
         "no local presence: the firm is based in Spain and has no office in Honduras",
+    reason("counsel_based", country="HN"): "local counsel: the firm is based in Honduras",
+    reason("counsel_office", country="HN"): "local counsel: the firm has an office in Honduras",
+    reason("local_partner", country="HN", based="ES"):
+        "with a local partner: the firm is based in Spain and works with local counsel in Honduras",
+    reason("counsel_location_unknown", country="HN", partner=False):
+        "the firm's location is not known: check that it can act as local counsel in Honduras (local presence "
+        "counted as neutral)",
     reason("headroom", left=1): "capacity: 1 matter left, the last one",
     reason("headroom", left=3): "capacity: 3 matters left",
     reason("responsiveness", rate=0.75, hours=None):
@@ -57,6 +69,9 @@ SCORES = {
     reason("covers", help=frozenset({"bail"}), missing=frozenset({"representation"})):
         "covers bail, not representation in court",
     reason("speed", takes=1, spare=5): "decides within 1 day, leaving 5 days before the deadline",
+    reason("for_kinds", kinds=frozenset({"woman", "indigenous"})):
+        "for some kinds of defender only, this one's among them (indigenous defender, community or leader and "
+        "woman human rights defender)",
     reason("amounts_differ", most=(5000, "EUR"), needed=(8000, "USD")):
         "the amounts are in different currencies (up to €5,000; $8,000 needed): check before applying",
 }
@@ -87,7 +102,7 @@ def test_reasons_are_worded_in_the_readers_language_with_names_and_numbers_the_r
 ])
 def test_the_new_kinds_of_defender_and_of_help_are_named_in_the_readers_language(words, language, kind, covers):
     """A label's first letter is lowered in a sentence, but not an acronym's ("LGBTI+", "ONG")."""
-    assert words(reason("fund_defender_kind", kind="lgbti"), language) == kind
+    assert words(reason("fund_defender_kind", kinds=frozenset({"lgbti"})), language) == kind
     assert words(reason("covers", help=frozenset({"medical_care", "relocation"}), missing=frozenset({"prison_visits"})),
                  language) == covers
 

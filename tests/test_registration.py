@@ -4,12 +4,13 @@ import re
 
 from sqlalchemy import func, select
 
+from matcher.accounts import links
 from matcher.extensions import db
 from matcher.models import LawFirm, User
 from tests import factories
 
 DEFENDER = {
-    "pseudonym": "Rosa", "kind": "community", "country": "HN", "languages": ["es"], "contact": "Signal @rosa",
+    "pseudonym": "Rosa", "kinds": ["community"], "country": "HN", "languages": ["es"], "contact": "Signal @rosa",
     "email": "rosa@example.org", "password": "a long enough password", "confirm": "a long enough password",
 }
 FIRM = {
@@ -51,15 +52,31 @@ def test_the_confirmation_link_hides_what_was_typed_and_creates_the_account_once
     assert web.get(link).headers["Location"].endswith("/account/login"), "a second click signs nobody in"
 
 
-def test_a_defender_says_what_kind_of_defender_she_is_from_the_kinds_funds_aim_at(app, web, outbox):
+def test_a_defender_says_every_kind_of_defender_she_is_from_the_kinds_funds_aim_at(app, web, outbox):
     page = web.get("/account/register/defender", headers={"Accept-Language": "es"}).get_data(as_text=True)
     for code, label in (("woman", "Defensora de derechos humanos"), ("indigenous", "Persona defensora, comunidad o "
                         "líder indígena"), ("trade_unionist", "Sindicalista"), ("lgbti", "Persona defensora LGBTI+")):
-        assert f'<option value="{code}">{label}</option>' in page
-    web.post("/account/register/defender", {**DEFENDER, "kind": "woman"})
+        assert re.search(rf'<input id="kinds-\d+" name="kinds" type="checkbox" value="{code}"> '
+                         rf'<label for="kinds-\d+">{re.escape(label)}</label>', page), code
+    web.post("/account/register/defender", {**DEFENDER, "kinds": ["woman", "indigenous", "environmental"]})
     web.get(_link(outbox[-1]))
     account = db.session.scalar(select(User).where(User.with_email("rosa@example.org")))
-    assert account.defender.kind == "woman"
+    assert account.defender.kinds == ["woman", "indigenous", "environmental"]
+
+
+def test_a_defender_must_say_at_least_one_kind_and_an_unknown_kind_is_refused(web, outbox):
+    for kinds in ([], ["hobbit"]):
+        page = web.post("/account/register/defender", {**DEFENDER, "kinds": kinds}).get_data(as_text=True)
+        assert "Check your email" not in page
+    assert outbox == []
+
+
+def test_a_registration_link_sent_when_a_defender_was_one_kind_still_registers_her(app, web):
+    registration = {key: value for key, value in DEFENDER.items() if key not in ("kinds", "password", "confirm")}
+    token = links.make("registration", role="defender", password_hash="x", kind="woman", **registration)
+    web.get(f"/account/register/confirm/{token}")
+    account = db.session.scalar(select(User).where(User.with_email("rosa@example.org")))
+    assert account.defender.kinds == ["woman"]
 
 
 def test_a_firm_registers_through_its_link_and_must_then_set_up_two_factors(app, web, outbox):

@@ -18,11 +18,11 @@ def email_taken(email: str) -> bool:
     return bool(db.session.scalar(select(exists().where(User.with_email(email)))))
 
 
-def create_defender(*, email: str | None, password_hash: str | None, pseudonym: str, kind: str, country: str,
-                    languages: list[str], contact: str, verified: bool = False) -> User:
+def create_defender(*, email: str | None, password_hash: str | None, pseudonym: str, kinds: list[str],
+                    country: str, languages: list[str], contact: str, verified: bool = False) -> User:
     """A defender's account and profile. With no password, the defender is offline: a coordinator acts for them."""
     user = User(email=email, password_hash=password_hash, role="defender", display_name=pseudonym)
-    user.defender = DefenderProfile(pseudonym=pseudonym, kind=kind, country=country, languages=languages,
+    user.defender = DefenderProfile(pseudonym=pseudonym, kinds=kinds, country=country, languages=languages,
                                     contact=contact, verified=verified, verified_at=utcnow() if verified else None)
     return _added(user)
 

@@ -27,7 +27,7 @@ def export(user: User) -> dict:
         "account": {
             "email": user.email,
             "name_on_the_platform": profile.pseudonym,
-            "kind": profile.kind,
+            "kinds": profile.kinds,
             "country": profile.country,
             "languages": profile.languages,
             "how_to_reach_you": profile.contact,
@@ -74,6 +74,8 @@ def erase_defender(actor: User, user: User) -> None:
         erase_need(need)
     profile = user.defender
     profile.pseudonym, profile.contact, profile.languages = "Deleted defender", "", []
+    # Who a defender is (LGBTI+, indigenous, a trade unionist) can name her as well as her pseudonym.
+    profile.kinds = ["individual"]
     user.email, user.password_hash, user.display_name = None, None, "Deleted defender"
     user.totp_secret, user.recovery_codes, user.is_disabled = None, [], True
     audit.record(None, "defender.erase", profile)

@@ -90,6 +90,7 @@ class Summary(Strict):
     languages: list[str]
     help_wanted: list[str]
     practice_areas: list[str]
+    needs_local_counsel: bool = Field(description="the case needs a lawyer admitted in its country")
     urgency: str
     deadline: date | None
     handling: str

@@ -127,8 +127,8 @@ def _matter(match: Match) -> forms.Matter:
         audit.record_read(g.api_token.user, need, "summary, through the API")
         summary = forms.Summary(
             threat=need.threat, country=need.country, languages=need.languages, help_wanted=need.help_wanted,
-            practice_areas=need.practice_areas, urgency=need.urgency, deadline=need.deadline, handling=need.handling,
-            summary=need.summary,
+            practice_areas=need.practice_areas, needs_local_counsel=need.needs_local_counsel, urgency=need.urgency,
+            deadline=need.deadline, handling=need.handling, summary=need.summary,
             adverse_parties=[forms.Party(name=party.name, aliases=party.aliases, kind=party.kind,
                                           country=party.country)
                              for party in need.parties])

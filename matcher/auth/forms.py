@@ -2,12 +2,11 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, SelectField, StringField, TextAreaField
+from wtforms import PasswordField, StringField, TextAreaField
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from ..accounts.passwords import MIN_PASSWORD_LENGTH
-from ..matching import vocab
-from ..web.fields import country_field, email_field, languages_field
+from ..web.fields import country_field, defender_kinds_field, email_field, languages_field
 
 
 def _new_password():
@@ -39,7 +38,8 @@ class DefenderRegistrationForm(FlaskForm):
         description=_l("A pseudonym is fine: coordinators verify you through trusted contacts."),
         validators=[DataRequired(), Length(max=120)],
     )
-    kind = SelectField(_l("You are"), choices=vocab.choices(vocab.DEFENDER_KIND_LABELS))
+    kinds = defender_kinds_field(_l("You are"), _l("Tick every one that applies: a fund for any of them is open "
+                                                   "to you."))
     country = country_field(_l("Country where you work"))
     languages = languages_field(_l("Languages you speak"))
     contact = TextAreaField(

@@ -27,7 +27,7 @@ def register_defender():
     if form.validate_on_submit():
         return _send_confirmation(form.email.data, {
             "role": "defender", "email": form.email.data, "password_hash": hash_password(form.password.data),
-            "pseudonym": form.pseudonym.data, "kind": form.kind.data, "country": form.country.data,
+            "pseudonym": form.pseudonym.data, "kinds": form.kinds.data, "country": form.country.data,
             "languages": form.languages.data, "contact": form.contact.data,
         })
     return render_template("auth/register_defender.html", form=form)
@@ -78,11 +78,17 @@ def confirm_registration(token: str):
 def _create_defender(registration: dict) -> User:
     user = people.create_defender(
         email=registration["email"], password_hash=registration["password_hash"], pseudonym=registration["pseudonym"],
-        kind=registration["kind"], country=registration["country"], languages=registration["languages"],
+        kinds=_kinds(registration), country=registration["country"], languages=registration["languages"],
         contact=registration["contact"])
     audit.record(user, "user.register", user)
     notify(staff_emails(), _l("A defender registered and waits for verification"), "coordinator.people")
     return user
+
+
+def _kinds(registration: dict) -> list[str]:
+    """A link sent before a defender could be several kinds names one (``kind``) and stays valid for
+    ``REGISTRATION_MAX_AGE``."""
+    return registration["kinds"] if "kinds" in registration else [registration["kind"]]
 
 
 def _create_firm(registration: dict) -> User:

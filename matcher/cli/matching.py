@@ -41,10 +41,12 @@ def rank_command(needs_file: Path, offers_file: Path, funds_file: Path, today, s
     """Print each need's eligible offers and funds, best first, as JSON.
 
     Each file holds a JSON list of objects. Need: id, country, languages, threat,
-    practice_areas, help, urgency, deadline, defender_kind, amount_needed,
-    currency, conflicted_firms, unscreened_firms. Offer: id, firm_id, jurisdictions, languages,
-    practice_areas, help, capacity, emergency, valid_until, acceptance_rate,
-    median_response_hours (and optionally firm_country, offices, valid_from).
+    practice_areas, help, urgency, deadline, defender_kinds (every kind the defender is;
+    defender_kind, a single one, is read too), amount_needed, currency, conflicted_firms,
+    unscreened_firms (and optionally needs_local_counsel, true or false). Offer: id,
+    firm_id, jurisdictions, languages, practice_areas, help, capacity, emergency,
+    valid_until, acceptance_rate, median_response_hours (and optionally firm_country,
+    offices, valid_from, works_with_local_counsel).
     Fund: id, name, regions, covers, defender_kinds, max_amount, currency,
     turnaround_days. A list field may also be a single text.
 

@@ -6,7 +6,7 @@ vouches for them in person). Then the shared need form, saved as a draft or
 submitted at once.
 """
 
-from flask import flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -22,7 +22,7 @@ from ..matching import vocab
 from ..models import DefenderProfile
 from ..needs import workflow
 from ..needs.forms import NeedForm, create_draft, need_form
-from ..web.fields import country_field, languages_field
+from ..web.fields import country_field, defender_kinds_field, languages_field
 from .blueprint import bp
 
 
@@ -31,9 +31,14 @@ class ChooseDefenderForm(FlaskForm):
     choose = SubmitField(_l("Continue with this defender"))
 
 
+def _kinds_field():
+    return defender_kinds_field(_l("The defender is"), _l("Tick every one that applies: a fund for any of them is "
+                                                          "open to the defender."))
+
+
 class OfflineDefenderForm(FlaskForm):
     pseudonym = StringField(_l("Name to use on the platform"), validators=[DataRequired(), Length(max=120)])
-    kind = SelectField(_l("The defender is"), choices=vocab.choices(vocab.DEFENDER_KIND_LABELS))
+    kinds = _kinds_field()
     country = country_field(_l("Country where they work"))
     languages = languages_field(_l("Languages they speak"))
     contact = TextAreaField(
@@ -48,6 +53,10 @@ class OfflineDefenderForm(FlaskForm):
         validators=[Optional(), Email(message=_l("Enter a valid email address.")), Length(max=254)],
     )
     create = SubmitField(_l("Record this defender"))
+
+
+class OfflineKindsForm(FlaskForm):
+    kinds = _kinds_field()
 
 
 class IntakeNeedForm(NeedForm):
@@ -88,7 +97,7 @@ def intake():
 
 def _record_offline_defender(form: OfflineDefenderForm) -> DefenderProfile:
     user = people.create_defender(
-        email=form.email.data or None, password_hash=None, pseudonym=form.pseudonym.data, kind=form.kind.data,
+        email=form.email.data or None, password_hash=None, pseudonym=form.pseudonym.data, kinds=form.kinds.data,
         country=form.country.data, languages=form.languages.data, contact=form.contact.data, verified=True)
     audit.record(current_user, "defender.intake", user.defender, note="Recorded offline by a coordinator")
     return user.defender
@@ -113,3 +122,18 @@ def intake_need(defender_id: int):
         flash(message)
         return redirect(url_for("coordinator.need", need_id=need.id))
     return render_template("coordinator/intake_need.html", form=form, profile=profile)
+
+
+@bp.route("/defenders/<int:profile_id>/kinds", methods=["GET", "POST"])
+def offline_defender_kinds(profile_id: int):
+    """Change the kinds of defender an offline defender is; one with an account says it herself."""
+    profile = db.get_or_404(DefenderProfile, profile_id)
+    if profile.user.password_hash is not None:
+        abort(404)
+    form = OfflineKindsForm(data={"kinds": profile.kinds})
+    if form.validate_on_submit():
+        profile.kinds = form.kinds.data
+        audit.record(current_user, "defender.kinds", profile)
+        flash(_("Saved: funds for any of these kinds of defender are open to %(name)s.", name=profile.pseudonym))
+        return redirect(url_for("coordinator.people"))
+    return render_template("coordinator/defender_kinds.html", form=form, profile=profile)

@@ -51,7 +51,7 @@ def seed() -> list[tuple[str, str]]:
                ["defamation", "criminal_defence", "land"], ["representation", "advice"], 3, emergency=True),
         _offer(northbridge, "International advice and trial observation", ["HN", "CO", "PE", "GB"],
                ["en", "es"], ["defamation", "international", "corporate_accountability"],
-               ["advice", "trial_observation", "international_appeal"], 2),
+               ["advice", "trial_observation", "international_appeal"], 2, works_with_local_counsel=True),
         LegalAidFund(name="Defenders Emergency Legal Fund", run_by="Demo Foundation", countries=[],
                      defender_kinds=[], covers=["local_lawyer_funding", "bail"], max_amount=5000,
                      currency="USD", turnaround_days=3, how_to_apply="A coordinator applies on your behalf."),
@@ -60,7 +60,7 @@ def seed() -> list[tuple[str, str]]:
     clientlists.replace_client_list(None, alvarez, clientlists.parse_client_csv(ALVAREZ_CLIENTS))
     clientlists.replace_client_list(None, northbridge, clientlists.parse_client_csv(NORTHBRIDGE_CLIENTS))
     defender = people.create_defender(
-        email="defender@demo.example", password_hash=hash_password(PASSWORD), pseudonym="Rosa", kind="community",
+        email="defender@demo.example", password_hash=hash_password(PASSWORD), pseudonym="Rosa", kinds=["community"],
         country="HN", languages=["es", "en"], contact="Signal: ask the coordinator", verified=True)
     need = Need(
         defender=defender.defender, created_by_id=coordinator.id, threat="slapp", country="HN",
@@ -102,9 +102,11 @@ def _firm(name: str, country: str, email: str, contact: str) -> LawFirm:
 DEMO_ANSWER_HOURS = 6  # what the demo's emergency-ready offer promises
 
 
-def _offer(firm, title, jurisdictions, languages, areas, help_kinds, capacity, emergency=False) -> Offer:
+def _offer(firm, title, jurisdictions, languages, areas, help_kinds, capacity, emergency=False,
+           works_with_local_counsel=False) -> Offer:
     today = date.today()
     return Offer(firm=firm, title=title, jurisdictions=jurisdictions, languages=languages, practice_areas=areas,
                  help_kinds=help_kinds, capacity=capacity, emergency=emergency,
-                 answer_within_hours=DEMO_ANSWER_HOURS if emergency else None, valid_from=today,
+                 answer_within_hours=DEMO_ANSWER_HOURS if emergency else None,
+                 works_with_local_counsel=works_with_local_counsel, valid_from=today,
                  valid_until=today + timedelta(days=365))

@@ -289,9 +289,9 @@ class World:
         self._users(("id", "email", "email_key", "role", "display_name"), [
             (user_id, f"defender{n}@scale.example", email_key(f"defender{n}@scale.example"), "defender",
              f"Defender {n}") for n, user_id in enumerate(user_ids)])
-        bulk.write_rows(DefenderProfile, ("id", "user_id", "pseudonym", "kind", "country", "languages", "contact",
+        bulk.write_rows(DefenderProfile, ("id", "user_id", "pseudonym", "kinds", "country", "languages", "contact",
                                           "verified", "verified_at", "created_at"), (
-            (profile_id, user_id, f"Defender {n}", rng.choice(DEFENDER_KINDS), country, self._languages(country),
+            (profile_id, user_id, f"Defender {n}", [rng.choice(DEFENDER_KINDS)], country, self._languages(country),
              "Signal: ask the coordinator", verified := rng.random() < 0.9, self.now if verified else None, self.now)
             for n, (profile_id, user_id, country) in enumerate(zip(profile_ids, user_ids, countries, strict=True))))
         return list(zip(profile_ids, user_ids, countries, strict=True))

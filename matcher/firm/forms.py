@@ -25,6 +25,7 @@ OFFER_FIELDS = (
     "capacity",
     "emergency",
     "answer_within_hours",
+    "works_with_local_counsel",
     "valid_from",
     "valid_until",
     "notes",
@@ -67,6 +68,12 @@ class OfferForm(FlaskForm):
         validators=[Optional(),
                     NumberRange(min=1, max=MAX_ANSWER_HOURS,
                                 message=_l("Enter a number of hours from 1 to %(max)s.", max=MAX_ANSWER_HOURS))],
+    )
+    works_with_local_counsel = BooleanField(
+        _l("Works with local counsel"),
+        description=_l("In a country where its lawyers are not admitted, the firm takes a case together with a "
+                       "local lawyer who is. A need that requires local counsel reaches a firm from elsewhere only "
+                       "then."),
     )
     valid_from = DateField(_l("Valid from"), validators=[InputRequired(message=_l("Enter a date."))])
     valid_until = DateField(_l("Valid until"), validators=[InputRequired(message=_l("Enter a date."))])

@@ -109,9 +109,11 @@ def need_profile(need: Need, words: Words) -> engine.NeedProfile:
         threat=threat,
         urgency=words.code("urgency", need.urgency, taxonomy.urgencies) or "standard",
         deadline=need.deadline,
-        defender_kind=words.code("defender_kind", need.defender.kind, taxonomy.defender_kinds) or "individual",
+        defender_kinds=words.codes("defender_kind", need.defender.kinds, taxonomy.defender_kinds) or frozenset(
+            {"individual"}),
         amount_needed=need.amount_needed,
         currency=need.currency or "",
+        needs_local_counsel=need.needs_local_counsel,
         conflicted_firms=frozenset(map(str, away.not_cleared)),
         unscreened_firms=frozenset(map(str, away.unscreenable)),
     )
@@ -133,6 +135,7 @@ def offer_profile(offer, history: History, words: Words) -> engine.OfferProfile:
         valid_until=offer.valid_until,
         acceptance_rate=history.acceptance_rate,
         median_response_hours=history.median_response_hours,
+        works_with_local_counsel=offer.works_with_local_counsel,
     )
 
 
@@ -196,7 +199,8 @@ def rank_need(need: Need, today: date | None = None) -> RankedNeed:
 _CACHE = "matcher.ranking_catalogue"
 _OFFER_COLUMNS = (Offer.id, Offer.firm_id, Offer.title, Offer.jurisdictions, Offer.languages, Offer.practice_areas,
                   Offer.help_kinds, Offer.capacity, Offer.capacity_used, Offer.emergency, Offer.valid_from,
-                  Offer.valid_until, LawFirm.country.label("firm_country"), LawFirm.name.label("firm_name"))
+                  Offer.valid_until, Offer.works_with_local_counsel, LawFirm.country.label("firm_country"),
+                  LawFirm.name.label("firm_name"))
 
 
 def catalogue() -> Catalogue:

@@ -28,6 +28,8 @@ HEADINGS = {
     "jurisdiction": lazy_gettext("the offer does not cover the need's country"),
     "language": lazy_gettext("no language in common"),
     "help": lazy_gettext("the kind of help wanted is not offered"),
+    "local_counsel": lazy_gettext("the need requires local counsel: the firm is elsewhere and does not work with "
+                                  "local counsel"),
     "emergency": lazy_gettext("the firm is not ready for emergencies, and this is one"),
     "fund_country": lazy_gettext("the fund does not cover the need's country"),
     "fund_defender_kind": lazy_gettext("the fund does not support this kind of defender"),
@@ -116,6 +118,44 @@ def _not_local(v) -> str:
     return gettext("no local presence: the firm has no office in %(country)s", country=here)
 
 
+def _no_local_counsel(v) -> str:
+    here = vocab.country_name(v["country"])
+    if v["based"]:
+        return gettext("the need requires local counsel in %(country)s: the firm is based in %(based)s, has no office "
+                       "there and does not work with local counsel", based=vocab.country_name(v["based"]), country=here)
+    return gettext("the need requires local counsel in %(country)s: the firm has no office there and does not work "
+                   "with local counsel", country=here)
+
+
+def _local_partner(v) -> str:
+    here = vocab.country_name(v["country"])
+    if v["based"]:
+        return gettext("with a local partner: the firm is based in %(based)s and works with local counsel in "
+                       "%(country)s", based=vocab.country_name(v["based"]), country=here)
+    return gettext("with a local partner: the firm has no office in %(country)s and works with local counsel there",
+                   country=here)
+
+
+def _counsel_location_unknown(v) -> str:
+    here = vocab.country_name(v["country"])
+    if v["partner"]:
+        return gettext("the firm's location is not known, and it works with local counsel in %(country)s: local "
+                       "presence counted as neutral", country=here)
+    return gettext("the firm's location is not known: check that it can act as local counsel in %(country)s "
+                   "(local presence counted as neutral)", country=here)
+
+
+def _defender_kinds(codes) -> str:
+    return _names(codes, lambda code: _in_a_sentence(vocab.DEFENDER_KIND_LABELS[code]))
+
+
+def _fund_defender_kinds(v) -> str:
+    kinds = _defender_kinds(v["kinds"])
+    return ngettext("the fund does not support this kind of defender (%(kinds)s)",
+                    "the fund supports none of the kinds of defender this one is (%(kinds)s)", len(v["kinds"]),
+                    kinds=kinds)
+
+
 def _headroom(v) -> str:
     if v["left"] == 1:
         return gettext("capacity: 1 matter left, the last one")
@@ -176,11 +216,11 @@ _SENTENCES = {
     "language": lambda v: gettext("no language in common (the need: %(need)s; the offer: %(offer)s)",
                                   need=_languages(v["need"]), offer=_languages(v["offer"])),
     "help": lambda v: gettext("the kind of help wanted is not offered (%(wanted)s)", wanted=_help(v["wanted"])),
+    "local_counsel": _no_local_counsel,
     "emergency": _heading("emergency"),
     "fund_country": lambda v: gettext("the fund does not cover the need's country (%(country)s)",
                                       country=vocab.country_name(v["country"])),
-    "fund_defender_kind": lambda v: gettext("the fund does not support this kind of defender (%(kind)s)",
-                                            kind=_in_a_sentence(vocab.DEFENDER_KIND_LABELS[v["kind"]])),
+    "fund_defender_kind": _fund_defender_kinds,
     "fund_covers": lambda v: gettext("the fund does not cover the help wanted (%(wanted)s)",
                                      wanted=_help(v["wanted"])),
     "fund_amount": lambda v: gettext("the amount needed (%(needed)s) is above the fund's maximum (%(most)s)",
@@ -202,6 +242,12 @@ _SENTENCES = {
                                       country=vocab.country_name(v["country"])),
     "location_unknown": _fixed("the firm's location is not known: local presence counted as neutral"),
     "not_local": _not_local,
+    "counsel_based": lambda v: gettext("local counsel: the firm is based in %(country)s",
+                                       country=vocab.country_name(v["country"])),
+    "counsel_office": lambda v: gettext("local counsel: the firm has an office in %(country)s",
+                                        country=vocab.country_name(v["country"])),
+    "local_partner": _local_partner,
+    "counsel_location_unknown": _counsel_location_unknown,
     "headroom": _headroom,
     "responsiveness": _responsiveness,
     "emergency_weights": _fixed("responsiveness weighs more because this is an emergency"),
@@ -209,6 +255,8 @@ _SENTENCES = {
     "covers": _covers,
     "aimed_here": _fixed("aimed at defenders in this country or region"),
     "open_anywhere": _fixed("open to defenders anywhere"),
+    "for_kinds": lambda v: gettext("for some kinds of defender only, this one's among them (%(kinds)s)",
+                                   kinds=_defender_kinds(v["kinds"])),
     "speed_no_deadline": lambda v: gettext("decides within %(takes)s; the need has no deadline",
                                            takes=_days(v["takes"])),
     "speed": lambda v: gettext("decides within %(takes)s, leaving %(spare)s before the deadline",

@@ -103,12 +103,12 @@ class DefenderProfile(db.Model):
     """A defender as the platform knows them: a pseudonym, never a required real name."""
 
     __tablename__ = "defender_profile"
-    __table_args__ = (one_of("kind", DEFENDER_KINDS, "kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), unique=True)
     pseudonym: Mapped[str] = mapped_column(EncryptedText)
-    kind: Mapped[str] = mapped_column(String(20), default="individual")
+    # Every kind the defender is, one or more of ``DEFENDER_KINDS``: a woman indigenous land defender is three.
+    kinds: Mapped[list] = mapped_column(JSON, default=lambda: ["individual"])
     country: Mapped[str] = mapped_column(String(2))
     languages: Mapped[list] = mapped_column(JSON, default=list)
     # How to reach the defender safely: released to a firm only after consent.
@@ -119,3 +119,11 @@ class DefenderProfile(db.Model):
 
     user = relationship("User", back_populates="defender")
     needs = relationship("Need", back_populates="defender", order_by="Need.id")
+
+    @validates("kinds")
+    def _known_kinds(self, _key, kinds: list[str]) -> list[str]:
+        """What a CHECK constraint did while a defender was one kind, which a JSON list cannot have:
+        no unknown kind, and at least one."""
+        if not kinds or not set(kinds) <= set(DEFENDER_KINDS):
+            raise ValueError(f"a defender's kinds must be one or more of {', '.join(DEFENDER_KINDS)}: {kinds!r}")
+        return list(kinds)

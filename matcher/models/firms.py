@@ -177,6 +177,8 @@ class Offer(db.Model):
     emergency: Mapped[bool] = mapped_column(Boolean, default=False)
     # How fast the firm promises to answer a proposal under an emergency-ready offer, in hours.
     answer_within_hours: Mapped[int | None] = mapped_column(Integer)
+    # The firm takes a case in a country where it is not admitted with a lawyer who is.
+    works_with_local_counsel: Mapped[bool] = mapped_column(Boolean, default=False)
     valid_from: Mapped[date] = mapped_column(Date)
     valid_until: Mapped[date] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")

@@ -41,6 +41,8 @@ class Need(db.Model):
     # What funding is asked for, if any: an amount in whole units of an ISO 4217 currency.
     amount_needed: Mapped[int | None] = mapped_column(Integer)
     currency: Mapped[str] = mapped_column(String(3), default="")
+    # The case needs a lawyer admitted in ``country``: firms elsewhere are proposed only with local counsel.
+    needs_local_counsel: Mapped[bool] = mapped_column(Boolean, default=False)
     summary: Mapped[str] = mapped_column(EncryptedText)
     details: Mapped[str] = mapped_column(EncryptedText, default="")
     handling: Mapped[str] = mapped_column(String(10), default="quiet")

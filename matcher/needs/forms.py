@@ -89,6 +89,11 @@ class NeedForm(FlaskForm):
     practice_areas = CheckboxesField(
         _l("Areas of law, if you know them"), choices=vocab.choices(vocab.PRACTICE_AREAS)
     )
+    needs_local_counsel = BooleanField(
+        _l("The case needs a lawyer admitted in its country (local counsel)"),
+        description=_l("Many courts hear only lawyers admitted in the country. A firm from elsewhere is then "
+                       "proposed only if it works with a local lawyer."),
+    )
     urgency = SelectField(_l("Urgency"), choices=vocab.choices(vocab.URGENCY_LABELS), default="standard")
     deadline = DateField(
         _l("Hard deadline"),
@@ -197,6 +202,7 @@ def need_data(need: Need) -> dict:
         "languages": list(need.languages),
         "help_wanted": list(need.help_wanted),
         "practice_areas": list(need.practice_areas),
+        "needs_local_counsel": need.needs_local_counsel,
         "urgency": need.urgency,
         "deadline": need.deadline,
         "amount_needed": need.amount_needed,
@@ -220,6 +226,7 @@ def fill_need(need: Need, form: NeedForm) -> None:
     need.languages = list(form.languages.data)
     need.help_wanted = list(form.help_wanted.data)
     need.practice_areas = list(form.practice_areas.data or [])
+    need.needs_local_counsel = form.needs_local_counsel.data
     need.urgency = form.urgency.data
     need.deadline = form.deadline.data
     need.amount_needed = form.amount_needed.data

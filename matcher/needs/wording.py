@@ -178,6 +178,7 @@ OTHER_EVENTS = {
     "defender.intake": _l("Recorded a defender taken in offline"),
     "defender.verify": _l("Verified a defender"),
     "defender.export": _l("A defender downloaded their data"),
+    "defender.kinds": _l("A defender changed the kinds of defender they are"),
     "defender.erase": _l("A defender's account and data were erased"),
     "firm.register": _l("Registered a firm"),
     "firm.verify": _l("Verified a firm"),

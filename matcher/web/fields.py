@@ -39,6 +39,12 @@ def languages_field(label: str) -> SelectMultipleField:
     return vocabfields.languages_field(label, validators=[require_one(_l("Choose at least one language."))])
 
 
+def defender_kinds_field(label: str, description: str) -> CheckboxesField:
+    """Every kind a defender is, at least one: a fund for any of them is open to the defender."""
+    return CheckboxesField(label, description=description, choices=vocab.choices(vocab.DEFENDER_KIND_LABELS),
+                           default=["individual"], validators=[require_one(_l("Choose at least one kind."))])
+
+
 def require_one(message: str):
     """A validator for checkbox groups, where DataRequired cannot tell an empty list."""
 

@@ -10,9 +10,9 @@ the filter that made them (``FILTERS``) without reading the reasons back.
 from datetime import date
 from functools import lru_cache
 
+from .presence import ELSEWHERE, presence
 from .profiles import FundProfile, NeedProfile, OfferProfile
 from .reasons import Reason, reason
-from .terms import ONE_PERSON_KINDS
 
 # The reasons that have no particulars, made once.
 UNSCREENED, CONFLICTED, FULL = reason("unscreened"), reason("conflict"), reason("capacity")
@@ -75,6 +75,15 @@ def _not_offered(wanted: frozenset[str]) -> Reason:
     return reason("help", wanted=wanted)
 
 
+def local_counsel(need: NeedProfile, offer: OfferProfile, today: date | None) -> Reason | None:
+    """A need that requires a lawyer admitted in its country keeps a firm from elsewhere only if it
+    works with local counsel. A firm whose location is not known stays, and its score says so."""
+    if (need.needs_local_counsel and not offer.works_with_local_counsel
+            and presence(need.country, offer.firm_country, offer.offices) == ELSEWHERE):
+        return reason("local_counsel", country=need.country, based=offer.firm_country)
+    return None
+
+
 def _emergency(need: NeedProfile, offer: OfferProfile, today: date) -> Reason | None:
     return NOT_FOR_EMERGENCIES if need.urgency == "emergency" and not offer.emergency else None
 
@@ -83,7 +92,7 @@ def _emergency(need: NeedProfile, offer: OfferProfile, today: date) -> Reason | 
 # firm, those that stand for every need on a day, the need's country, and those of the need.
 FIRM_CHECKS = (("unscreened", _unscreened), ("conflict", _conflict))
 STANDING_CHECKS = (("validity", _validity), ("capacity", _capacity))
-NEED_CHECKS = (("language", _language), ("help", _help), ("emergency", _emergency))
+NEED_CHECKS = (("language", _language), ("help", _help), ("local_counsel", local_counsel), ("emergency", _emergency))
 OFFER_CHECKS = (*FIRM_CHECKS, *STANDING_CHECKS, ("jurisdiction", _jurisdiction), *NEED_CHECKS)
 
 
@@ -105,10 +114,9 @@ def _fund_not_here(country: str) -> Reason:
 
 
 def _fund_defender_kind(need: NeedProfile, fund: FundProfile, today: date) -> Reason | None:
-    """A fund open to individual defenders takes a journalist or a student too (``ONE_PERSON_KINDS``)."""
-    kind, open_to = need.defender_kind, fund.defender_kinds
-    if open_to and kind not in open_to and not (kind in ONE_PERSON_KINDS and "individual" in open_to):
-        return reason("fund_defender_kind", kind=kind)
+    """A defender of several kinds is eligible as any one of them."""
+    if fund.defender_kinds and not any(fund.takes(kind) for kind in need.defender_kinds):
+        return reason("fund_defender_kind", kinds=need.defender_kinds)
     return None
 
 

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from .filters import FIRM_CHECKS, NEED_CHECKS, STANDING_CHECKS, first_failed, not_covered
+from .filters import FIRM_CHECKS, NEED_CHECKS, STANDING_CHECKS, first_failed, local_counsel, not_covered
 from .profiles import NeedProfile, OfferProfile
 from .reasons import Reason
 
@@ -116,8 +116,8 @@ class Offers:
 
     def _passing(self, need: NeedProfile, covering: set[int]) -> set[int]:
         """The offers of ``covering`` that pass ``NEED_CHECKS``, found through the index: a language
-        in common, a kind of help in common, readiness for an emergency. The others are put to the
-        checks themselves, for their reason."""
+        in common, a kind of help in common, readiness for an emergency (and local counsel, where the
+        need requires it). The others are put to the checks themselves, for their reason."""
         passing = covering
         if need.languages:
             passing = passing & set().union(*(self._filed["language"].get(code, ()) for code in need.languages))
@@ -125,6 +125,8 @@ class Offers:
             passing = passing & set().union(*(self._filed["help"].get(code, ()) for code in need.help_wanted))
         if need.urgency == "emergency":
             passing = passing & self._filed["emergency"].get(True, set())
+        if need.needs_local_counsel:  # where firms are is not filed: the few offers left are checked one by one
+            passing = {position for position in passing if local_counsel(need, self.profiles[position], None) is None}
         return passing
 
     def _removed(self, position: int, checks, need: NeedProfile, today: date) -> Row | None:

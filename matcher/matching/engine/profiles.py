@@ -7,6 +7,8 @@ The web layer builds these from the database and the CLI from JSON files (see
 from dataclasses import dataclass, field
 from datetime import date
 
+from .terms import ONE_PERSON_KINDS
+
 
 @dataclass(frozen=True, kw_only=True)
 class NeedProfile:
@@ -18,9 +20,12 @@ class NeedProfile:
     threat: str = ""
     urgency: str = "standard"
     deadline: date | None = None
-    defender_kind: str = "individual"
+    # Every kind the defender is (a woman indigenous land defender is three): a fund for any of them takes her.
+    defender_kinds: frozenset[str] = frozenset({"individual"})
     amount_needed: float | None = None
     currency: str = ""
+    # The case needs a lawyer admitted in ``country``: a firm elsewhere serves it only with a local partner.
+    needs_local_counsel: bool = False
     conflicted_firms: frozenset[str] = field(default_factory=frozenset)
     # Firms with no client list to screen against: not known to be clear, so never proposed.
     unscreened_firms: frozenset[str] = field(default_factory=frozenset)
@@ -30,7 +35,8 @@ class NeedProfile:
 class OfferProfile:
     """``jurisdictions`` are countries (regions already expanded). ``firm_country`` and
     ``offices`` may be unknown (empty); ``acceptance_rate`` (0..1) and
-    ``median_response_hours`` are None for a firm with no history yet."""
+    ``median_response_hours`` are None for a firm with no history yet.
+    ``works_with_local_counsel``: the firm takes a case abroad with a lawyer admitted there."""
 
     id: str
     firm_id: str
@@ -46,6 +52,7 @@ class OfferProfile:
     offices: frozenset[str] = field(default_factory=frozenset)
     acceptance_rate: float | None = None
     median_response_hours: float | None = None
+    works_with_local_counsel: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -60,3 +67,9 @@ class FundProfile:
     turnaround_days: int
     max_amount: float | None = None
     currency: str = ""
+
+    def takes(self, kind: str) -> bool:
+        """Whether the fund is open to a defender of ``kind``: one open to any kind takes every kind, and
+        one open to individual defenders takes a journalist or a student too (``ONE_PERSON_KINDS``)."""
+        open_to = self.defender_kinds
+        return not open_to or kind in open_to or (kind in ONE_PERSON_KINDS and "individual" in open_to)

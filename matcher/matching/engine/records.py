@@ -92,12 +92,21 @@ def _need(r: "_Reader") -> NeedProfile:
         help_wanted=r.codes("help", taxonomy.help_kinds),
         urgency=r.code("urgency", taxonomy.urgencies, required=False) or "standard",
         deadline=r.day("deadline"),
-        defender_kind=r.code("defender_kind", taxonomy.defender_kinds, required=False) or "individual",
+        defender_kinds=_defender_kinds(r),
         amount_needed=r.number("amount_needed"),
         currency=r.currency("currency", required=r.record.get("amount_needed") is not None),
+        needs_local_counsel=r.flag("needs_local_counsel"),
         conflicted_firms=frozenset(r.idents("conflicted_firms")),
         unscreened_firms=frozenset(r.idents("unscreened_firms")),
     )
+
+
+def _defender_kinds(r: "_Reader") -> frozenset[str]:
+    """Every kind the defender is, from ``defender_kinds`` (a list) and ``defender_kind`` (one, as files
+    written before a defender could be several say it), or an individual defender if neither says."""
+    one = r.code("defender_kind", taxonomy.defender_kinds, required=False)
+    kinds = r.codes("defender_kinds", taxonomy.defender_kinds) | ({one} if one else set())
+    return kinds or frozenset({"individual"})
 
 
 def _offer(r: "_Reader") -> OfferProfile:
@@ -116,6 +125,7 @@ def _offer(r: "_Reader") -> OfferProfile:
         offices=r.codes("offices", places.COUNTRIES, decisive=False),
         acceptance_rate=r.number("acceptance_rate", most=1),
         median_response_hours=r.number("median_response_hours"),
+        works_with_local_counsel=r.flag("works_with_local_counsel"),
     )
 
 

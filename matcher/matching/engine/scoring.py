@@ -10,10 +10,12 @@ matters more than a perfect fit of practice areas.
 from datetime import date
 from functools import lru_cache
 
+from .presence import BASED, OFFICE, UNKNOWN, presence
 from .profiles import FundProfile, NeedProfile, OfferProfile
 from .reasons import Reason, reason
 
 NEUTRAL = 0.5
+LOCAL_PARTNER = 0.5  # local presence of a firm from elsewhere that takes the case with local counsel
 FULL_HEADROOM = 5  # matters left at which capacity stops adding to the score
 HOURS_HALF_SCORE = 24  # a firm answering in this many hours gets half the speed score
 
@@ -40,7 +42,8 @@ def score_offer(need: NeedProfile, offer: OfferProfile) -> tuple[float, tuple[Re
     that share their countries, areas, capacities and histories, so most parts are made once."""
     parts = {
         "practice": _practice(need.practice_areas, offer.practice_areas),
-        "local": _local(need.country, offer.firm_country, offer.offices),
+        "local": _local(need.country, offer.firm_country, offer.offices, need.needs_local_counsel,
+                        offer.works_with_local_counsel),
         "headroom": _headroom(offer.capacity_left),
         "responsiveness": _responsiveness(offer.acceptance_rate, offer.median_response_hours),
     }
@@ -55,6 +58,8 @@ def score_offer(need: NeedProfile, offer: OfferProfile) -> tuple[float, tuple[Re
 def score_fund(need: NeedProfile, fund: FundProfile, today: date) -> tuple[float, tuple[Reason, ...]]:
     parts = {"covers": _covers(need, fund), "reach": _reach(fund), "speed": _speed(need, fund, today)}
     reasons = [reason for _, reason in parts.values()]
+    if fund.defender_kinds:
+        reasons.append(reason("for_kinds", kinds=frozenset(kind for kind in need.defender_kinds if fund.takes(kind))))
     amount = _amount(need, fund)
     if amount:
         reasons.append(amount)
@@ -85,14 +90,31 @@ def _practice(wanted: frozenset[str], practised: frozenset[str]) -> tuple[float,
 
 
 @lru_cache(maxsize=8192)
-def _local(country: str, based: str, offices: frozenset[str]) -> tuple[float, Reason]:
-    if based == country:
+def _local(country: str, based: str, offices: frozenset[str], counsel_needed: bool, partnered: bool
+           ) -> tuple[float, Reason]:
+    where = presence(country, based, offices)
+    if counsel_needed:
+        return _local_counsel(where, country, based, partnered)
+    if where == BASED:
         return 1.0, reason("local_based", country=country)
-    if country in offices:
+    if where == OFFICE:
         return 1.0, reason("local_office", country=country)
-    if not based and not offices:
+    if where == UNKNOWN:
         return NEUTRAL, LOCATION_UNKNOWN
     return 0.0, reason("not_local", country=country, based=based)
+
+
+def _local_counsel(where: str, country: str, based: str, partnered: bool) -> tuple[float, Reason]:
+    """Local presence when the need requires a lawyer admitted in its country. A firm from
+    elsewhere is here only because it works with local counsel (``filters``): it ranks with
+    that partner, below a firm that is local counsel itself, whose own lawyers take the case."""
+    if where == BASED:
+        return 1.0, reason("counsel_based", country=country)
+    if where == OFFICE:
+        return 1.0, reason("counsel_office", country=country)
+    if where == UNKNOWN:
+        return NEUTRAL, reason("counsel_location_unknown", country=country, partner=partnered)
+    return LOCAL_PARTNER, reason("local_partner", country=country, based=based)
 
 
 @lru_cache(maxsize=256)
