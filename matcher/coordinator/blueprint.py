@@ -19,7 +19,7 @@ from ..matching.reasons import said, say
 from ..models import Need
 from ..needs import history, states
 from ..web.access import guard, local_target
-from .forms import CompleteForm, DeclineForm, ProposeSeveralForm, RefuseForm, TriageForm, WithdrawForm
+from .forms import DeclineForm, GrantForm, ProposeSeveralForm, RefuseForm, TriageForm, WithdrawForm
 
 bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
 guard(bp, ("coordinator", "admin"))
@@ -126,7 +126,8 @@ def _match_forms(match, overrides: dict) -> dict:
     prefix = f"m{match.id}-"
     forms = {
         "decline": DeclineForm(prefix=prefix, formdata=None),
-        "complete": CompleteForm(prefix=prefix, formdata=None),
+        "complete": GrantForm(match.need, prefix=prefix, formdata=None,
+                              currency=match.fund.currency if match.fund else ""),
         "refuse": RefuseForm(prefix=prefix, formdata=None),
     }
     forms.update(overrides.get(match.id, {}))
