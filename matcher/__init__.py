@@ -53,6 +53,7 @@ def _register_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from .admin import bp as admin_bp
+    from .api import bp as api_bp
     from .auth import bp as auth_bp
     from .coordinator import bp as coordinator_bp
     from .defender import bp as defender_bp
@@ -63,7 +64,8 @@ def _register_blueprints(app: Flask) -> None:
     from .web.home import bp as home_bp
     from .web.languages import bp as languages_bp
 
-    for blueprint in (home_bp, health_bp, languages_bp, auth_bp, defender_bp, firm_bp, coordinator_bp, admin_bp):
+    for blueprint in (home_bp, health_bp, languages_bp, auth_bp, defender_bp, firm_bp, coordinator_bp, admin_bp,
+                      api_bp):
         app.register_blueprint(blueprint)
     register_error_pages(app)
     logs.init_app(app)  # after the blueprints: it reads their URL rules

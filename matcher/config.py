@@ -69,6 +69,8 @@ class Defaults:
     KNOWN_BROWSER_MAX_AGE = 90 * 24 * 3600
     # Invitations a firm member may send: enough for a team, too few to probe addresses with.
     INVITE_LIMIT = "20 per hour"
+    # Requests one API token may make (a firm's system polling an import, answering matters).
+    API_LIMIT = "120 per minute"
     # A password-reset link works this long, and once.
     PASSWORD_RESET_MAX_AGE = 3600
     # Finished matters (closed, withdrawn, rejected) are erased after this many days without activity

@@ -9,9 +9,10 @@ PUBLIC = ("/", "/account/login", "/account/reset", "/account/register/defender",
 PAGES = {
     "defender": ("/defender/", "/defender/needs/new", "/defender/needs/{need}", "/defender/data", "/account/settings"),
     "firm": ("/firm/", "/firm/clients", "/firm/clients/upload", "/firm/team", "/firm/offers/new",
-             "/firm/matters/{match}", "/firm/positions"),
-    "coordinator": ("/coordinator/", "/coordinator/needs/{need}", "/coordinator/people", "/coordinator/funds",
-                    "/coordinator/reviews", "/coordinator/relations", "/coordinator/audit", "/coordinator/intake"),
+             "/firm/matters/{match}", "/firm/positions", "/firm/api-tokens", "/firm/report"),
+    "coordinator": ("/coordinator/", "/coordinator/emergencies", "/coordinator/needs/{need}", "/coordinator/people",
+                    "/coordinator/funds", "/coordinator/reviews", "/coordinator/repeat-parties", "/coordinator/reports",
+                    "/coordinator/relations", "/coordinator/audit", "/coordinator/intake"),
 }
 
 

@@ -36,6 +36,7 @@ ACTIONS = (
     ("/coordinator/needs/{other_need}/triage", {"triage-action": "reject", "triage-note": "no"}, "staff-only"),
     ("/coordinator/needs/{other_need}/submit", {}, "staff-only"),
     ("/coordinator/needs/{other_need}/propose-several", {"several-offers": "{own_offer}"}, "staff-only"),
+    ("/coordinator/needs/{other_need}/on-silence", {"silence-choice": "propose"}, "staff-only"),
     ("/coordinator/matches/{other_match}/accept", {}, "staff-only"),
     ("/coordinator/matches/{other_match}/confirm", {}, "staff-only"),
     ("/coordinator/matches/{other_match}/refuse", {"m{other_match}-note": "x"}, "staff-only"),
@@ -68,7 +69,7 @@ def _expected(owner: str, role: str) -> int | None:
 def _fingerprint() -> list:
     """The states the refused requests must leave as they were."""
     return [
-        sorted(db.session.execute(select(Need.id, Need.state)).tuples()),
+        sorted(db.session.execute(select(Need.id, Need.state, Need.on_silence)).tuples()),
         sorted(db.session.execute(select(Match.id, Match.state, Match.helped, Match.outcome)).tuples()),
         sorted(db.session.execute(select(Offer.id, Offer.title, Offer.capacity_used, Offer.valid_until)).tuples()),
         sorted(db.session.execute(select(Invitation.id, Invitation.revoked_at)).tuples()),

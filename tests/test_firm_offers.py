@@ -30,6 +30,7 @@ def offer_form(**changes) -> dict:
         "help_kinds": ["representation"],
         "capacity": "3",
         "emergency": "y",
+        "answer_within_hours": "6",
         "valid_from": "2030-01-01",
         "valid_until": "2030-12-31",
         "notes": "Partner-led team.",
@@ -52,9 +53,36 @@ def test_a_member_publishes_an_offer(web, firm, member):
     assert offer.jurisdictions == ["HN", "GT"]
     assert offer.languages == ["es", "en"]
     assert offer.help_kinds == ["representation"]
-    assert (offer.capacity, offer.capacity_used, offer.emergency) == (3, 0, True)
+    assert (offer.capacity, offer.capacity_used, offer.emergency, offer.answer_within_hours) == (3, 0, True, 6)
     assert (offer.valid_from, offer.valid_until) == (date(2030, 1, 1), date(2030, 12, 31))
-    assert "SLAPP defence in Central America" in web.get("/firm/").get_data(as_text=True)
+    dashboard = web.get("/firm/").get_data(as_text=True)
+    assert "SLAPP defence in Central America" in dashboard
+    assert "answers within 6 hours" in dashboard
+
+
+@pytest.mark.parametrize(("hours", "error"), [
+    (None, "Say within how many hours the firm answers an emergency."),
+    ("0", "Enter a number of hours from 1 to 72."),
+    ("500", "Enter a number of hours from 1 to 72."),
+])
+def test_an_emergency_ready_offer_must_say_how_fast_the_firm_answers(web, member, hours, error):
+    db.session.commit()
+    web.login(member)
+
+    response = web.post("/firm/offers/new", offer_form(answer_within_hours=hours))
+
+    assert error in response.get_data(as_text=True)
+    assert db.session.scalar(select(Offer)) is None
+
+
+def test_an_offer_not_ready_for_emergencies_promises_no_answer_time(web, member):
+    db.session.commit()
+    web.login(member)
+
+    web.post("/firm/offers/new", offer_form(emergency=None, answer_within_hours="6"))
+
+    offer = db.session.scalar(select(Offer))
+    assert (offer.emergency, offer.answer_within_hours) == (False, None)
 
 
 def test_an_invalid_offer_shows_every_error_and_keeps_what_was_typed(web, member):

@@ -96,7 +96,7 @@ def _check_constraints(inspector) -> dict[tuple[str, str], str]:
             for check in inspector.get_check_constraints(table)}
 
 
-BEFORE_OUTCOMES = "b5d7f9a1c3e6"  # the revision before a closed matter's outcome came from a list
+BEFORE_OUTCOMES = "c6e8a0b2d4f7"  # the revision before a closed matter's outcome came from a list
 
 
 def test_upgrading_keeps_whole_hours_and_makes_a_free_text_outcome_the_note_of_other(migration_app):

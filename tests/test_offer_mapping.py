@@ -88,6 +88,7 @@ def test_a_region_counts_as_each_of_its_countries_in_the_ranking(web):
     today = date.today()
     web.post("/firm/offers/new", offer_form(
         practice_areas=["defamation"], help_kinds=["representation"], languages=["es"], emergency="y",
+        answer_within_hours="8",
         valid_from=today.isoformat(), valid_until=(today + timedelta(days=30)).isoformat(),
         **{"jurisdictions-other": "Amérique latine"},
     ))

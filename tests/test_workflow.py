@@ -48,17 +48,34 @@ MATCH_MOVES_FROM = {
     "refuse": {"accepted"},
     "complete": {"active"},
     "cancel": {"proposed", "accepted", "active"},
+    "lapse": {"proposed"},
 }
 
 
 PROPOSALS_FROM = {
     "firm": {"verified", "proposed"},
     "fund": {"verified", "proposed", "accepted", "matched"},
+    "firm_after_silence": {"verified", "proposed"},
 }
+# Moves only the platform makes (no acting user), when an answer window passed.
+PLATFORM_MOVES = {"lapse", "firm_after_silence"}
 
 
 def _staff_member():
     return SimpleNamespace(is_staff=True, role="coordinator", defender=None, firm_id=None)
+
+
+def _mover(move):
+    return None if move in PLATFORM_MOVES else _staff_member()
+
+
+@pytest.mark.parametrize(("table", "move"), [(states.MATCH_MOVES, "lapse"), (states.PROPOSALS, "firm_after_silence")])
+def test_nobody_but_the_platform_makes_the_moves_of_silence(table, move):
+    subject = SimpleNamespace(state="proposed", fund_id=None, firm_id=1, defender_id=1,
+                              need=SimpleNamespace(defender_id=1))
+    for person in (_staff_member(), SimpleNamespace(is_staff=False, role="firm", defender=None, firm_id=1)):
+        with pytest.raises(TransitionError, match="not allowed"):
+            workflow.check_move(table, move, person, subject)
 
 
 @pytest.mark.parametrize(("move", "state"), [(m, s) for m in NEED_MOVES_FROM for s in states.NEED_STATES])
@@ -75,20 +92,20 @@ def test_every_need_move_from_every_state_is_allowed_or_refused(move, state):
 def test_every_match_move_from_every_state_is_allowed_or_refused(move, state):
     fund_match = SimpleNamespace(state=state, fund_id=1, firm_id=None, need=SimpleNamespace(defender_id=1))
     if state in MATCH_MOVES_FROM[move]:
-        assert workflow.check_move(states.MATCH_MOVES, move, _staff_member(), fund_match).target in states.MATCH_STATES
+        assert workflow.check_move(states.MATCH_MOVES, move, _mover(move), fund_match).target in states.MATCH_STATES
     else:
         with pytest.raises(TransitionError, match="cannot be done any more"):
-            workflow.check_move(states.MATCH_MOVES, move, _staff_member(), fund_match)
+            workflow.check_move(states.MATCH_MOVES, move, _mover(move), fund_match)
 
 
 @pytest.mark.parametrize(("kind", "state"), [(k, s) for k in PROPOSALS_FROM for s in states.NEED_STATES])
 def test_counsel_is_proposed_until_a_firm_accepted_and_a_fund_while_the_need_is_open(kind, state):
     need = SimpleNamespace(state=state, defender_id=1)
     if state in PROPOSALS_FROM[kind]:
-        assert workflow.check_move(states.PROPOSALS, kind, _staff_member(), need).target == "proposed"
+        assert workflow.check_move(states.PROPOSALS, kind, _mover(kind), need).target == "proposed"
     else:
         with pytest.raises(TransitionError, match="cannot be done any more"):
-            workflow.check_move(states.PROPOSALS, kind, _staff_member(), need)
+            workflow.check_move(states.PROPOSALS, kind, _mover(kind), need)
 
 
 def test_the_tables_name_every_move_the_product_has():

@@ -1,4 +1,5 @@
-"""``flask worker`` runs background jobs from Redis; ``flask mail deliver`` sends what is pending."""
+"""``flask worker`` runs background jobs from Redis; ``flask mail deliver`` sends what is pending, and
+``flask mail digest`` writes the firms' digests of the matters waiting for them."""
 
 import click
 from flask import current_app
@@ -6,6 +7,7 @@ from flask import current_app
 from ..core import mail
 from ..extensions import db
 from ..jobs import runner
+from ..needs import digests
 
 
 @click.command("worker")
@@ -39,3 +41,11 @@ def deliver() -> None:
     except mail.NotDelivered as waiting:
         raise click.ClickException(str(waiting)) from None
     click.echo(f"{sent} message(s) sent; none waiting.")
+
+
+@mail_group.command("digest")
+def digest() -> None:
+    """Write each firm's digest of the matters waiting for its answer, one a day at most."""
+    written = digests.send_due()
+    db.session.commit()
+    click.echo(f"{written} digest(s) written.")

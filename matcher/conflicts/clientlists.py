@@ -51,6 +51,12 @@ class ClientRow:
 
 def parse_client_csv(data: bytes) -> list[ClientRow]:
     """Read and validate a whole file, or raise ``csvfiles.FileRefused``."""
+    return parse_client_records(csvfiles.dict_reader(data, COLUMNS, REQUIRED_COLUMNS))
+
+
+def parse_client_records(records) -> list[ClientRow]:
+    """Validate a whole list of records (dicts of ``COLUMNS``, numbered by ``line_num`` as a file's
+    reader numbers its lines), or raise ``csvfiles.FileRefused`` with every problem by line."""
     seen: dict[str, int] = {}
     parents: list[tuple[int, str]] = []
 
@@ -61,7 +67,7 @@ def parse_client_csv(data: bytes) -> list[ClientRow]:
         return row, problems
 
     try:
-        rows = csvfiles.collect(csvfiles.dict_reader(data, COLUMNS, REQUIRED_COLUMNS), read)
+        rows = csvfiles.collect(records, read)
     except csvfiles.FileRefused as refused:
         raise csvfiles.FileRefused(refused.errors + _orphans(parents, seen)) from refused
     if orphans := _orphans(parents, seen):

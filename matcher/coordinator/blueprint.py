@@ -10,16 +10,26 @@ from datetime import date
 
 from flask import Blueprint, abort, redirect, render_template, request
 from flask_babel import gettext as _
+from flask_babel import ngettext
+from sqlalchemy import select
 
 from ..conflicts import screening
 from ..extensions import db
 from ..matching import ranking, unknown, vocab
 from ..matching.engine import funding
 from ..matching.reasons import said, say
-from ..models import Need
-from ..needs import history, states
+from ..models import Need, Offer
+from ..needs import history, silence, states
 from ..web.access import guard, local_target
-from .forms import DeclineForm, GrantForm, ProposeSeveralForm, RefuseForm, TriageForm, WithdrawForm
+from .forms import (
+    DeclineForm,
+    GrantForm,
+    OnSilenceForm,
+    ProposeSeveralForm,
+    RefuseForm,
+    TriageForm,
+    WithdrawForm,
+)
 
 bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
 guard(bp, ("coordinator", "admin"))
@@ -73,9 +83,9 @@ class LeftOut:
     rows: list[Row]
 
 
-def render_need(need: Need, *, triage=None, withdraw=None, several=None, match_overrides=None):
+def render_need(need: Need, *, triage=None, withdraw=None, several=None, on_silence=None, match_overrides=None):
     """The need page; a form that failed validation is passed in to show its errors and input."""
-    ranked_rows, eligible, excluded_groups, several, unknown_words = _ranking(need, several)
+    ranked_rows, eligible, excluded_groups, several, unknown_words, suggested = _ranking(need, several)
     checks = screening.screening_view(need)
     return render_template(
         "coordinator/need.html",
@@ -99,6 +109,9 @@ def render_need(need: Need, *, triage=None, withdraw=None, several=None, match_o
         triage=triage or TriageForm(formdata=None),
         withdraw=withdraw or WithdrawForm(formdata=None),
         several=several,
+        windowed=need.urgency in states.WINDOWED_URGENCIES and need.state in states.OPEN_NEED_STATES,
+        on_silence=on_silence or OnSilenceForm(formdata=None, data={"choice": need.on_silence}),
+        suggested=suggested,
     )
 
 
@@ -112,13 +125,21 @@ def _lawyer_funding_missing(need: Need) -> str:
 
 
 def several_choices(ranked: ranking.RankedNeed, need: Need) -> list:
-    """Listed ranked offers not yet proposed this need: the ones a multi-proposal may pick."""
+    """Listed ranked offers not yet proposed this need: the ones a multi-proposal may pick, each with
+    the answer time its firm promises, which is what an emergency is chosen by."""
     open_offers = {str(m.offer_id) for m in need.matches if m.is_open and m.offer_id}
-    return vocab.choices({
-        c.id: _("%(offer)s (score %(score).2f)", offer=ranked.label("offer", c.id), score=c.score)
-        for c in ranked.ranking.candidates[:CANDIDATES_SHOWN]
-        if c.kind == "offer" and c.id not in open_offers
-    })
+    listed = [c for c in ranked.ranking.candidates[:CANDIDATES_SHOWN] if c.kind == "offer" and c.id not in open_offers]
+    promised = dict(db.session.execute(select(Offer.id, Offer.answer_within_hours).where(
+        Offer.id.in_([int(c.id) for c in listed]), Offer.answer_within_hours.is_not(None))).tuples().all())
+    return vocab.choices({c.id: _choice_label(ranked.label("offer", c.id), c.score, promised.get(int(c.id)))
+                          for c in listed})
+
+
+def _choice_label(offer: str, score: float, hours: int | None) -> str:
+    if hours is None:
+        return _("%(offer)s (score %(score).2f)", offer=offer, score=score)
+    return ngettext("%(offer)s (score %(score).2f; answers within %(num)d hour)",
+                    "%(offer)s (score %(score).2f; answers within %(num)d hours)", hours, offer=offer, score=score)
 
 
 def _match_forms(match, overrides: dict) -> dict:
@@ -136,10 +157,11 @@ def _match_forms(match, overrides: dict) -> dict:
 
 def _ranking(need: Need, several):
     """The best candidates, how many are eligible, the exclusions grouped by filter, the multi-proposal
-    form, and the words the ranking did not understand (the first few said, and how many there are).
+    form, the words the ranking did not understand (the first few said, and how many there are), and
+    the offers suggested next because a firm stayed silent.
     Once a firm accepted the need only funds are listed: counsel is settled, funds run alongside."""
     if need.state not in states.RANKED_NEED_STATES:
-        return [], 0, [], None, ([], 0)
+        return [], 0, [], None, ([], 0), []
     ranked = ranking.rank_need(need)
     kinds = ("offer", "fund") if need.state in states.COUNSEL_RANKED_NEED_STATES else ("fund",)
     candidates = [c for c in ranked.ranking.candidates if c.kind in kinds]
@@ -156,11 +178,11 @@ def _ranking(need: Need, several):
     ]
     words = [unknown.said(word, _record_name(ranked, word)) for word in ranked.unknown[:UNKNOWN_SHOWN]]
     if "offer" not in kinds:
-        return rows, len(candidates), left_out, None, (words, len(ranked.unknown))
+        return rows, len(candidates), left_out, None, (words, len(ranked.unknown)), []
     if several is None:
         several = ProposeSeveralForm(formdata=None)
     several.offers.choices = several_choices(ranked, need)
-    return rows, len(candidates), left_out, several, (words, len(ranked.unknown))
+    return rows, len(candidates), left_out, several, (words, len(ranked.unknown)), silence.suggestions(need, ranked)
 
 
 def _record_name(ranked: ranking.RankedNeed, word) -> str:

@@ -8,6 +8,7 @@ from wtforms import (
     DecimalField,
     HiddenField,
     IntegerField,
+    RadioField,
     SelectField,
     StringField,
     TextAreaField,
@@ -85,6 +86,19 @@ class ProposeSeveralForm(NeedPageForm):
 
     offers = CheckboxesField(
         _l("Offers"), validators=[require_one(_l("Choose at least one offer."))], coerce=str
+    )
+
+
+class OnSilenceForm(NeedPageForm):
+    """What the platform does when a firm lets an urgent need's answer window pass."""
+
+    page_prefix = "silence"
+
+    choice = RadioField(
+        _l("When a firm does not answer in time"),
+        choices=[("suggest", _l("Suggest the next firms to the coordinators")),
+                 ("propose", _l("Propose the need to the next ready firm automatically"))],
+        validators=[InputRequired(message=_l("Choose what happens when a firm does not answer in time."))],
     )
 
 

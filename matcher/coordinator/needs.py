@@ -10,7 +10,7 @@ from ..core import audit
 from ..needs import workflow
 from ..web.attempts import attempt
 from .blueprint import bp, load_need, render_need, taken_in
-from .forms import TriageForm, WithdrawForm
+from .forms import OnSilenceForm, TriageForm, WithdrawForm
 
 TRIAGE = {
     "verify": (workflow.verify_need, _l("The need is verified: you can now propose it.")),
@@ -57,4 +57,15 @@ def withdraw(need_id: int):
     if not form.validate_on_submit():
         return render_need(record, withdraw=form)
     attempt(lambda: workflow.withdraw_need(current_user, record, form.note.data), _("The need is withdrawn."))
+    return redirect(url_for(".need", need_id=need_id))
+
+
+@bp.route("/needs/<int:need_id>/on-silence", methods=["POST"])
+def on_silence(need_id: int):
+    """Choose whether the next firms are suggested or proposed when one does not answer in time."""
+    record = load_need(need_id)
+    form = OnSilenceForm()
+    if not form.validate_on_submit():
+        return render_need(record, on_silence=form)
+    attempt(lambda: workflow.choose_on_silence(current_user, record, form.choice.data), _("Your choice is saved."))
     return redirect(url_for(".need", need_id=need_id))

@@ -65,6 +65,23 @@ def dict_reader(data: bytes, columns: tuple[str, ...], required: tuple[str, ...]
     return rows
 
 
+class Numbered:
+    """Records given other than in a file (the API's JSON), read as a file's lines are: each
+    numbered, from the first, as a ``DictReader`` numbers the lines after its header."""
+
+    def __init__(self, records):
+        self._records = iter(records)
+        self.line_num = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> dict:
+        record = next(self._records)
+        self.line_num += 1
+        return record
+
+
 def header(rows) -> list[str]:
     """The first line of a ``reader``, its cells folded to lower case, or ``FileRefused``."""
     try:

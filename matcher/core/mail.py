@@ -19,6 +19,7 @@ outbox folder instead of being sent.
 
 import logging
 import time
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -41,11 +42,14 @@ log = logging.getLogger(__name__)
 RETRY_AFTER = (60, 300, 1800, 7200, 21600)
 
 
-def notify(recipients, subject: str, endpoint: str, *, action: str = _l("Sign in to see it"), **values) -> None:
-    """Queue a short message pointing ``recipients`` at ``endpoint``; ``action`` says what the link is for.
+def notify(recipients, subject: str, endpoint: str, *, action: str = _l("Sign in to see it"),
+           lines: Callable[[], list[str]] | None = None, **values) -> None:
+    """Queue a short message pointing ``recipients`` at ``endpoint``; ``action`` says what the link is for,
+    and ``lines``, if given, says the lines listed under the subject (a digest's matters: never a detail
+    of a case).
 
     Each recipient reads it in their own language (``_by_language``): ``subject`` and ``action``
-    are lazy strings (``_l``), put into words here, once for each language."""
+    are lazy strings (``_l``), and ``lines`` is called, once for each language."""
     addresses = sorted({address for address in recipients if address})
     if not addresses:
         return
@@ -53,9 +57,11 @@ def notify(recipients, subject: str, endpoint: str, *, action: str = _l("Sign in
     for language, group in _by_language(addresses).items():
         with force_locale(language):
             words, reason = str(subject), str(action)
+            listed = "".join(f"- {line}\n" for line in lines()) + "\n" if lines else ""
             body = (
                 _("Hello,") + "\n\n"
                 + _("%(subject)s on the pro bono matching platform.", subject=words) + "\n"
+                + listed
                 + _("%(action)s: %(link)s", action=reason, link=link) + "\n\n"
                 + _("For your safety this message holds no details of the matter.") + "\n"
             )

@@ -99,8 +99,12 @@ def _firm(name: str, country: str, email: str, contact: str) -> LawFirm:
     return _with_demo_factor(member).firm
 
 
+DEMO_ANSWER_HOURS = 6  # what the demo's emergency-ready offer promises
+
+
 def _offer(firm, title, jurisdictions, languages, areas, help_kinds, capacity, emergency=False) -> Offer:
     today = date.today()
     return Offer(firm=firm, title=title, jurisdictions=jurisdictions, languages=languages, practice_areas=areas,
-                 help_kinds=help_kinds, capacity=capacity, emergency=emergency, valid_from=today,
+                 help_kinds=help_kinds, capacity=capacity, emergency=emergency,
+                 answer_within_hours=DEMO_ANSWER_HOURS if emergency else None, valid_from=today,
                  valid_until=today + timedelta(days=365))

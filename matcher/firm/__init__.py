@@ -1,6 +1,6 @@
 """A firm member's pages: their firm's offers, client list and proposed matters."""
 
-from . import clients, offers, positions, team, views  # noqa: F401  (importing a view module registers its routes)
+from . import api_tokens, clients, offers, positions, report, team, views  # noqa: F401  (importing a view module registers its routes)
 from .blueprint import bp
 
 __all__ = ["bp"]

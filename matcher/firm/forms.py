@@ -14,6 +14,7 @@ from ..needs import outcomes
 from ..web.fields import email_field, languages_field, require_one
 
 MAX_CAPACITY = 1000
+MAX_ANSWER_HOURS = 72  # an emergency-ready firm answers within three days at the latest
 
 # The offer's columns a form edits, copied one by one so nothing else is written.
 OFFER_FIELDS = (
@@ -24,6 +25,7 @@ OFFER_FIELDS = (
     "help_kinds",
     "capacity",
     "emergency",
+    "answer_within_hours",
     "valid_from",
     "valid_until",
     "notes",
@@ -58,6 +60,15 @@ class OfferForm(FlaskForm):
         ],
     )
     emergency = BooleanField(_l("Ready for emergencies (can act within days)"))
+    answer_within_hours = IntegerField(
+        _l("Answers an emergency within (hours)"),
+        description=_l("Required for an offer ready for emergencies. An emergency or urgent matter proposed under "
+                       "this offer waits this long for the firm's answer, less when its deadline is near; then "
+                       "the firm is reminded, and soon after the matter goes to another firm."),
+        validators=[Optional(),
+                    NumberRange(min=1, max=MAX_ANSWER_HOURS,
+                                message=_l("Enter a number of hours from 1 to %(max)s.", max=MAX_ANSWER_HOURS))],
+    )
     valid_from = DateField(_l("Valid from"), validators=[InputRequired(message=_l("Enter a date."))])
     valid_until = DateField(_l("Valid until"), validators=[InputRequired(message=_l("Enter a date."))])
     notes = TextAreaField(_l("Notes for coordinators"), validators=[Length(max=4000)])
@@ -73,6 +84,18 @@ class OfferForm(FlaskForm):
                 "%(used)s matter(s) already hold places under this offer: the capacity cannot be less than %(used)s.",
                 used=self.capacity_used,
             ))
+
+    def validate(self, extra_validators=None) -> bool:
+        """An offer ready for emergencies says how fast the firm answers; one that is not promises nothing.
+        (Checked here: a field left empty stops its own validators.)"""
+        valid = super().validate(extra_validators)
+        hours = self.answer_within_hours
+        if not self.emergency.data:
+            hours.data = None
+        elif hours.data is None and not hours.errors:
+            hours.errors.append(_("Say within how many hours the firm answers an emergency."))
+            return False
+        return valid
 
     def validate_valid_until(self, field):
         if field.data and self.valid_from.data and field.data < self.valid_from.data:
@@ -148,6 +171,14 @@ class PositionForm(FlaskForm):
 
 class InvitationForm(FlaskForm):
     email = email_field(_l("Colleague's email"))
+
+
+class ApiTokenForm(FlaskForm):
+    name = StringField(
+        _l("What will use the token"),
+        description=_l("For example: our conflicts system. You will see this name beside the token."),
+        validators=[DataRequired(message=_l("Name the token.")), Length(max=100)],
+    )
 
 
 class DeclineForm(FlaskForm):

@@ -15,6 +15,12 @@ to the app's runner (a rollback drops them with the change):
 - ``InlineRunner`` where ``JOBS_INLINE`` is true (the tests): right after the commit,
   in the same thread, without retries.
 
+A job may also be queued for a moment (``enqueue_at``: a proposal's answer window ends). RQ
+keeps it in its scheduler (the workers run with it); the thread keeps it in its queue, where
+it is lost if the process exits first; the inline runner keeps it until ``run_due`` is called
+with a moment past it, as a test moves its clock. So a job queued for later must be one that
+a command run from cron does as well (``flask emergencies sweep``).
+
 Each job runs in an app context of its own, so its session never mixes with the
 request's; it is removed when the job ends.
 """
@@ -26,6 +32,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from flask import current_app
 from sqlalchemy import event
@@ -56,12 +63,22 @@ def task(function: Callable | None = None, *, timeout: int = DEFAULT_TIMEOUT):
 
 def enqueue(name: str, *args) -> None:
     """Run the job ``name`` with ``args`` once the current transaction commits."""
+    _queue(name, args, None)
+
+
+def enqueue_at(when: datetime, name: str, *args) -> None:
+    """Run the job ``name`` with ``args`` at ``when`` (an aware datetime), once the current transaction
+    commits; see the module's docstring for where it waits until then."""
+    _queue(name, args, when)
+
+
+def _queue(name: str, args: tuple, when: datetime | None) -> None:
     if name not in _TASKS:
         raise KeyError(f"no job is called {name!r}")
     session = db.session()
     if not session.in_transaction():
         session.begin()  # so that a rollback, even of nothing else, drops the job
-    session.info.setdefault(_PENDING, []).append((name, args))
+    session.info.setdefault(_PENDING, []).append((name, args, when))
 
 
 def run(name: str, *args) -> None:
@@ -79,8 +96,11 @@ def _hand_over(session: Session) -> None:
     pending = session.info.pop(_PENDING, [])
     if pending:
         runner = current_runner()
-        for name, args in pending:
-            runner.submit(name, args)
+        for name, args, when in pending:
+            if when is None:
+                runner.submit(name, args)
+            else:
+                runner.submit_at(when, name, args)
 
 
 @event.listens_for(Session, "after_soft_rollback")
@@ -99,13 +119,25 @@ class InlineRunner:
     kind = "inline"
 
     def __init__(self, _app):
-        """Nothing to keep: each job runs in the app of the commit that queued it."""
+        """Only the jobs queued for later are kept; each runs in the app that runs it."""
+        self.scheduled: list[tuple[datetime, str, tuple]] = []
 
     def submit(self, name: str, args: tuple) -> None:
         try:
             run(name, *args)
         except Exception:
             log.exception("job %s failed", name)
+
+    def submit_at(self, when: datetime, name: str, args: tuple) -> None:
+        self.scheduled.append((when, name, args))
+
+    def run_due(self, now: datetime) -> int:
+        """Run the jobs queued for ``now`` or before, in their order; returns how many ran."""
+        due = sorted((job for job in self.scheduled if job[0] <= now), key=lambda job: job[0])
+        self.scheduled = [job for job in self.scheduled if job[0] > now]
+        for _when, name, args in due:
+            self.submit(name, args)
+        return len(due)
 
     def waiting(self) -> tuple[int, float | None]:
         return 0, None
@@ -136,15 +168,23 @@ class ThreadRunner:
         self.jobs.put(_Queued(time.time(), name, args))
         self._start()
 
+    def submit_at(self, when: datetime, name: str, args: tuple) -> None:
+        """Queued as if it came at ``when``: until then it is not waiting, only kept."""
+        due = when.timestamp()
+        self.jobs.put(_Queued(due, name, args, queued_at=due))
+        self._start()
+
     def heartbeat_age(self) -> float:
         """Seconds since the thread last woke; 0 before the first job starts it (the process
         answering is its heartbeat then)."""
         return 0.0 if self._thread is None else time.time() - self.heartbeat
 
     def waiting(self) -> tuple[int, float | None]:
-        queued = list(self.jobs.queue)
+        """Jobs waiting to run, and for how long the oldest has; those kept for later do not count."""
+        now = time.time()
+        queued = [job for job in list(self.jobs.queue) if job.queued_at <= now]
         oldest = min((job.queued_at for job in queued), default=None)
-        return len(queued), None if oldest is None else time.time() - oldest
+        return len(queued), None if oldest is None else now - oldest
 
     def _start(self) -> None:
         with self._lock:
@@ -181,10 +221,12 @@ class ThreadRunner:
                                           job.attempt + 1, job.queued_at))
 
     def wait_until_idle(self, timeout: float) -> bool:
-        """Whether every job queued so far has run (retries still waiting count as queued)."""
+        """Whether every job queued so far has run (retries still waiting count as queued, jobs kept
+        for later do not)."""
         deadline = time.time() + timeout
-        while time.time() < deadline:
-            if self.jobs.unfinished_tasks == 0:
+        while (now := time.time()) < deadline:
+            later = sum(1 for job in list(self.jobs.queue) if job.queued_at > now)
+            if self.jobs.unfinished_tasks == later:
                 return True
             time.sleep(0.02)
         return False
@@ -203,10 +245,18 @@ class RedisRunner:
         self.queue = Queue(app.config["JOBS_QUEUE"], connection=self.connection)
 
     def submit(self, name: str, args: tuple) -> None:
+        self.queue.enqueue(run, name, *args, **self._options(name))
+
+    def submit_at(self, when: datetime, name: str, args: tuple) -> None:
+        """Kept by RQ's scheduler, which the workers run (``flask worker``)."""
+        self.queue.enqueue_at(when, run, name, *args, **self._options(name))
+
+    @staticmethod
+    def _options(name: str) -> dict:
         from rq import Retry
 
-        self.queue.enqueue(run, name, *args, retry=Retry(max=len(RETRY_AFTER), interval=list(RETRY_AFTER)),
-                           job_timeout=_TIMEOUTS[name], result_ttl=3600, failure_ttl=7 * 86400)
+        return dict(retry=Retry(max=len(RETRY_AFTER), interval=list(RETRY_AFTER)), job_timeout=_TIMEOUTS[name],
+                    result_ttl=3600, failure_ttl=7 * 86400)
 
     def waiting(self) -> tuple[int, float | None]:
         count = self.queue.count

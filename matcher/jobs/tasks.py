@@ -4,7 +4,7 @@ from ..conflicts import clientlists, registryimport
 from ..core import mail
 from ..extensions import db
 from ..models import LawFirm
-from ..needs import workflow
+from ..needs import digests, workflow
 from .runner import task
 
 
@@ -33,3 +33,13 @@ def rescreen_firm(firm_id: int) -> None:
     if firm is not None:
         workflow.rescreen_firm(None, firm)
         db.session.commit()
+
+
+@task
+def sweep_answer_windows() -> None:
+    """Remind and lapse what answer windows have passed and ask the next firms (``workflow``), then
+    write the firms' digests that are due (``needs.digests``); queued for each window's end, and
+    what ``flask emergencies sweep`` does from cron."""
+    workflow.sweep_answer_windows()
+    digests.send_due()
+    db.session.commit()

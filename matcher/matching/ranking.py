@@ -35,7 +35,9 @@ from .engine import places, taxonomy
 from .engine.unknown import Unknown, Words
 from .reasons import heading, say
 
-ANSWERS = ("match.accept", "match.decline")
+# A firm's answers to proposals, and its silence: a proposal that lapsed counts as not accepted, after
+# the hours it was left waiting.
+ANSWERS = ("match.accept", "match.decline", "match.lapse")
 
 
 @dataclass
@@ -162,7 +164,7 @@ def _read(kind: str, rows, build):
 
 def firm_histories(firm_ids: Collection[int] | None = None) -> dict[int, History]:
     """Per firm (of ``firm_ids``, or every one): the share of proposals it accepted and its median
-    hours to answer."""
+    hours to answer, where a proposal it let lapse counts as one not accepted, answered when it lapsed."""
     query = (select(Match.firm_id, AuditEvent.action, Match.proposed_at, AuditEvent.created_at)
              .join(AuditEvent, and_(AuditEvent.subject_type == Match.__tablename__, AuditEvent.subject_id == Match.id))
              .where(AuditEvent.action.in_(ANSWERS), Match.firm_id.is_not(None)))

@@ -10,9 +10,11 @@ from .mail import OutgoingMail
 from .matches import Match
 from .needs import AdverseParty, Need
 from .screening import ConflictCheck, ConflictDecision, ConflictHit, CorporateRelation
+from .tokens import ApiToken
 
 __all__ = [
     "AdverseParty",
+    "ApiToken",
     "AuditEvent",
     "CatalogueChange",
     "CatalogueVersion",

@@ -47,6 +47,8 @@ class LawFirm(db.Model):
     no_clients_attested_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", use_alter=True))
     # How long a former client counts: past it, a hit on one is shown as information only.
     former_client_years: Mapped[int] = mapped_column(Integer, default=FORMER_CLIENT_YEARS)
+    # When the firm was last sent the digest of the matters waiting for its answer (one a day at most).
+    digest_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     no_clients_attested_by = relationship("User", foreign_keys=[no_clients_attested_by_id])
@@ -160,6 +162,7 @@ class Offer(db.Model):
         CheckConstraint(
             "capacity_used >= 0 AND capacity_used <= capacity", name="capacity_used_in_range"
         ),
+        CheckConstraint("answer_within_hours IS NULL OR answer_within_hours >= 1", name="answer_within_hours_positive"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -172,6 +175,8 @@ class Offer(db.Model):
     capacity: Mapped[int] = mapped_column(Integer, default=1)
     capacity_used: Mapped[int] = mapped_column(Integer, default=0)
     emergency: Mapped[bool] = mapped_column(Boolean, default=False)
+    # How fast the firm promises to answer a proposal under an emergency-ready offer, in hours.
+    answer_within_hours: Mapped[int | None] = mapped_column(Integer)
     valid_from: Mapped[date] = mapped_column(Date)
     valid_until: Mapped[date] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")

@@ -36,8 +36,13 @@ class Match(db.Model):
     state: Mapped[str] = mapped_column(String(20), default="proposed")
     score: Mapped[float] = mapped_column(Float, default=0.0)
     reasons: Mapped[list] = mapped_column(JSON, default=list)
-    proposed_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    # None when the platform proposed it, after another firm stayed silent.
+    proposed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     proposed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # A proposal to a firm for an urgent need is answered by then (``needs.windows``); None: no window.
+    answer_by: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    # When the firm was reminded that its window had passed; it lapses a grace period later.
+    reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     responded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     response_note: Mapped[str] = mapped_column(EncryptedText, default="")
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

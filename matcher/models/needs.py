@@ -7,7 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from ..matching.engine.terms import SECTORS
-from ..needs.states import NEED_STATES
+from ..needs.states import NEED_STATES, ON_SILENCE
 from ._types import UTCDateTime, one_of, utcnow
 from .sealed import EncryptedJSON, EncryptedText
 
@@ -24,6 +24,7 @@ class Need(db.Model):
         one_of("state", NEED_STATES, "state"),
         one_of("urgency", URGENCIES, "urgency"),
         one_of("handling", HANDLINGS, "handling"),
+        one_of("on_silence", ON_SILENCE, "on_silence"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -44,6 +45,8 @@ class Need(db.Model):
     details: Mapped[str] = mapped_column(EncryptedText, default="")
     handling: Mapped[str] = mapped_column(String(10), default="quiet")
     consent_share_summary: Mapped[bool] = mapped_column(Boolean, default=False)
+    # When a firm lets its answer window pass: suggest the next firms, or propose to them (``states.ON_SILENCE``).
+    on_silence: Mapped[str] = mapped_column(String(10), default="suggest")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

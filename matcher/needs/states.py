@@ -32,7 +32,7 @@ NEED_STATES = (
     "closed",
     "withdrawn",
 )
-MATCH_STATES = ("proposed", "accepted", "declined", "refused", "active", "completed", "cancelled")
+MATCH_STATES = ("proposed", "accepted", "declined", "refused", "active", "completed", "cancelled", "lapsed")
 
 
 def _staff(actor, _subject) -> bool:
@@ -57,6 +57,12 @@ def _match_responder(actor, match) -> bool:
 def _follows_a_match(_actor, _subject) -> bool:
     """A need's move made by a match's move, whose own row said who may make it."""
     return True
+
+
+def _the_platform(actor, _subject) -> bool:
+    """A move nobody makes: the platform makes it when an answer window has passed
+    (``workflow.sweep_answer_windows``), so no person's request can."""
+    return actor is None
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,8 @@ NEED_MOVES = {
 PROPOSALS = {
     "firm": Move(("verified", "proposed"), "proposed", _staff),
     "fund": Move(("verified", "proposed", "accepted", "matched"), "proposed", _staff),
+    # The next firm asked when one stayed silent, for a need whose coordinator chose that.
+    "firm_after_silence": Move(("verified", "proposed"), "proposed", _the_platform),
 }
 
 
@@ -125,6 +133,12 @@ CANCELLED_TAKEN_BY_FIRM = "another firm took the need"
 CANCELLED_TAKEN_BY_FUND = "a fund took the need"
 CANCELLED_UNCLEARED = "the firm's conflict screen for this need is no longer clear"
 
+# A proposal to a firm for a need this urgent has an answer window (``needs.windows``).
+WINDOWED_URGENCIES = ("emergency", "urgent")
+# What the platform does when a firm lets its window pass: suggest the next firms to the
+# coordinators, or propose the need to them itself. The need's coordinator chooses.
+ON_SILENCE = ("suggest", "propose")
+
 # Open matches hold a firm's attention, and once accepted, a unit of its offer's capacity.
 OPEN_MATCH_STATES = ("proposed", "accepted", "active")
 RESERVING_MATCH_STATES = ("accepted", "active")
@@ -136,7 +150,12 @@ MATCH_MOVES = {
     "refuse": Move(("accepted",), "refused", _match_owner_or_staff),
     "complete": Move(("active",), "completed", _match_responder),
     "cancel": Move(OPEN_MATCH_STATES, "cancelled", _follows_a_match),
+    # The firm let its answer window and the grace after its reminder pass: silence, not an answer.
+    "lapse": Move(("proposed",), "lapsed", _the_platform),
 }
+# The moves nobody answered with (the matter was ended elsewhere, or the firm stayed silent): they
+# leave the match's ``responded_at`` as it was.
+UNANSWERED_MOVES = ("cancel", "lapse")
 
 # Finished needs: nothing more happens to them, and retention erases them in time.
 FINISHED_NEED_STATES = tuple(state for state in NEED_STATES if state not in OPEN_NEED_STATES)

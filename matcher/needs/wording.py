@@ -32,6 +32,7 @@ STATE_LABELS = {
     "active": _l("active"),
     "completed": _l("completed"),
     "cancelled": _l("cancelled"),
+    "lapsed": _l("lapsed: no answer in time"),
 }
 
 # A match's state once it is known whom the match is with.
@@ -40,6 +41,7 @@ _MATCH_STATE_LABELS = {
         "proposed": _l("proposed to the firm"),
         "accepted": _l("representation accepted by the firm, waiting for the defender's consent"),
         "declined": _l("declined by the firm"),
+        "lapsed": _l("lapsed: the firm did not answer in time"),
     },
     "fund": {
         "proposed": _l("proposed to the fund"),
@@ -116,6 +118,12 @@ _MATCH_EVENTS = {
         "match.refuse": {STAFF: _l("The defender refused %(target)s"), DEFENDER: _l("You refused %(target)s"),
                          FIRM: _l("The defender did not take up your firm's acceptance")},
         "match.complete": {STAFF: _l("Matter closed by %(target)s"), FIRM: _l("Your firm closed the matter")},
+        "match.remind": {STAFF: _l("%(target)s was reminded: its answer window passed"),
+                         DEFENDER: _l("A law firm was reminded to answer"),
+                         FIRM: _l("Your firm was reminded: the answer window passed")},
+        "match.lapse": {STAFF: _l("No answer from %(target)s in time: the proposal lapsed"),
+                        DEFENDER: _l("A law firm did not answer in time: the coordinators look further"),
+                        FIRM: _l("Your firm did not answer in time: the proposal lapsed")},
     },
     "fund": {
         "match.propose": {STAFF: _l("Proposed to %(target)s for funding")},
@@ -128,7 +136,8 @@ _MATCH_EVENTS = {
         "match.complete": {STAFF: _l("Funding from %(target)s completed")},
     },
 }
-MATCH_ACTIONS = ("match.propose", *(f"match.{name}" for name in states.MATCH_MOVES))
+# A reminder is no move, but it is part of a match's story.
+MATCH_ACTIONS = ("match.propose", "match.remind", *(f"match.{name}" for name in states.MATCH_MOVES))
 
 # A match ended by something else, by the reason its event records: a firm learns only that its
 # matter was withdrawn or taken, and a defender never reads of a conflict screen.
@@ -182,6 +191,7 @@ OTHER_EVENTS = {
     "firm.position_add": _l("Declared what the firm does not act against"),
     "firm.position_remove": _l("Withdrew a declaration of what the firm does not act against"),
     "relations.replace": _l("Replaced the corporate relations registry"),
+    "need.on_silence": _l("Chose what happens when a firm does not answer in time"),
     "offer.create": _l("Published an offer"),
     "offer.edit": _l("Changed an offer"),
     "offer.end": _l("Ended an offer"),

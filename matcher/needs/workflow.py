@@ -7,8 +7,12 @@ request (or the command) commits. An illegal or stale move raises ``TransitionEr
 with a message meant for the person who tried it.
 """
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
 
 from ..conflicts import positions, screening
 from ..conflicts.decisions import DECISIONS
@@ -16,12 +20,13 @@ from ..core import audit, crypto
 from ..core.mail import firm_emails, notify, staff_emails
 from ..core.refusals import FieldsRefused, Refused
 from ..extensions import db
-from ..jobs.runner import enqueue
+from ..jobs.runner import enqueue, enqueue_at
+from ..matching import ranking
 from ..matching.engine import places
 from ..matching.engine.reasons import data as reason_data
 from ..models import ConflictHit, DefenderProfile, FirmPosition, LawFirm, LegalAidFund, Match, Need, Offer, User
 from ..models._types import utcnow
-from . import outcomes, states, wording
+from . import outcomes, silence, states, windows, wording
 
 
 class TransitionError(Refused):
@@ -52,7 +57,7 @@ def _move_need(actor, need: Need, name: str, note: str = "") -> None:
 
 def _move_match(actor, match: Match, name: str, note: str = "") -> None:
     _move(states.MATCH_MOVES, "match", name, actor, match, match.need, note)
-    if name != "cancel":
+    if name not in states.UNANSWERED_MOVES:
         match.responded_at = utcnow()
 
 
@@ -233,6 +238,13 @@ def propose(actor: User, need: Need, *, offer: Offer | None = None, fund: LegalA
     if (offer is None) == (fund is None):
         raise TransitionError(_("Choose one offer or one fund."))
     check_move(states.PROPOSALS, "firm" if offer is not None else "fund", actor, need)
+    return _proposal(actor, need, offer, fund, score, reasons)
+
+
+def _proposal(actor: User | None, need: Need, offer: Offer | None, fund: LegalAidFund | None, score: float,
+              reasons) -> Match:
+    """The proposal once its move was allowed: a firm's gets its answer window (``windows``), and the
+    sweep is queued for the moment it ends."""
     if not need.consent_share_summary:
         raise TransitionError(_("The defender has not consented to their summary being shared."))
     if any(m.is_open and m.offer_id == getattr(offer, "id", None) and m.fund_id == getattr(fund, "id", None)
@@ -240,6 +252,7 @@ def propose(actor: User, need: Need, *, offer: Offer | None = None, fund: LegalA
         raise TransitionError(_("This need is already proposed there."))
     if offer is not None:
         _check_offer_can_take(need, offer)
+    now = utcnow()
     match = Match(
         need=need,
         offer=offer,
@@ -247,7 +260,9 @@ def propose(actor: User, need: Need, *, offer: Offer | None = None, fund: LegalA
         fund=fund,
         score=score,
         reasons=[reason_data(reason) for reason in reasons],
-        proposed_by_id=actor.id,
+        proposed_by_id=actor.id if actor is not None else None,
+        proposed_at=now,
+        answer_by=windows.answer_by(now, need.urgency, need.deadline, offer.answer_within_hours) if offer else None,
     )
     db.session.add(match)
     db.session.flush()
@@ -255,6 +270,8 @@ def propose(actor: User, need: Need, *, offer: Offer | None = None, fund: LegalA
     _settle(actor, need)
     if offer is not None:
         notify(firm_emails(offer.firm_id), _l("A matter was proposed to your firm"), "firm.match", match_id=match.id)
+    if match.answer_by is not None:
+        enqueue_at(match.answer_by, "sweep_answer_windows")
     return match
 
 
@@ -398,6 +415,112 @@ def _settle(actor: User | None, need: Need) -> None:
     target = states.settled(followed, any(match.is_open for match in need.matches))
     if target != need.state:
         _move_need(actor, need, states.SETTLING_MOVES[(need.state, target)])
+
+
+# Answer windows ----------------------------------------------------------------
+
+
+def choose_on_silence(actor: User, need: Need, choice: str) -> None:
+    """What the platform does when one of the need's firms lets its answer window pass: suggest the
+    next firms to the coordinators, or propose the need to them itself (``states.ON_SILENCE``)."""
+    if not actor.is_staff:
+        raise TransitionError(_("You are not allowed to do that."))
+    if choice not in states.ON_SILENCE:
+        raise TransitionError(_("Choose whether the next firms are suggested or proposed."))
+    if need.state not in states.OPEN_NEED_STATES:
+        label = wording.STATE_LABELS.get(need.state, need.state)
+        raise TransitionError(_("This cannot be done any more: it is %(state)s.", state=label))
+    need.on_silence = choice
+    audit.record(actor, "need.on_silence", need, need=need, note=choice)
+
+
+@dataclass
+class Swept:
+    """What one sweep did: firms reminded, proposals lapsed, and the next firms proposed or suggested."""
+
+    reminded: int = 0
+    lapsed: int = 0
+    proposed: int = 0
+    suggested: int = 0
+
+
+def sweep_answer_windows(now: datetime | None = None) -> Swept:
+    """Remind each firm whose answer window has passed, once; lapse each proposal still silent a grace
+    period after its reminder (``windows``), which counts as silence in the firm's responsiveness
+    (``ranking.firm_histories``); then ask the next firms for each need a firm left, or suggest them.
+
+    Safe to run at any time and as often as wanted (a job queued for each window's end, and
+    ``flask emergencies sweep`` from cron): what was done is recorded on the match, so it is not
+    done twice, and each match is locked as an acceptance locks it, so the two never cross."""
+    now = now or utcnow()
+    swept, silent = Swept(), {}
+    due = db.session.scalars(select(Match.id).where(Match.state == "proposed", Match.answer_by <= now)
+                             .order_by(Match.answer_by, Match.id)).all()
+    for match_id in due:
+        match = db.session.get(Match, match_id)
+        _locked(match)
+        step = windows.due_step(now, match.proposed_at, match.answer_by, match.reminded_at)
+        if match.state != "proposed" or step is None:
+            continue
+        if step == windows.REMIND:
+            _remind(match, now)
+            swept.reminded += 1
+        else:
+            _lapse(match)
+            swept.lapsed += 1
+            silent[match.need] = silent.get(match.need, 0) + 1
+    for need, count in silent.items():
+        _after_silence(need, count, now, swept)
+    return swept
+
+
+def _remind(match: Match, now: datetime) -> None:
+    match.reminded_at = now
+    audit.record(None, "match.remind", match, need=match.need)
+    notify(firm_emails(match.firm_id), _l("A matter proposed to your firm is waiting for your answer"), "firm.match",
+           match_id=match.id)
+    enqueue_at(windows.next_moment(match.proposed_at, match.answer_by, now), "sweep_answer_windows")
+
+
+def _lapse(match: Match) -> None:
+    _move_match(None, match, "lapse")
+    _settle(None, match.need)
+    notify(firm_emails(match.firm_id), _l("A matter proposed to your firm was not answered in time"),
+           "firm.dashboard")
+
+
+# What the coordinators are told once a firm stayed silent, by what the platform did about it.
+_PROPOSED_NEXT = _l("A firm did not answer an urgent need in time: it was proposed to the next firm")
+_SUGGESTED_NEXT = _l("A firm did not answer an urgent need in time: the next firms are suggested")
+_NONE_LEFT = _l("A firm did not answer an urgent need in time, and no other ready firm is left")
+
+
+def _after_silence(need: Need, count: int, now: datetime, swept: Swept) -> None:
+    """Ask ``count`` next firms in place of those that stayed silent, or tell the coordinators whom
+    to ask: a need a firm has taken in the meantime needs nobody else."""
+    if need.state not in states.PROPOSALS["firm_after_silence"].sources:
+        return
+    ranked = ranking.rank_need(need, now.date())
+    chosen = silence.next_candidates(need, ranked, count)
+    if need.on_silence == "propose":
+        made = sum(_propose_after_silence(need, ranked, candidate) for candidate in chosen)
+        swept.proposed += made
+        told = _PROPOSED_NEXT if made else _NONE_LEFT
+    else:
+        swept.suggested += len(chosen)
+        told = _SUGGESTED_NEXT if chosen else _NONE_LEFT
+    notify(staff_emails(), told, "coordinator.need", need_id=need.id)
+
+
+def _propose_after_silence(need: Need, ranked: ranking.RankedNeed, candidate) -> bool:
+    """The platform's proposal to a ranked candidate; whether it was made (a rule may refuse it, as
+    it would a coordinator's, and the sweep goes on with the other needs)."""
+    try:
+        check_move(states.PROPOSALS, "firm_after_silence", None, need)
+        _proposal(None, need, ranked.target(candidate.kind, candidate.id), None, candidate.score, candidate.reasons)
+    except TransitionError:
+        return False
+    return True
 
 
 # Screening again -------------------------------------------------------------

@@ -36,8 +36,15 @@ def local_target(target: str, within: str = "/") -> str | None:
     return target
 
 
+# The largest id a database column holds: a larger number in an address names nothing, and the
+# databases refuse to even compare it.
+LARGEST_ID = 2**63 - 1
+
+
 def get_scoped_or_404(model, ident, allowed) -> object:
     """Load ``model`` by id, answering 404 unless ``allowed(record)`` holds."""
+    if isinstance(ident, int) and not 0 < ident <= LARGEST_ID:
+        abort(404)
     record = db.session.get(model, ident)
     if record is None or not allowed(record):
         abort(404)

@@ -1,17 +1,30 @@
-"""Error pages that say what happened without a stack trace; a refused record is audited."""
+"""Error pages that say what happened without a stack trace; a refused record is audited.
 
-from flask import render_template, request
+Under a prefix given to ``answer_in_json_under`` (the API's) the same errors are answered in JSON,
+even for an address that matches no route: a system reads them, not a person.
+"""
+
+from flask import jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
 from ..core import audit
 
+_JSON_PREFIXES: list[str] = []
+
+
+def answer_in_json_under(prefix: str) -> None:
+    """Answer the errors of every address under ``prefix`` as ``{"title": ..., "errors": []}``."""
+    _JSON_PREFIXES.append(prefix)
+
 
 def register_error_pages(app) -> None:
     def page(status: int, title: str, text: str):
         if status in (403, 404):
             _audit_refusal(status)
+        if any(request.path.startswith(prefix) for prefix in _JSON_PREFIXES):
+            return jsonify(title=title, errors=[]), status
         return render_template("error.html", title=title, text=text), status
 
     app.register_error_handler(

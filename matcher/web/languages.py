@@ -8,13 +8,23 @@ goes out in that language too.
 """
 
 import copy
+from datetime import timedelta
 from functools import lru_cache
 
 import pytz
 from babel import Locale
 from babel.dates import get_timezone_location
+from babel.lists import format_list
 from flask import Blueprint, has_request_context, redirect, request, session
-from flask_babel import format_currency, format_date, format_datetime, format_decimal, get_locale, to_user_timezone
+from flask_babel import (
+    format_currency,
+    format_date,
+    format_datetime,
+    format_decimal,
+    format_timedelta,
+    get_locale,
+    to_user_timezone,
+)
 from flask_login import current_user
 
 from ..accounts.sessions import LANGUAGE_KEY
@@ -83,6 +93,23 @@ def day(value) -> str:
     return "" if value is None else format_date(value, "medium")
 
 
+def duration(value) -> str:
+    """A length of time the reader's way, to the minute in its two largest units: "2 days and 12 hours",
+    "3 hours and 20 minutes", "45 minutes" (a deadline two and a half days off is not "2 days")."""
+    if value is None:
+        return ""
+    minutes = int(abs(value).total_seconds() // 60)
+    days, hours = divmod(minutes // 60, 24)
+    parts = [(days, "day"), (hours, "hour")] if days else [(hours, "hour"), (minutes % 60, "minute")]
+    said = [format_timedelta(timedelta(**{f"{unit}s": count}), granularity=unit, threshold=_ONE_UNIT_ONLY)
+            for count, unit in parts if count]
+    return format_list(said, locale=get_locale()) if said else format_timedelta(
+        timedelta(0), granularity="minute", threshold=_ONE_UNIT_ONLY)
+
+
+_ONE_UNIT_ONLY = float("inf")  # format_timedelta then says the time in the unit it is given, unrounded
+
+
 def money(amount, currency: str) -> str:
     """An amount in whole units, the reader's way: "US$5,000", "5.000 US$", "5 000 $US", "US$ 5.000"."""
     if amount is None:
@@ -118,7 +145,7 @@ def choose():
 def init_app(app) -> None:
     babel.init_app(app, locale_selector=reader_language, timezone_selector=reader_time_zone,
                    default_translation_directories="translations")
-    app.jinja_env.filters.update(moment=moment, day=day, money=money, amount=amount, number=number)
+    app.jinja_env.filters.update(moment=moment, day=day, duration=duration, money=money, amount=amount, number=number)
 
     @app.context_processor
     def _languages():

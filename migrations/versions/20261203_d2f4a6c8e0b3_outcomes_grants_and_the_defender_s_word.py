@@ -14,7 +14,7 @@ Downgrading writes each outcome back as free text (its code, then its note), rou
 to whole hours, and drops the dates, grants and the defenders' words.
 
 Revision ID: d2f4a6c8e0b3
-Revises: b5d7f9a1c3e6
+Revises: c6e8a0b2d4f7
 Create Date: 2026-12-03 10:00:00.000000
 
 """
@@ -25,7 +25,7 @@ import sqlalchemy as sa
 
 
 revision = 'd2f4a6c8e0b3'
-down_revision = 'b5d7f9a1c3e6'
+down_revision = 'c6e8a0b2d4f7'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,185 @@
+"""The platform's work as a whole, for coordinators: how fast needs get help, where they come from,
+how firms answer, and what they gave; each measure a chart, a table and a CSV file.
+
+Every count under ``FEWER_THAN`` is blurred, in the table, the chart and the file alike, and a
+median or a share of fewer needs is not given: a report is shown and passed on, and must not
+let anyone pick out a defender. The period is read from the address (two days are no secret)
+and defaults to the last year (``web.periods``).
+"""
+
+import math
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask import abort, render_template
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import and_, func, select
+
+from ..core import audit
+from ..core.charts import Bar, bar_chart
+from ..core.downloads import csv_response
+from ..extensions import db
+from ..matching import vocab
+from ..models import AuditEvent, LawFirm, Match, Need
+from ..web.languages import number
+from ..web.periods import Period, period_asked
+from .blueprint import bp
+from .litigants import FEWER_THAN, blurred
+
+URGENCIES = ("emergency", "urgent", "standard")
+ANSWERS = ("match.accept", "match.decline", "match.lapse")
+
+
+@dataclass
+class Table:
+    """One measure: its columns, its rows as shown (blurred where they must be), and the bars of its chart."""
+
+    key: str
+    title: str
+    columns: list[str]
+    rows: list[list[str]]
+    bars: list[Bar]
+
+    @property
+    def chart(self):
+        return bar_chart(self.bars, self.title)
+
+
+def _count_bar(label: str, count: int) -> Bar:
+    return Bar(label, count if count >= FEWER_THAN else None, blurred(count))
+
+
+def _counted(title: str, key: str, heading: str, counts: Counter, name) -> Table:
+    """A table of counts, most first, each row named by ``name(code)``."""
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
+    rows = [[name(code), blurred(count)] for code, count in ordered]
+    return Table(key, title, [heading, _("Needs")], rows, [_count_bar(name(code), count) for code, count in ordered])
+
+
+def _submitted(period: Period):
+    return and_(Need.submitted_at.is_not(None), Need.submitted_at >= period.start, Need.submitted_at <= period.end)
+
+
+def _by_country(period: Period) -> Table:
+    counts = Counter(dict(db.session.execute(
+        select(Need.country, func.count()).where(_submitted(period)).group_by(Need.country)).all()))
+    return _counted(_("Needs by country"), "countries", _("Country"), counts, vocab.country_name)
+
+
+def _by_threat(period: Period) -> Table:
+    counts = Counter(dict(db.session.execute(
+        select(Need.threat, func.count()).where(_submitted(period)).group_by(Need.threat)).all()))
+    return _counted(_("Needs by legal threat"), "threats", _("Legal threat"), counts,
+                    lambda code: vocab.THREATS.get(code, code))
+
+
+def _hours(earlier: datetime, later: datetime) -> float:
+    return max(0.0, (later - earlier).total_seconds() / 3600)
+
+
+def _p90(values: list[float]) -> float:
+    """The nearest-rank 90th percentile: the smallest value with nine tenths of them at or below it."""
+    ordered = sorted(values)
+    return ordered[math.ceil(0.9 * len(ordered)) - 1]
+
+
+def _wait_cells(waits: list[float]) -> list[str]:
+    """The median and p90 of some waits in hours, or dashes for fewer than ``FEWER_THAN``."""
+    if len(waits) < FEWER_THAN:
+        return ["—", "—"]
+    return [number(round(statistics.median(waits), 1)), number(round(_p90(waits), 1))]
+
+
+def _speed(period: Period) -> Table:
+    """Hours from submission to the first proposal and to the first acceptance, by urgency."""
+    needs = db.session.execute(select(Need.id, Need.urgency, Need.submitted_at).where(_submitted(period))).all()
+    first_proposal = dict(db.session.execute(
+        select(Match.need_id, func.min(Match.proposed_at)).group_by(Match.need_id)).all())
+    first_accepted = dict(db.session.execute(
+        select(Match.need_id, func.min(AuditEvent.created_at))
+        .join(AuditEvent, and_(AuditEvent.subject_type == Match.__tablename__, AuditEvent.subject_id == Match.id))
+        .where(AuditEvent.action == "match.accept").group_by(Match.need_id)).all())
+    rows, bars = [], []
+    for urgency in URGENCIES:
+        submitted = {need_id: at for need_id, kind, at in needs if kind == urgency}
+        label = vocab.URGENCY_LABELS[urgency]
+        proposed, accepted = ([_hours(at, firsts[need_id]) for need_id, at in submitted.items() if need_id in firsts]
+                              for firsts in (first_proposal, first_accepted))
+        rows.append([label, blurred(len(submitted)), *_wait_cells(proposed), *_wait_cells(accepted)])
+        bars.append(Bar(label, statistics.median(proposed) if len(proposed) >= FEWER_THAN else None, rows[-1][2]))
+    columns = [_("Urgency"), _("Needs submitted"), _("Median hours to a first proposal"), _("p90"),
+               _("Median hours to an acceptance"), _("p90")]
+    return Table("speed", _("Time from submission to help"), columns, rows, bars)
+
+
+def _responsiveness(period: Period) -> Table:
+    """Per firm, the proposals made to it in the period: answered, answered within the window, accepted."""
+    proposals = db.session.execute(
+        select(Match.id, Match.firm_id, Match.answer_by).where(
+            Match.firm_id.is_not(None), Match.proposed_at >= period.start, Match.proposed_at <= period.end)).all()
+    answers = dict(db.session.execute(
+        select(AuditEvent.subject_id, AuditEvent.action).where(
+            AuditEvent.subject_type == Match.__tablename__, AuditEvent.action.in_(ANSWERS),
+            AuditEvent.subject_id.in_([proposal.id for proposal in proposals]))).all())
+    answered_at = dict(db.session.execute(
+        select(AuditEvent.subject_id, AuditEvent.created_at).where(
+            AuditEvent.subject_type == Match.__tablename__, AuditEvent.action.in_(ANSWERS[:2]),
+            AuditEvent.subject_id.in_([proposal.id for proposal in proposals]))).all())
+    by_firm: dict[int, list] = defaultdict(list)
+    for proposal in proposals:
+        by_firm[proposal.firm_id].append(proposal)
+    names = dict(db.session.execute(select(LawFirm.id, LawFirm.name).where(LawFirm.id.in_(by_firm))).all())
+    rows, bars = [], []
+    for firm_id, given in sorted(by_firm.items(), key=lambda item: names[item[0]].casefold()):
+        answered = [p for p in given if p.id in answered_at]
+        in_window = [p for p in answered if p.answer_by is None or answered_at[p.id] <= p.answer_by]
+        accepted = [p for p in given if answers.get(p.id) == "match.accept"]
+        enough = len(given) >= FEWER_THAN
+        shares = [f"{round(100 * len(part) / len(given))}%" if enough else "—" for part in (in_window, accepted)]
+        rows.append([names[firm_id], blurred(len(given)), blurred(len(answered)), *shares])
+        bars.append(Bar(names[firm_id], round(100 * len(in_window) / len(given)) if enough else None, shares[0]))
+    columns = [_("Firm"), _("Proposals"), _("Answered"), _("Answered within the window"), _("Accepted")]
+    return Table("responsiveness", _("Firms' responsiveness"), columns, rows, bars)
+
+
+def _hours_by_firm(period: Period) -> Table:
+    """Hours recorded on the matters firms closed in the period."""
+    given = db.session.execute(
+        select(LawFirm.name, func.count(), func.sum(Match.hours)).join(LawFirm, LawFirm.id == Match.firm_id)
+        .where(Match.state == "completed", Match.closed_at >= period.start, Match.closed_at <= period.end)
+        .group_by(LawFirm.name)).all()
+    ordered = sorted(given, key=lambda row: (-(row[2] or 0), row[0].casefold()))
+    rows = [[name, blurred(count), number(hours or 0)] for name, count, hours in ordered]
+    bars = [Bar(name, float(hours or 0), number(hours or 0)) for name, _count, hours in ordered]
+    return Table("hours", _("Hours given by firm"), [_("Firm"), _("Matters closed"), _("Hours")], rows, bars)
+
+
+MEASURES = {
+    "speed": _speed,
+    "countries": _by_country,
+    "threats": _by_threat,
+    "responsiveness": _responsiveness,
+    "hours": _hours_by_firm,
+}
+
+
+@bp.route("/reports")
+def reports():
+    period = period_asked()
+    tables = [measure(period) for measure in MEASURES.values()]
+    return render_template("coordinator/reports.html", tables=tables, period=period, threshold=FEWER_THAN)
+
+
+@bp.route("/reports/<key>.csv")
+def report_csv(key: str):
+    """One measure as the page shows it, blurred counts and all, as a file a spreadsheet opens safely."""
+    if key not in MEASURES:
+        abort(404)
+    period = period_asked()
+    table = MEASURES[key](period)
+    audit.record(current_user._get_current_object(), "report.export", current_user._get_current_object(),
+                 note=f"{key} {period.since}..{period.until}")
+    return csv_response(f"{key}-{period.since}-{period.until}.csv", table.columns, table.rows)

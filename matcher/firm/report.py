@@ -1,0 +1,40 @@
+"""The firm's own report of what it gave through the platform, for its pro bono reporting: the
+matters it closed in a period, with their hours and outcome, on a page and as a CSV file."""
+
+from flask import render_template
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from ..core.downloads import csv_response
+from ..extensions import db
+from ..models import Match
+from ..web.languages import number
+from ..web.periods import period_asked
+from .blueprint import bp
+
+
+def _closed(period) -> list[Match]:
+    return db.session.scalars(select(Match).where(
+        Match.firm_id == current_user.firm_id, Match.state == "completed", Match.closed_at >= period.start,
+        Match.closed_at <= period.end).order_by(Match.closed_at)).all()
+
+
+def _rows(matches: list[Match]) -> list[list[str]]:
+    return [[str(match.id), match.offer.title if match.offer else "", match.closed_at.date().isoformat(),
+             number(match.hours or 0)] for match in matches]
+
+
+@bp.route("/report")
+def report():
+    period = period_asked()
+    matches = _closed(period)
+    return render_template("firm/report.html", period=period, rows=_rows(matches), matters=len(matches),
+                           hours=sum(match.hours or 0 for match in matches), firm=current_user.firm)
+
+
+@bp.route("/report.csv")
+def report_csv():
+    period = period_asked()
+    header = [_("Matter"), _("Offer"), _("Closed on"), _("Hours")]
+    return csv_response(f"pro-bono-{period.since}-{period.until}.csv", header, _rows(_closed(period)))
