@@ -3,14 +3,14 @@ member left, and with another firm's; the tokens' page tried by everyone but the
 
 import pytest
 
-from matcher.api import openapi
+from matcher.api.blueprint import OPERATIONS
 from matcher.extensions import db
 from matcher.models import ApiToken, ClientImport
 from matcher.needs import workflow
 from tests import factories
 from tests.test_api import Api, bearer, make_token
 
-SECURED = [(op.method, op.rule) for op in openapi.OPERATIONS if op.secured]
+SECURED = [(op.method, op.rule) for op in OPERATIONS if op.secured]
 
 
 @pytest.fixture

@@ -12,12 +12,11 @@ from ..models import ClientImport, Match
 from ..needs import workflow
 from ..needs.states import DISCLOSED_MATCH_STATES, SUMMARY_MATCH_STATES
 from ..web.access import get_scoped_or_404
-from . import schemas
-from .blueprint import PREFIX, answer, bp
-from .openapi import document, operation
+from . import forms
+from .blueprint import PREFIX, answer, bp, document, operation
 
-NOT_FOUND = {404: ("not one of the firm's", schemas.Problem)}
-REFUSED = {422: ("the request is not valid: every problem is listed", schemas.Problem)}
+NOT_FOUND = {404: ("not one of the firm's", forms.Problem)}
+REFUSED = {422: ("the request is not valid: every problem is listed", forms.Problem)}
 
 
 @operation(bp, "GET", "/openapi.json", "This document", answers={200: ("the OpenAPI document", None)},
@@ -26,9 +25,9 @@ def openapi_document():
     return document(PREFIX)
 
 
-@operation(bp, "PUT", "/client-list", "Replace the firm's client list", body=schemas.ClientList, csv=True,
-           answers={202: ("validated whole and being imported: follow Location", schemas.ClientImport),
-                    409: ("a list is still being imported", schemas.Problem), **REFUSED})
+@operation(bp, "PUT", "/client-list", "Replace the firm's client list", body=forms.ClientList, csv=True,
+           answers={202: ("validated whole and being imported: follow Location", forms.ClientImport),
+                    409: ("a list is still being imported", forms.Problem), **REFUSED})
 def replace_client_list():
     """The list is validated whole, as an upload is, and imported by a job; the answer says where to
     follow its progress. A CSV file is read as the upload reads it; JSON by the same rules, each client's
@@ -37,11 +36,11 @@ def replace_client_list():
     try:
         rows = _client_rows()
     except csvfiles.FileRefused as refused:
-        return answer(422, schemas.Problem(title=_("The list was refused; nothing was changed."),
+        return answer(422, forms.Problem(title=_("The list was refused; nothing was changed."),
                                            errors=refused.errors))
     running = clientlists.running_import(firm)
     if running is not None:
-        return answer(409, schemas.Problem(title=_("A list is still being imported: wait until it is done.")),
+        return answer(409, forms.Problem(title=_("A list is still being imported: wait until it is done.")),
                       Location=_import_url(running))
     record = clientlists.start_import(firm, g.api_token.user, rows)
     db.session.flush()
@@ -52,7 +51,7 @@ def replace_client_list():
 def _client_rows() -> list[clientlists.ClientRow]:
     if request.mimetype == "text/csv":
         return clientlists.parse_client_csv(request.get_data())
-    listed = _body(schemas.ClientList)
+    listed = _body(forms.ClientList)
     return clientlists.parse_client_records(csvfiles.Numbered(client.record() for client in listed.clients))
 
 
@@ -66,7 +65,7 @@ def _body(model: type[BaseModel]):
 
 
 @operation(bp, "GET", "/client-list/imports/<int:import_id>", "Where an import of the client list stands",
-           answers={200: ("the import", schemas.ClientImport), **NOT_FOUND})
+           answers={200: ("the import", forms.ClientImport), **NOT_FOUND})
 def client_import(import_id: int):
     record = get_scoped_or_404(ClientImport, import_id, lambda found: found.firm_id == g.api_token.firm_id)
     return answer(200, _import(record))
@@ -76,38 +75,38 @@ def _import_url(record: ClientImport) -> str:
     return url_for("api.client_import", import_id=record.id)
 
 
-def _import(record: ClientImport, notes: list[str] = ()) -> schemas.ClientImport:
+def _import(record: ClientImport, notes: list[str] = ()) -> forms.ClientImport:
     screened, to_screen = imports.screened_so_far(record) or (None, None)
-    return schemas.ClientImport(id=record.id, state=record.state, rows=record.rows,
+    return forms.ClientImport(id=record.id, state=record.state, rows=record.rows,
                                 needs_screened=record.needs_screened, screened=screened, to_screen=to_screen,
                                 error=record.error, notes=list(notes), created_at=record.created_at,
                                 finished_at=record.finished_at)
 
 
 @operation(bp, "GET", "/matters", "The matters proposed to the firm, newest first",
-           answers={200: ("the matters, each with its summary while the firm may read it", schemas.Matters)})
+           answers={200: ("the matters, each with its summary while the firm may read it", forms.Matters)})
 def matters():
     found = db.session.scalars(db.select(Match).where(Match.firm_id == g.api_token.firm_id)
                                .order_by(Match.id.desc())).all()
-    return answer(200, schemas.Matters(matters=[_matter(match) for match in found]))
+    return answer(200, forms.Matters(matters=[_matter(match) for match in found]))
 
 
 @operation(bp, "GET", "/matters/<int:match_id>", "One matter proposed to the firm",
-           answers={200: ("the matter", schemas.Matter), **NOT_FOUND})
+           answers={200: ("the matter", forms.Matter), **NOT_FOUND})
 def matter(match_id: int):
     return answer(200, _matter(_own_match(match_id)))
 
 
 @operation(bp, "POST", "/matters/<int:match_id>/answer", "Accept or decline a matter proposed to the firm",
-           body=schemas.Answer,
-           answers={200: ("answered", schemas.Matter), 409: ("it cannot be answered now", schemas.Problem),
+           body=forms.Answer,
+           answers={200: ("answered", forms.Matter), 409: ("it cannot be answered now", forms.Problem),
                     **NOT_FOUND, **REFUSED})
 def answer_matter(match_id: int):
     record = _own_match(match_id)
     try:
-        given = _body(schemas.Answer)
+        given = _body(forms.Answer)
     except csvfiles.FileRefused as refused:
-        return answer(422, schemas.Problem(title=_("The answer was refused."), errors=refused.errors))
+        return answer(422, forms.Problem(title=_("The answer was refused."), errors=refused.errors))
     member = g.api_token.user
     if given.answer == "accept":
         workflow.accept_match(member, record)
@@ -120,18 +119,18 @@ def _own_match(match_id: int) -> Match:
     return get_scoped_or_404(Match, match_id, lambda found: found.firm_id == g.api_token.firm_id)
 
 
-def _matter(match: Match) -> schemas.Matter:
+def _matter(match: Match) -> forms.Matter:
     """The matter as the firm's page shows it before consent, its read of the summary audited as the page's is."""
     summary = None
     if match.state in SUMMARY_MATCH_STATES + DISCLOSED_MATCH_STATES:
         need = match.need
         audit.record_read(g.api_token.user, need, "summary, through the API")
-        summary = schemas.Summary(
+        summary = forms.Summary(
             threat=need.threat, country=need.country, languages=need.languages, help_wanted=need.help_wanted,
             practice_areas=need.practice_areas, urgency=need.urgency, deadline=need.deadline, handling=need.handling,
             summary=need.summary,
-            adverse_parties=[schemas.Party(name=party.name, aliases=party.aliases, kind=party.kind,
+            adverse_parties=[forms.Party(name=party.name, aliases=party.aliases, kind=party.kind,
                                           country=party.country)
                              for party in need.parties])
-    return schemas.Matter(id=match.id, state=match.state, offer=match.offer.title if match.offer else "",
+    return forms.Matter(id=match.id, state=match.state, offer=match.offer.title if match.offer else "",
                           proposed_at=match.proposed_at, answer_by=match.answer_by, summary=summary)

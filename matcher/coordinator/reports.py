@@ -4,7 +4,7 @@ how firms answer, and what they gave; each measure a chart, a table and a CSV fi
 Every count under ``FEWER_THAN`` is blurred, in the table, the chart and the file alike, and a
 median or a share of fewer needs is not given: a report is shown and passed on, and must not
 let anyone pick out a defender. The period is read from the address (two days are no secret)
-and defaults to the last year (``web.periods``).
+and defaults to the last year (``web.reporting``).
 """
 
 import math
@@ -25,9 +25,8 @@ from ..extensions import db
 from ..matching import vocab
 from ..models import AuditEvent, LawFirm, Match, Need
 from ..web.languages import number
-from ..web.periods import Period, period_asked
+from ..web.reporting import FEWER_THAN, Period, blurred, period_asked
 from .blueprint import bp
-from .litigants import FEWER_THAN, blurred
 
 URGENCIES = ("emergency", "urgent", "standard")
 ANSWERS = ("match.accept", "match.decline", "match.lapse")

@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from ..api import tokens
+from ..accounts import api_tokens as tokens
 from ..core.refusals import Refused
 from ..extensions import db
 from ..models import ApiToken

@@ -10,7 +10,7 @@ from ..core.downloads import csv_response
 from ..extensions import db
 from ..models import Match
 from ..web.languages import number
-from ..web.periods import period_asked
+from ..web.reporting import period_asked
 from .blueprint import bp
 
 

@@ -1,5 +1,6 @@
-"""What the API takes and gives, as models: the endpoints validate with them and ``openapi``
-describes them, so the document cannot say one thing while the code checks another."""
+"""What the API takes and gives, as models (its forms, as a page's are WTForms): the endpoints
+validate with them and the document describes them (``blueprint.document``), so the document cannot
+say one thing while the code checks another."""
 
 from datetime import date, datetime
 from typing import Annotated, Literal

@@ -1,12 +1,15 @@
-"""The period a report covers, as its address asks: two days, which are no secret, the last year
-when none is given; a day that is not one, or a start after the end, is refused."""
+"""What every report shares: the period it covers, as its address asks (two days, which are no
+secret; the last year when none is given; a day that is not one, or a start after the end, is
+refused), and its counts blurred below ``FEWER_THAN``, so that no defender can be picked out."""
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from flask import abort, request
+from flask_babel import gettext as _
 
 DEFAULT_DAYS = 365
+FEWER_THAN = 5
 
 
 @dataclass(frozen=True)
@@ -35,3 +38,8 @@ def period_asked() -> Period:
     if since > until:
         abort(400)
     return Period(since, until)
+
+
+def blurred(count: int) -> str:
+    """A count as a report shows it: "fewer than 5" below the threshold."""
+    return _("fewer than %(count)s", count=FEWER_THAN) if count < FEWER_THAN else str(count)
