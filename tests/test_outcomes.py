@@ -84,7 +84,8 @@ def test_the_note_is_kept_sealed_in_the_database(web, active):
     ("-1", "Hours cannot be negative: enter a number from 0 to 10,000, such as 37.5."),
     ("1.234", "Enter the hours with at most two decimals, such as 37.5 or 37.25."),
     ("10000.01", "Enter at most 10,000 hours."),
-    ("NaN", "Hours cannot be negative: enter a number from 0 to 10,000, such as 37.5."),
+    ("NaN", "Enter the hours as a number, such as 37.5."),
+    ("-Infinity", "Enter the hours as a number, such as 37.5."),
     ("", "Enter the hours the firm gave, 0 or more."),
     ("many", "Enter the hours as a number, such as 37.5."),
 ])
@@ -191,6 +192,8 @@ def test_a_coordinator_records_what_a_fund_granted_and_what_it_paid_for(web, fun
 @pytest.mark.parametrize(("fields", "field", "message"), [
     ({"amount": "0", "currency": "EUR", "paid_for": "bail"}, "amount",
      "Enter an amount greater than 0 and up to 1,000,000,000."),
+    ({"amount": "Infinity", "currency": "EUR", "paid_for": "bail"}, "amount",
+     "Enter the amount as a number, such as 2500 or 2500.50."),
     ({"amount": "10.005", "currency": "EUR", "paid_for": "bail"}, "amount",
      "Enter the amount with at most two decimals."),
     ({"amount": "100", "currency": "EUROS", "paid_for": "bail"}, "currency",

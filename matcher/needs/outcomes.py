@@ -86,7 +86,9 @@ class Closing:
 def _hours_problem(hours: Decimal | None) -> str:
     if hours is None:
         return _("Enter the hours the firm gave, 0 or more.")
-    if not hours.is_finite() or hours < 0:
+    if not hours.is_finite():
+        return _("Enter the hours as a number, such as 37.5.")
+    if hours < 0:
         return _("Hours cannot be negative: enter a number from 0 to 10,000, such as 37.5.")
     if hours > MAX_HOURS:
         return _("Enter at most 10,000 hours.")
@@ -133,7 +135,9 @@ class Grant:
 def _amount_problem(amount: Decimal | None) -> str:
     if amount is None:
         return _("Enter the amount granted.")
-    if not amount.is_finite() or amount <= 0 or amount > MAX_GRANT:
+    if not amount.is_finite():
+        return _("Enter the amount as a number, such as 2500 or 2500.50.")
+    if amount <= 0 or amount > MAX_GRANT:
         return _("Enter an amount greater than 0 and up to 1,000,000,000.")
     if not _cents(amount):
         return _("Enter the amount with at most two decimals.")
