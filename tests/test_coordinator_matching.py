@@ -1,6 +1,8 @@
 """Screening results, ranked candidates, proposals and answering for funds, by a coordinator."""
 
 import html
+import re
+from decimal import Decimal
 
 from markupsafe import escape
 from sqlalchemy import select
@@ -168,15 +170,18 @@ def test_coordinator_runs_a_fund_match_from_proposal_to_closing(web, outbox):
     assert (match.state, record.state) == ("active", "matched")
 
     refused = web.post(f"/coordinator/matches/{match.id}/complete",
-                       {f"m{match.id}-hours": "-2", f"m{match.id}-outcome": "Bail paid."})
-    assert "Enter a whole number of hours, 0 to 100,000." in refused.get_data(as_text=True)
-    assert 'Bail paid.' in refused.get_data(as_text=True)
+                       {f"m{match.id}-amount": "-2", f"m{match.id}-currency": "usd", f"m{match.id}-paid_for": "bail"})
+    page = refused.get_data(as_text=True)
+    assert "Enter an amount greater than 0 and up to 1,000,000,000." in page
+    assert 'value="usd"' in page and re.search(r'<input checked [^>]*value="bail"', page)
     assert match.state == "active"
 
     web.post(f"/coordinator/matches/{match.id}/complete",
-             {f"m{match.id}-hours": "0", f"m{match.id}-outcome": "Bail paid; released."})
-    assert (match.state, match.hours, match.outcome, record.state) == ("completed", 0, "Bail paid; released.",
-                                                                         "closed")
+             {f"m{match.id}-amount": "1500.50", f"m{match.id}-currency": "usd", f"m{match.id}-paid_for": "bail"})
+    assert (match.state, match.granted_amount, match.granted_currency, match.granted_for, record.state) == (
+        "completed", Decimal("1500.50"), "USD", ["bail"], "closed")
+    page = web.get(f"/coordinator/needs/{record.id}").get_data(as_text=True)
+    assert "$1,500.50" in page and "Amount granted" in page
 
 
 def test_a_fund_declines_with_a_reason_and_the_need_goes_back_to_proposing(web):

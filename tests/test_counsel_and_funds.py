@@ -212,13 +212,15 @@ def test_a_second_fund_joins_a_need_that_has_counsel_and_the_need_closes_when_al
 
     outbox.clear()
     as_user(web, world["garza_member"])
-    web.post(f"/firm/matters/{ours.id}/close", {"hours": "40", "outcome": "Claim dismissed.", "confirmed": "yes"})
+    web.post(f"/firm/matters/{ours.id}/close", {"hours": "40", "started_on": "2026-01-05", "ended_on": "2026-02-05",
+                                                "outcome": "slapp_dismissed", "confirmed": "yes"})
     assert (ours.state, world["need"].state) == ("completed", "matched"), "the funds are still at work"
     assert mail_to(outbox, world["owner"]) == ["Your lawyer closed your matter"]
     as_user(web, world["coordinator"])
     for match in (grant, second):
         web.post(f"/coordinator/matches/{match.id}/complete",
-                 {f"m{match.id}-hours": "0", f"m{match.id}-outcome": "Fees paid."})
+                 {f"m{match.id}-amount": "800", f"m{match.id}-currency": "EUR",
+                  f"m{match.id}-paid_for": "local_lawyer_funding"})
     assert world["need"].state == "closed"
     assert mail_to(outbox, world["owner"])[-1] == "The funding for your case is completed"
 

@@ -82,11 +82,15 @@ def test_the_whole_matter_flow_from_proposal_to_closing(web, firm, member):
     assert "Close the matter" in page
 
     response = web.post(f"/firm/matters/{match.id}/close",
-                        {"hours": "42", "outcome": "The suit was dismissed.", "confirmed": "yes"},
+                        {"hours": "42", "started_on": "2026-01-05", "ended_on": "2026-03-02",
+                         "outcome": "slapp_dismissed", "note": "Dismissed at the first hearing.", "confirmed": "yes"},
                         follow_redirects=True)
-    assert "The matter is closed" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert "The matter is closed" in page
+    assert "SLAPP dismissed early" in page and "Dismissed at the first hearing." in page
     assert match.state == "completed"
-    assert (match.hours, match.outcome) == (42, "The suit was dismissed.")
+    assert (match.hours, match.outcome, match.outcome_note) == (
+        42, "slapp_dismissed", "Dismissed at the first hearing.")
     assert match.offer.capacity_used == 0
     assert match.need.state == "closed"
 
@@ -100,8 +104,8 @@ def test_closing_needs_hours_not_below_zero_and_an_outcome(web, firm, member):
 
     page = web.post(f"/firm/matters/{match.id}/close", {"hours": "-3", "outcome": ""}).get_data(as_text=True)
 
-    assert "Enter a whole number of hours, 0 or more." in page
-    assert "Describe the outcome." in page
+    assert "Hours cannot be negative" in page
+    assert "Choose what came of the matter." in page
     assert 'value="-3"' in page
     assert match.state == "active"
     assert match.offer.capacity_used == 1

@@ -2,11 +2,13 @@
 
 import csv
 import io
+from datetime import date
+from decimal import Decimal
 
 import pytest
 
 from matcher.extensions import db
-from matcher.needs import workflow
+from matcher.needs import outcomes, workflow
 from tests import factories
 
 
@@ -20,7 +22,8 @@ def closed(app):
         match = workflow.propose(factories.coordinator(), need, offer=factories.offer(owner, title="Defence"))
         workflow.accept_match(factories.firm_member(of=owner), match)
         workflow.confirm_match(need.defender.user, match)
-        workflow.complete_match(factories.firm_member(of=owner), match, hours, "Charges dropped")
+        workflow.complete_match(factories.firm_member(of=owner), match, outcomes.Closing(
+            hours=Decimal(hours), started_on=date(2026, 1, 5), ended_on=date(2026, 2, 5), outcome="charges_dropped"))
     db.session.commit()
     return member
 

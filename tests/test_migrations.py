@@ -3,17 +3,34 @@
 import os
 import re
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from decimal import Decimal
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import JSON, CheckConstraint, Integer, create_engine, inspect, text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    MetaData,
+    Numeric,
+    Table,
+    create_engine,
+    inspect,
+    text,
+)
 
 from matcher import create_app
+from matcher.core import crypto
 from matcher.extensions import db
+from matcher.models.sealed import place
 
 
 @pytest.fixture
@@ -101,3 +118,72 @@ def test_a_defenders_one_kind_becomes_her_list_of_kinds_and_comes_back_on_downgr
     with db.engine.connect() as connection:
         assert connection.execute(text("SELECT id, kind FROM defender_profile ORDER BY id")).all() == [
             (1, "indigenous"), (2, "individual")]
+
+
+BEFORE_OUTCOMES = "e8a0c2d4f6b9"  # the revision before a closed matter's outcome came from a list
+
+
+def test_upgrading_keeps_whole_hours_and_makes_a_free_text_outcome_the_note_of_other(migration_app):
+    upgrade(revision=BEFORE_OUTCOMES)
+    with db.engine.begin() as connection:
+        closed = _old_match(connection, "completed", 40, "The suit was dismissed.")
+        still_open = _old_match(connection, "active", None, "")
+
+    upgrade()
+
+    with db.engine.connect() as connection:
+        rows = {row.id: row for row in connection.execute(text(
+            'SELECT id, hours, outcome, outcome_note, helped, granted_for FROM "match"'))}
+    assert (Decimal(str(rows[closed].hours)), rows[closed].outcome) == (Decimal(40), "other")
+    assert crypto.open_sealed(rows[closed].outcome_note, place("match", "outcome_note", closed)) == (
+        "The suit was dismissed.")
+    assert (rows[still_open].hours, rows[still_open].outcome, rows[still_open].helped) == (None, None, None)
+    assert crypto.open_sealed(rows[still_open].outcome_note, place("match", "outcome_note", still_open)) == ""
+
+
+def test_downgrading_writes_an_outcome_back_as_free_text_with_whole_hours(migration_app):
+    upgrade(revision=BEFORE_OUTCOMES)
+    with db.engine.begin() as connection:
+        closed = _old_match(connection, "completed", 40, "")
+    upgrade()
+    with db.engine.begin() as connection:
+        connection.execute(text('UPDATE "match" SET hours = 37.5, outcome = \'acquitted\', outcome_note = :note'),
+                           {"note": crypto.seal("On appeal.", place("match", "outcome_note", closed))})
+
+    downgrade(revision=BEFORE_OUTCOMES)
+
+    with db.engine.connect() as connection:
+        row = connection.execute(text('SELECT hours, outcome FROM "match"')).one()
+    assert row.hours == 38
+    assert crypto.open_sealed(row.outcome, place("match", "outcome", closed)) == "acquitted: On appeal."
+
+
+def _old_match(connection, state: str, hours: int | None, outcome: str) -> int:
+    """A fund's match as the revision before stored it, for a need of a defender of its own."""
+    user = _row(connection, "user_account", role="defender")
+    profile = _row(connection, "defender_profile", user_id=user, kinds=["individual"])
+    need = _row(connection, "need", defender_id=profile, state="matched", threat="slapp", urgency="standard",
+                handling="quiet", created_by_id=user)
+    fund = _row(connection, "legal_aid_fund")
+    match = _row(connection, "match", need_id=need, fund_id=fund, state=state, hours=hours, proposed_by_id=user,
+                 outcome="")
+    connection.execute(text('UPDATE "match" SET outcome = :sealed WHERE id = :id'),
+                       {"sealed": crypto.seal(outcome, place("match", "outcome", match)), "id": match})
+    return match
+
+
+def _row(connection, table_name: str, **values) -> int:
+    """A row of ``table_name`` with ``values`` and a stand-in for every other column it requires."""
+    table = Table(table_name, MetaData(), autoload_with=connection)
+    for column in table.columns:
+        if column.name not in values and not (column.nullable or column.primary_key or column.server_default):
+            values[column.name] = _stand_in(column.type)
+    return connection.execute(table.insert().values(values)).inserted_primary_key[0]
+
+
+def _stand_in(column_type):
+    for kind, value in ((Boolean, False), (DateTime, datetime.now(UTC)), (Date, date.today()), (JSON, []),
+                        (Integer, 0), (Float, 0.0), (Numeric, 0)):
+        if isinstance(column_type, kind):
+            return value
+    return "x"

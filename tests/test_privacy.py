@@ -1,14 +1,15 @@
 """A defender can take a copy of their data and delete their account; old matters are purged."""
 
 import json
-from datetime import timedelta
+from datetime import date, timedelta
+from decimal import Decimal
 
 from sqlalchemy import select, update
 
 from matcher.extensions import db
 from matcher.models import AdverseParty, AuditEvent, ConflictHit, Match, Need, User
 from matcher.models._types import utcnow
-from matcher.needs import workflow
+from matcher.needs import outcomes, workflow
 from tests import factories
 
 
@@ -95,3 +96,30 @@ def test_other_people_cannot_download_or_delete_a_defenders_data(app, web):
     web.login(member)
     assert web.get("/defender/data/download").status_code == 403
     assert web.post("/defender/data/delete", {"password": factories.PASSWORD, "understood": "y"}).status_code == 403
+
+
+def test_a_defenders_copy_holds_how_the_matter_ended_and_erasure_removes_the_notes(app, web):
+    owner = factories.defender()
+    member = factories.firm_member(factories.firm())
+    need = factories.need(owner, state="verified")
+    match = workflow.propose(factories.coordinator(), need, offer=factories.offer(member.firm))
+    db.session.commit()
+    workflow.accept_match(member, match)
+    workflow.confirm_match(owner, match)
+    workflow.complete_match(member, match, outcomes.Closing(
+        hours=Decimal("37.5"), started_on=date(2026, 1, 5), ended_on=date(2026, 3, 2), outcome="acquitted",
+        note="Acquitted on appeal in Tegucigalpa."))
+    match.helped, match.helped_note = "helped_a_lot", "They came to every hearing."
+    db.session.commit()
+    web.login(owner)
+
+    [exported] = json.loads(web.get("/defender/data/download").get_data(as_text=True))["needs"][0]["matches"]
+    assert exported["outcome"] == {"outcome": "acquitted", "hours": "37.50", "work_started_on": "2026-01-05",
+                                   "work_ended_on": "2026-03-02"}
+    assert exported["whether_it_helped"] == {"answer": "helped_a_lot", "note": "They came to every hearing."}
+    web.post("/defender/data/delete", {"password": factories.PASSWORD, "understood": "y"})
+
+    db.session.expire_all()
+    match = db.session.get(Match, match.id)
+    assert (match.outcome, match.hours, match.helped) == ("acquitted", Decimal("37.5"), "helped_a_lot")
+    assert (match.outcome_note, match.helped_note) == ("", "")

@@ -2,13 +2,15 @@
 
 import os
 import threading
+from datetime import date
+from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
 
 from matcher.extensions import db
 from matcher.models import AuditEvent, Match, Need, Offer, User
-from matcher.needs import states, workflow
+from matcher.needs import outcomes, states, workflow
 from matcher.needs.workflow import TransitionError
 from tests import factories
 
@@ -190,7 +192,8 @@ def test_the_whole_flow_reserves_and_releases_capacity(world):
     assert world["offer"].capacity_used == 1
     workflow.confirm_match(world["owner"], match)
     assert (match.state, world["need"].state) == ("active", "matched")
-    workflow.complete_match(world["member"], match, hours=12, outcome="Case dismissed")
+    workflow.complete_match(world["member"], match, outcomes.Closing(
+        hours=Decimal(12), started_on=date(2026, 1, 5), ended_on=date(2026, 2, 5), outcome="charges_dropped"))
     assert (match.state, world["need"].state, world["offer"].capacity_used) == ("completed", "closed", 0)
 
 
@@ -304,7 +307,7 @@ needs_postgresql = pytest.mark.skipif(
 def _race(app, attempts):
     """Run each (user id, match id) acceptance in its own thread and session, at once."""
     barrier = threading.Barrier(len(attempts))
-    outcomes = []
+    results = []
 
     def attempt(user_id, match_id):
         with app.app_context():
@@ -314,10 +317,10 @@ def _race(app, attempts):
             try:
                 workflow.accept_match(user, match)
                 db.session.commit()
-                outcomes.append("accepted")
+                results.append("accepted")
             except TransitionError:
                 db.session.rollback()
-                outcomes.append("refused")
+                results.append("refused")
             finally:
                 db.session.remove()
 
@@ -326,7 +329,7 @@ def _race(app, attempts):
         thread.start()
     for thread in threads:
         thread.join(timeout=30)
-    return sorted(outcomes)
+    return sorted(results)
 
 
 @needs_postgresql

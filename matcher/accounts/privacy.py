@@ -1,7 +1,8 @@
 """A defender's rights over their data: a copy of everything, erasure, and retention.
 
 Erasure keeps the shape of what happened (a need of this kind, in this country,
-matched and closed on these dates, with the firm's hours and outcome) so firms
+matched and closed on these dates, with the firm's hours and outcome, the amount a fund
+granted, and whether the defender said the help helped, without the notes) so firms
 and the vetting organisation keep the record they must, and removes everything
 that says who the defender is or what their case is about.
 """
@@ -12,7 +13,7 @@ from sqlalchemy import func, select
 
 from ..core import audit
 from ..extensions import db
-from ..models import AuditEvent, ConflictCheck, ConflictHit, Need, User
+from ..models import AuditEvent, ConflictCheck, ConflictHit, Match, Need, User
 from ..models._types import utcnow
 from ..needs import states, workflow
 from ..needs.history import match_target, need_history
@@ -58,12 +59,26 @@ def _need_export(need: Need, user: User) -> dict:
         "adverse_parties": [
             {"name": p.name, "kind": p.kind, "country": p.country, "other_names": p.aliases} for p in need.parties
         ],
-        "matches": [{"with": match_target(m), "state": m.state} for m in need.matches],
+        "matches": [_match_export(m) for m in need.matches],
         "history": [
             {"when": e.at.isoformat(), "what": e.what, "who": e.who, "note": e.note}
             for e in need_history(need, user)
         ],
     }
+
+
+def _match_export(match: Match) -> dict:
+    """A match as the defender may read it: whom it is with, how it ended, and what they said of it."""
+    exported = {"with": match_target(match), "state": match.state}
+    if match.outcome:  # a matter closed before the dates were asked for has none
+        exported["outcome"] = {"outcome": match.outcome, "hours": str(match.hours),
+                               "work_started_on": match.work_started_on and match.work_started_on.isoformat(),
+                               "work_ended_on": match.work_ended_on and match.work_ended_on.isoformat()}
+    if match.granted_amount:
+        exported["granted"] = {"amount": str(match.granted_amount), "currency": match.granted_currency}
+    if match.helped:
+        exported["whether_it_helped"] = {"answer": match.helped, "note": match.helped_note}
+    return exported
 
 
 def erase_defender(actor: User, user: User) -> None:
@@ -86,8 +101,8 @@ def erase_need(need: Need) -> None:
     need.summary, need.details = ERASED, ""
     for party in need.parties:
         party.name, party.aliases = ERASED, []
-    for match in need.matches:
-        match.response_note = ""
+    for match in need.matches:  # the outcome's code, hours, dates and any grant stay: they name nobody
+        match.response_note = match.outcome_note = match.helped_note = ""
     check_ids = select(ConflictCheck.id).where(ConflictCheck.need_id == need.id)
     # One by one, not as one UPDATE: each value is sealed for its own row.
     for hit in db.session.scalars(select(ConflictHit).where(ConflictHit.check_id.in_(check_ids))):

@@ -22,8 +22,8 @@ from ..models import Need, Offer
 from ..needs import history, silence, states
 from ..web.access import guard, local_target
 from .forms import (
-    CompleteForm,
     DeclineForm,
+    GrantForm,
     OnSilenceForm,
     ProposeSeveralForm,
     RefuseForm,
@@ -147,7 +147,8 @@ def _match_forms(match, overrides: dict) -> dict:
     prefix = f"m{match.id}-"
     forms = {
         "decline": DeclineForm(prefix=prefix, formdata=None),
-        "complete": CompleteForm(prefix=prefix, formdata=None),
+        "complete": GrantForm(match.need, prefix=prefix, formdata=None,
+                              currency=match.fund.currency if match.fund else ""),
         "refuse": RefuseForm(prefix=prefix, formdata=None),
     }
     forms.update(overrides.get(match.id, {}))

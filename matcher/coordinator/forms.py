@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
+    DecimalField,
     HiddenField,
     IntegerField,
     RadioField,
@@ -12,10 +13,11 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..matching import vocab, vocabfields
 from ..matching.engine import places
+from ..needs import outcomes
 from ..web.fields import CheckboxesField, require_one
 
 NOTE_REQUIRED = {
@@ -107,16 +109,25 @@ class DeclineForm(FlaskForm):
     )
 
 
-class CompleteForm(FlaskForm):
-    hours = IntegerField(
-        _l("Hours given"),
-        validators=[InputRequired(message=_l("Enter the hours given, 0 if none.")),
-                    NumberRange(min=0, max=100_000, message=_l("Enter a whole number of hours, 0 to 100,000."))],
+class GrantForm(FlaskForm):
+    """The widgets of what a fund granted for ``need``; what it must hold is ``needs.outcomes.Grant``'s
+    to say, so these fields only read what was typed. It may pay for the kinds of help the need asked for."""
+
+    amount = DecimalField(
+        _l("Amount granted"), validators=[Optional()],
+        invalid_value_message=_l("Enter the amount as a number, such as 2500 or 2500.50."),
     )
-    outcome = TextAreaField(
-        _l("Outcome"), validators=[DataRequired(message=_l("Describe the outcome.")), Length(max=4000)],
-        filters=[_strip],
-    )
+    currency = StringField(_l("Currency"), description=_l("ISO 4217 code, such as USD or EUR."), filters=[_strip])
+    paid_for = CheckboxesField(_l("What it paid for"), coerce=str, validate_choice=False)
+
+    def __init__(self, need, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.paid_for.choices = vocab.choices({code: vocab.HELP_KINDS.lazy(code) for code in need.help_wanted
+                                               if code in vocab.HELP_KINDS})
+
+    def grant(self) -> outcomes.Grant:
+        return outcomes.Grant(amount=self.amount.data, currency=self.currency.data or "",
+                              paid_for=tuple(self.paid_for.data or ()))
 
 
 class RefuseForm(FlaskForm):

@@ -13,7 +13,7 @@ from ..needs import workflow
 from ..web.attempts import attempt
 from ..web.confirm import unless_confirmed
 from .blueprint import bp, load_need, render_need, several_choices
-from .forms import CompleteForm, DeclineForm, ProposeForm, ProposeSeveralForm, RefuseForm
+from .forms import DeclineForm, GrantForm, ProposeForm, ProposeSeveralForm, RefuseForm
 
 
 def _to_need(need_id: int):
@@ -106,11 +106,11 @@ def decline_match(match_id: int):
 @bp.route("/matches/<int:match_id>/complete", methods=["POST"])
 def complete_match(match_id: int):
     match = _load_match(match_id)
-    form = CompleteForm(prefix=f"m{match.id}-")
-    if not form.validate_on_submit():
+    form = GrantForm(match.need, prefix=f"m{match.id}-")
+    recorded = form.validate_on_submit() and attempt(
+        lambda: workflow.complete_match(current_user, match, form.grant()), _("The grant is recorded."), form=form)
+    if not recorded and form.errors:
         return render_need(match.need, match_overrides={match.id: {"complete": form}})
-    attempt(lambda: workflow.complete_match(current_user, match, form.hours.data, form.outcome.data),
-            _("The matter is closed."))
     return _to_need(match.need_id)
 
 

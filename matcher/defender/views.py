@@ -14,14 +14,14 @@ from sqlalchemy.orm import selectinload
 from ..core import audit
 from ..extensions import db
 from ..models import AuditEvent, Match, Need
-from ..needs import states, wording, workflow
+from ..needs import feedback, states, wording, workflow
 from ..needs.forms import create_draft, fill_need, need_form
 from ..needs.history import match_target, need_history
 from ..web.access import get_scoped_or_404
 from ..web.attempts import attempt
 from ..web.confirm import unless_confirmed
 from .blueprint import bp
-from .forms import RefuseForm, WithdrawForm
+from .forms import HelpedForm, RefuseForm, WithdrawForm
 
 
 def _owns(need: Need) -> bool:
@@ -80,7 +80,14 @@ def edit_need(need_id: int):
 
 @bp.route("/needs/<int:need_id>")
 def need(need_id: int):
-    need = _own_need(need_id)
+    return _render_need(_own_need(need_id))
+
+
+def _render_need(need: Need, helped_form: tuple[int, HelpedForm] | None = None):
+    """The need's page; ``helped_form`` is a match's feedback form as it was posted, with its problems."""
+    helped_forms = {match.id: _helped_form(match) for match in need.matches if match.state == "completed"}
+    if helped_form is not None:
+        helped_forms[helped_form[0]] = helped_form[1]
     return render_template(
         "defender/need.html",
         need=need,
@@ -90,7 +97,13 @@ def need(need_id: int):
         editable=need.state in states.EDITABLE_NEED_STATES,
         withdrawable=need.state in states.OPEN_NEED_STATES,
         refuse_form=RefuseForm(),
+        helped_forms=helped_forms,
     )
+
+
+def _helped_form(match: Match) -> HelpedForm:
+    """The defender's word on the help as they last said it, one form per completed match."""
+    return HelpedForm(prefix=f"helped{match.id}-", formdata=None, helped=match.helped, note=match.helped_note)
 
 
 def _latest_info_request(need: Need) -> AuditEvent | None:
@@ -163,4 +176,17 @@ def refuse(match_id: int):
         return _back_to(match.need)
     flash(_("You turned down the funding. The coordinators will look for other help.") if match.fund_id is not None
           else _("You refused. The coordinators will look for other counsel."))
+    return _back_to(match.need)
+
+
+@bp.route("/matches/<int:match_id>/helped", methods=["POST"])
+def helped(match_id: int):
+    """The defender says, privately, whether the help helped; they may change their answer."""
+    match = _own_match(match_id)
+    form = HelpedForm(prefix=f"helped{match.id}-")
+    said = form.validate_on_submit() and attempt(
+        lambda: feedback.say_whether_it_helped(current_user, match, form.helped.data or "", form.note.data or ""),
+        _("Thank you. Only you and the coordinators can read your answer."), form=form)
+    if not said and form.errors:
+        return _render_need(match.need, (match.id, form))
     return _back_to(match.need)

@@ -377,7 +377,8 @@ class World:
         matches = [match for match in matches if match is not None]
         ids = bulk.new_ids("match", len(matches))
         bulk.write_rows(Match, ("id", "need_id", "offer_id", "firm_id", "fund_id", "state", "score", "reasons",
-                                "proposed_by_id", "proposed_at", "responded_at", "hours", "outcome", "closed_at"),
+                                "proposed_by_id", "proposed_at", "responded_at", "hours", "work_started_on",
+                                "work_ended_on", "outcome", "closed_at"),
                         ((match_id, *match) for match_id, match in zip(ids, matches, strict=True)))
         self._answers(list(zip(ids, matches, strict=True)))
         yield self.sizes.needs
@@ -391,12 +392,13 @@ class World:
         closed = responded + timedelta(days=30) if state == "completed" else None
         return (need.id, offer.id, offer.firm.id, None, state, round(self.rng.uniform(0.4, 0.95), 2),
                 [_covers(need.country)], self.coordinator_id, proposed, responded,
-                self.rng.randint(10, 200) if closed else None, "Charges dropped." if closed else "", closed)
+                self.rng.randint(10, 200) if closed else None, responded.date() if closed else None,
+                closed.date() if closed else None, "charges_dropped" if closed else None, closed)
 
     def _fund_match(self, need: _Need) -> tuple:
         proposed = (need.submitted_at or self.now) + timedelta(hours=self.rng.randint(2, 72))
         return (need.id, None, None, self.rng.choice(self.fund_ids), "proposed", 0.7, [],
-                self.coordinator_id, proposed, None, None, "", None)
+                self.coordinator_id, proposed, None, None, None, None, None, None)
 
     def _offer_for(self, need: _Need, reserving: bool) -> _Offer | None:
         """A verified, cleared firm's offer, with a unit of capacity left where the match holds one."""
@@ -429,7 +431,8 @@ class World:
         """The trail of each match: its proposal, and the firm's answer (a firm's history is read from it)."""
         members = {firm.id: firm.members[0] for firm in self.firms if firm.members}
         events = []
-        for match_id, (need_id, _offer, firm_id, _fund, state, *_rest, proposed, responded, _h, _o, _c) in matches:
+        for match_id, match in matches:
+            need_id, _offer, firm_id, _fund, state, _score, _reasons, _by, proposed, responded = match[:10]
             events.append((proposed, self.coordinator_id, "match.propose", match_id, need_id, "", "proposed"))
             if state in ANSWER_OF_MATCH and firm_id is not None:
                 target = "declined" if state == "declined" else "accepted"

@@ -4,12 +4,13 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, DecimalField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..conflicts import engine
 from ..conflicts.positions import NOTHING_DECLARED
 from ..matching import vocab, vocabfields
+from ..needs import outcomes
 from ..web.fields import email_field, languages_field, require_one
 
 MAX_CAPACITY = 1000
@@ -196,15 +197,24 @@ class DeclineForm(FlaskForm):
 
 
 class CloseForm(FlaskForm):
-    hours = IntegerField(
-        _l("Hours given"),
-        validators=[
-            InputRequired(message=_l("Enter the hours the firm gave, 0 or more.")),
-            NumberRange(min=0, max=100000, message=_l("Enter a whole number of hours, 0 or more.")),
-        ],
+    """The widgets of a firm's closing; what it must hold is ``needs.outcomes.Closing``'s to say, so
+    these fields only read what was typed (an empty one stays empty for the rules to name)."""
+
+    hours = DecimalField(
+        _l("Hours given"), description=_l("Hours and parts of an hour, such as 37.5."),
+        validators=[Optional()], invalid_value_message=_l("Enter the hours as a number, such as 37.5."),
     )
-    outcome = TextAreaField(
-        _l("Outcome"),
-        description=_l("What came of the matter, for the coordinators' records."),
-        validators=[DataRequired(message=_l("Describe the outcome.")), Length(max=4000)],
+    started_on = DateField(_l("Work started on"), validators=[Optional()])
+    ended_on = DateField(_l("Work ended on"), validators=[Optional()])
+    outcome = SelectField(
+        _l("Outcome"), choices=vocab.choices(outcomes.OUTCOMES, placeholder=_l("Choose what came of the matter")),
+        validate_choice=False,
     )
+    note = TextAreaField(
+        _l("Note on the outcome"),
+        description=_l("For the coordinators' records; required when the outcome is “Other”. Kept encrypted."),
+    )
+
+    def closing(self) -> outcomes.Closing:
+        return outcomes.Closing(hours=self.hours.data, started_on=self.started_on.data, ended_on=self.ended_on.data,
+                                outcome=self.outcome.data or "", note=self.note.data or "")

@@ -18,10 +18,11 @@ from sqlalchemy.orm import selectinload
 from ..core import audit
 from ..extensions import db
 from ..models import ClientEntry, Match
-from ..needs import workflow
+from ..models._types import utcnow
+from ..needs import outcomes, workflow
 from ..needs.history import firm_history
 from ..needs.states import DISCLOSED_MATCH_STATES, OPEN_MATCH_STATES, SUMMARY_MATCH_STATES
-from ..web.attempts import attempt
+from ..web.attempts import attempt, show_problems
 from ..web.confirm import unless_confirmed
 from .blueprint import bp, own_record_or_404
 from .forms import CloseForm, DeclineForm
@@ -74,6 +75,7 @@ def _render_match(record: Match, decline_form=None, close_form=None):
         disclosed=record.state in DISCLOSED_MATCH_STATES,
         decline_form=decline_form or DeclineForm(),
         close_form=close_form or CloseForm(),
+        latest_today=outcomes.latest_today(utcnow()),
         history=firm_history(record, current_user),
     )
 
@@ -107,16 +109,19 @@ def decline(match_id: int):
 
 @bp.route("/matters/<int:match_id>/close", methods=["POST"])
 def close(match_id: int):
-    """Closing records the hours and outcome and gives the offer's place back."""
+    """Closing records the hours, the dates and the outcome and gives the offer's place back. What the
+    rules refuse is said beside its field before the firm is asked to confirm, and again if it
+    changed meanwhile, with what was typed kept."""
     record = own_record_or_404(Match, match_id)
     form = CloseForm()
-    if not form.validate_on_submit():
+    if not form.validate_on_submit() or show_problems(form, workflow.outcome_problems(record, form.closing())):
         return _render_match(record, close_form=form)
     asking = unless_confirmed(_("Closing the matter records your hours and the outcome and ends it: it cannot be "
                                 "reopened."), url_for("firm.match", match_id=match_id))
     if asking is not None:
         return asking
-    outcome = form.outcome.data.strip()
-    if attempt(lambda: workflow.complete_match(current_user, record, form.hours.data, outcome)):
+    if attempt(lambda: workflow.complete_match(current_user, record, form.closing()), form=form):
         flash(_("The matter is closed. Thank you for your work."))
+    elif form.errors:
+        return _render_match(record, close_form=form)
     return redirect(url_for("firm.match", match_id=match_id))

@@ -1,11 +1,13 @@
 """A need paired with a firm's offer or with a legal-aid fund."""
 
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 
-from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Integer, String
+from sqlalchemy import JSON, CheckConstraint, Date, Float, ForeignKey, Numeric, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from ..needs.outcomes import OUTCOMES, VERDICTS
 from ..needs.states import MATCH_STATES, OPEN_MATCH_STATES
 from ._types import UTCDateTime, one_of, utcnow
 from .sealed import EncryptedText
@@ -20,6 +22,10 @@ class Match(db.Model):
         CheckConstraint(
             "(offer_id IS NULL) <> (fund_id IS NULL)", name="offer_or_fund"
         ),
+        one_of("outcome", OUTCOMES, "outcome"),
+        one_of("helped", VERDICTS, "helped"),
+        CheckConstraint("hours >= 0", name="hours_not_negative"),
+        CheckConstraint("granted_amount > 0", name="granted_amount_positive"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -39,9 +45,20 @@ class Match(db.Model):
     reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     responded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     response_note: Mapped[str] = mapped_column(EncryptedText, default="")
-    hours: Mapped[int | None] = mapped_column(Integer)
-    outcome: Mapped[str] = mapped_column(EncryptedText, default="")
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # A firm's closing (``needs.outcomes.Closing``): its hours, when the work ran, how the matter ended.
+    hours: Mapped[Decimal | None] = mapped_column(Numeric(8, 2))
+    work_started_on: Mapped[date | None] = mapped_column(Date)
+    work_ended_on: Mapped[date | None] = mapped_column(Date)
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    outcome_note: Mapped[str] = mapped_column(EncryptedText, default="")
+    # A fund's grant (``needs.outcomes.Grant``): how much, in what currency, for which kinds of help.
+    granted_amount: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    granted_currency: Mapped[str | None] = mapped_column(String(3))
+    granted_for: Mapped[list] = mapped_column(JSON, default=list)
+    # The defender's private word on whether the help helped: never shown to the firm or the fund.
+    helped: Mapped[str | None] = mapped_column(String(20))
+    helped_note: Mapped[str] = mapped_column(EncryptedText, default="")
 
     need = relationship("Need", back_populates="matches")
     offer = relationship("Offer")

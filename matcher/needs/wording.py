@@ -199,6 +199,7 @@ OTHER_EVENTS = {
     "offer.delete": _l("Deleted an offer"),
     "fund.create": _l("Added a fund to the catalogue"),
     "fund.edit": _l("Changed a fund"),
+    "match.feedback": _l("The defender said whether the help helped"),
     "user.register": _l("Registered"),
     "user.create": _l("A staff account was created"),
     "user.enrol": _l("Chose a password from an enrolment link"),

@@ -18,14 +18,15 @@ from ..conflicts import positions, screening
 from ..conflicts.decisions import DECISIONS
 from ..core import audit, crypto
 from ..core.mail import firm_emails, notify, staff_emails
-from ..core.refusals import Refused
+from ..core.refusals import FieldsRefused, Refused
 from ..extensions import db
 from ..jobs.runner import enqueue, enqueue_at
 from ..matching import ranking
+from ..matching.engine import places
 from ..matching.engine.reasons import data as reason_data
 from ..models import ConflictHit, DefenderProfile, FirmPosition, LawFirm, LegalAidFund, Match, Need, Offer, User
 from ..models._types import utcnow
-from . import silence, states, windows, wording
+from . import outcomes, silence, states, windows, wording
 
 
 class TransitionError(Refused):
@@ -357,17 +358,42 @@ def refuse_match(actor: User, match: Match, note: str = "") -> None:
     _tell(match, "refuse")
 
 
-def complete_match(actor: User, match: Match, hours: int, outcome: str) -> None:
-    """Record the hours and outcome; the need closes once nothing else is still at work for it."""
-    if hours < 0:
-        raise TransitionError(_("Hours cannot be negative."))
-    _move_match(actor, match, "complete", outcome)
-    match.hours = hours
-    match.outcome = outcome
+class OutcomeRefused(TransitionError, FieldsRefused):
+    """A completion with something wrong in what it records, said field by field."""
+
+
+def complete_match(actor: User, match: Match, record: outcomes.Closing | outcomes.Grant) -> None:
+    """Record what came of the match (a firm's ``Closing``, a fund's ``Grant``), checked here whoever
+    asks; the need closes once nothing else is still at work for it. The trail records the move
+    without a note: every reader of the history reads its notes as written, and what was recorded
+    is on the match, for each reader's page to word (the closing's note sealed there)."""
+    expected = outcomes.Closing if wording.kind(match) == "firm" else outcomes.Grant
+    if not isinstance(record, expected):
+        raise TransitionError(_("A firm's matter closes with its hours and outcome, a fund's with its grant."))
+    problems = outcome_problems(match, record)
+    if problems:
+        raise OutcomeRefused(problems)
+    _move_match(actor, match, "complete")
+    _write_outcome(match, record)
     match.closed_at = utcnow()
     _release(match)
     _settle(actor, match.need)
     _tell(match, "complete")
+
+
+def outcome_problems(match: Match, record: outcomes.Closing | outcomes.Grant) -> dict[str, str]:
+    """What is wrong with ``record`` as what came of ``match``, by field: ``complete_match`` refuses
+    it with any, and a page may ask first, before it asks the person to confirm."""
+    return record.problems(asked=match.need.help_wanted, now=utcnow())
+
+
+def _write_outcome(match: Match, record: outcomes.Closing | outcomes.Grant) -> None:
+    if isinstance(record, outcomes.Closing):
+        match.hours, match.outcome, match.outcome_note = record.hours, record.outcome, record.note.strip()
+        match.work_started_on, match.work_ended_on = record.started_on, record.ended_on
+    else:
+        match.granted_amount, match.granted_for = record.amount, list(record.paid_for)
+        match.granted_currency = places.currency(record.currency)
 
 
 def _cancel_match(actor: User, match: Match, why: str) -> None:

@@ -119,6 +119,11 @@ def money(amount, currency: str) -> str:
     return format_currency(amount, currency, format=whole, currency_digits=False)
 
 
+def amount(value, currency: str) -> str:
+    """An exact sum, such as a grant, with its currency's decimals: "$5,000.50", "5.000,50 US$"."""
+    return "" if value is None else format_currency(value, currency)
+
+
 def number(value, places: int | None = None) -> str:
     """A number the reader's way (0,85 and 37,5 in Spanish); ``places`` fixes the decimals shown."""
     if value is None:
@@ -140,7 +145,7 @@ def choose():
 def init_app(app) -> None:
     babel.init_app(app, locale_selector=reader_language, timezone_selector=reader_time_zone,
                    default_translation_directories="translations")
-    app.jinja_env.filters.update(moment=moment, day=day, duration=duration, money=money, number=number)
+    app.jinja_env.filters.update(moment=moment, day=day, duration=duration, money=money, amount=amount, number=number)
 
     @app.context_processor
     def _languages():

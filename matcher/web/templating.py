@@ -10,7 +10,7 @@ from ..conflicts.decisions import DECISIONS
 from ..conflicts.reasons import BAND_WORDS, RESULT_WORDS, RULE_WORDS, hit_reason
 from ..matching import vocab
 from ..matching.reasons import say
-from ..needs import wording
+from ..needs import outcomes, wording
 from ..needs.forms import HANDLING_LABELS
 
 # A firm's client and an adverse party are of the same kinds, in words.
@@ -27,7 +27,8 @@ def init_app(app) -> None:
     LazyString.__html__ = _escaped
     app.jinja_env.globals.update(vocab=vocab, hit_decisions=DECISIONS, hit_rules=RULE_WORDS, hit_bands=BAND_WORDS,
                                  screen_results=RESULT_WORDS, role_words=ROLE_WORDS, role_groups=ROLE_GROUPS,
-                                 entity_kinds=ENTITY_KINDS, handling_labels=HANDLING_LABELS)
+                                 entity_kinds=ENTITY_KINDS, handling_labels=HANDLING_LABELS,
+                                 outcomes=outcomes)
     app.jinja_env.filters.update(
         country=vocab.country_name,
         language=vocab.language_name,

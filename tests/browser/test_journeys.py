@@ -98,6 +98,11 @@ class Reader:
         element.clear()
         element.send_keys(text)
 
+    def set_date(self, field_id: str, iso: str) -> None:
+        """A date field's value, as the browser's date picker sets it, whatever order it shows the parts in."""
+        element = self.browser.find_element(By.ID, field_id)
+        self.browser.execute_script("arguments[0].value = arguments[1]", element, iso)
+
     def pick(self, field_id: str, value: str) -> None:
         Select(self.browser.find_element(By.ID, field_id)).select_by_value(value)
 
@@ -242,11 +247,15 @@ def test_a_firm_member_accepts_closes_a_matter_and_uploads_the_client_list_in_th
     db.session.commit()
     reader.go(f"/firm/matters/{match.id}")
     assert words["details"] in reader.text()
-    reader.type("hours", "12")
-    reader.type("outcome", words["outcome"])
+    reader.type("hours", "37.5")
+    reader.set_date("started_on", "2026-01-05")
+    reader.set_date("ended_on", "2026-03-02")
+    reader.pick("outcome", "charges_dropped")
+    reader.type("note", words["outcome"])
     reader.press(f'form[action="/firm/matters/{match.id}/close"] button')
     reader.confirm()
-    assert words["outcome"] in reader.text()
+    closed = reader.text()
+    assert words["outcome"] in closed and "37,5" in closed
 
     reader.follow("/firm/clients")
     reader.follow("/firm/clients/upload")
