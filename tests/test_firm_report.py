@@ -37,7 +37,9 @@ def test_the_report_lists_the_firms_own_closed_matters_with_their_hours(web, clo
 def test_the_report_downloads_as_csv_and_a_period_without_matters_is_empty(web, closed):
     web.login(closed)
     rows = list(csv.reader(io.StringIO(web.get("/firm/report.csv").get_data(as_text=True).lstrip("\ufeff"))))
-    assert rows[0] == ["Matter", "Offer", "Closed on", "Hours"] and [row[3] for row in rows[1:]] == ["12", "30"]
+    assert rows[0] == ["Matter", "Offer", "Work began", "Work ended", "Hours", "Outcome"]
+    assert [row[2:] for row in rows[1:]] == [["2026-01-05", "2026-02-05", "12", "Charges dropped"],
+                                             ["2026-01-05", "2026-02-05", "30", "Charges dropped"]]
     assert "Nothing in this period." in web.get("/firm/report?since=2020-01-01&until=2020-02-01").get_data(
         as_text=True)
     assert web.get("/firm/report?until=yesterday").status_code == 400

@@ -87,3 +87,28 @@ def test_no_one_but_staff_opens_the_reports(web, world, who):
     for path in ("/coordinator/reports", "/coordinator/reports/countries.csv"):
         response = web.get(path)
         assert response.status_code == 403 and "Honduras" not in response.get_data(as_text=True)
+
+
+def test_outcomes_and_grants_are_counted_and_summed_over_the_matters_closed(web, world):
+    from datetime import date
+    from decimal import Decimal
+
+    from matcher.models import Match
+    from matcher.needs import outcomes
+
+    fund = factories.fund(name="Bail Fund", currency="USD")
+    for match in db.session.scalars(db.select(Match).where(Match.state == "accepted")).all():
+        workflow.confirm_match(match.need.defender.user, match)
+        grant = workflow.propose(world, match.need, fund=fund)  # a fund alongside the counsel
+        workflow.accept_match(world, grant)
+        workflow.confirm_match(match.need.defender.user, grant)
+        workflow.complete_match(world, grant, outcomes.Grant(amount=Decimal("1500.50"), currency="USD",
+                                                             paid_for=("representation",)))
+        workflow.complete_match(factories.firm_member(of=match.firm), match, outcomes.Closing(
+            hours=Decimal("7.5"), started_on=date(2026, 11, 1), ended_on=date(2026, 11, 20), outcome="acquitted"))
+    db.session.commit()
+    web.login(world)
+    page = web.get("/coordinator/reports").get_data(as_text=True)
+    assert _table(page, "outcomes") == [["Acquitted", "6"]]
+    assert _table(page, "grants") == [["Bail Fund", "USD", "6", "$9,003.00"]]
+    assert _table(page, "hours") == [["Garza &amp; Partners", "6", "45"]]

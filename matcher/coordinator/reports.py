@@ -23,8 +23,9 @@ from ..core.charts import Bar, bar_chart
 from ..core.downloads import csv_response
 from ..extensions import db
 from ..matching import vocab
-from ..models import AuditEvent, LawFirm, Match, Need
-from ..web.languages import number
+from ..models import AuditEvent, LawFirm, LegalAidFund, Match, Need
+from ..needs.outcomes import OUTCOMES
+from ..web.languages import amount, number
 from ..web.reporting import FEWER_THAN, Period, blurred, period_asked
 from .blueprint import bp
 
@@ -144,16 +145,43 @@ def _responsiveness(period: Period) -> Table:
     return Table("responsiveness", _("Firms' responsiveness"), columns, rows, bars)
 
 
+def _completed(period: Period):
+    return and_(Match.state == "completed", Match.closed_at >= period.start, Match.closed_at <= period.end)
+
+
 def _hours_by_firm(period: Period) -> Table:
     """Hours recorded on the matters firms closed in the period."""
     given = db.session.execute(
         select(LawFirm.name, func.count(), func.sum(Match.hours)).join(LawFirm, LawFirm.id == Match.firm_id)
-        .where(Match.state == "completed", Match.closed_at >= period.start, Match.closed_at <= period.end)
-        .group_by(LawFirm.name)).all()
+        .where(_completed(period)).group_by(LawFirm.name)).all()
     ordered = sorted(given, key=lambda row: (-(row[2] or 0), row[0].casefold()))
     rows = [[name, blurred(count), number(hours or 0)] for name, count, hours in ordered]
     bars = [Bar(name, float(hours or 0), number(hours or 0)) for name, _count, hours in ordered]
     return Table("hours", _("Hours given by firm"), [_("Firm"), _("Matters closed"), _("Hours")], rows, bars)
+
+
+def _by_outcome(period: Period) -> Table:
+    """How the matters firms closed in the period ended."""
+    counts = Counter(dict(db.session.execute(
+        select(Match.outcome, func.count()).where(_completed(period), Match.firm_id.is_not(None),
+                                                  Match.outcome.is_not(None)).group_by(Match.outcome)).all()))
+    return _counted(_("Matters closed, by outcome"), "outcomes", _("Outcome"), counts,
+                    lambda code: str(OUTCOMES.get(code, code)))
+
+
+def _granted_by_fund(period: Period) -> Table:
+    """What each fund granted on the needs it completed in the period, one row per currency."""
+    granted = db.session.execute(
+        select(LegalAidFund.name, Match.granted_currency, func.count(), func.sum(Match.granted_amount))
+        .join(LegalAidFund, LegalAidFund.id == Match.fund_id)
+        .where(_completed(period), Match.granted_amount.is_not(None))
+        .group_by(LegalAidFund.name, Match.granted_currency)).all()
+    ordered = sorted(granted, key=lambda row: (row[1], -row[3], row[0].casefold()))
+    rows = [[name, currency, blurred(count), amount(total, currency)] for name, currency, count, total in ordered]
+    bars = [Bar(f"{name} ({currency})", float(total), amount(total, currency))
+            for name, currency, _count, total in ordered]
+    return Table("grants", _("Money granted by fund"), [_("Fund"), _("Currency"), _("Needs funded"), _("Granted")],
+                 rows, bars)
 
 
 MEASURES = {
@@ -162,6 +190,8 @@ MEASURES = {
     "threats": _by_threat,
     "responsiveness": _responsiveness,
     "hours": _hours_by_firm,
+    "outcomes": _by_outcome,
+    "grants": _granted_by_fund,
 }
 
 

@@ -1,5 +1,6 @@
 """The firm's own report of what it gave through the platform, for its pro bono reporting: the
-matters it closed in a period, with their hours and outcome, on a page and as a CSV file."""
+matters it closed in a period, with when the work ran, its hours and how each ended, on a page
+and as a CSV file."""
 
 from flask import render_template
 from flask_babel import gettext as _
@@ -9,6 +10,7 @@ from sqlalchemy import select
 from ..core.downloads import csv_response
 from ..extensions import db
 from ..models import Match
+from ..needs.outcomes import OUTCOMES
 from ..web.languages import number
 from ..web.reporting import period_asked
 from .blueprint import bp
@@ -21,8 +23,13 @@ def _closed(period) -> list[Match]:
 
 
 def _rows(matches: list[Match]) -> list[list[str]]:
-    return [[str(match.id), match.offer.title if match.offer else "", match.closed_at.date().isoformat(),
-             number(match.hours or 0)] for match in matches]
+    return [[str(match.id), match.offer.title if match.offer else "", _day(match.work_started_on),
+             _day(match.work_ended_on), number(match.hours or 0), str(OUTCOMES.get(match.outcome, ""))]
+            for match in matches]
+
+
+def _day(day) -> str:
+    return day.isoformat() if day else ""
 
 
 @bp.route("/report")
@@ -36,5 +43,5 @@ def report():
 @bp.route("/report.csv")
 def report_csv():
     period = period_asked()
-    header = [_("Matter"), _("Offer"), _("Closed on"), _("Hours")]
+    header = [_("Matter"), _("Offer"), _("Work began"), _("Work ended"), _("Hours"), _("Outcome")]
     return csv_response(f"pro-bono-{period.since}-{period.until}.csv", header, _rows(_closed(period)))
