@@ -116,17 +116,13 @@ class FirmsAway:
 
 
 def firms_away(need: Need) -> FirmsAway:
-    """Every firm but ``cleared_firm_ids``, split as a ranking reads them, in one reading of the firms:
-    a need page ranks against every firm."""
-    rows = db.session.execute(
-        select(LawFirm.id, _screenable(), ConflictCheck.result)
-        .outerjoin(ConflictCheck, and_(ConflictCheck.firm_id == LawFirm.id, ConflictCheck.need_id == need.id)))
+    """Every firm but ``cleared_firm_ids``, split as a ranking reads them, in one query that returns
+    only those firms: a need page ranks against every firm, and most are clear."""
+    cleared = select(ConflictCheck.firm_id).where(ConflictCheck.need_id == need.id, ConflictCheck.result == "clear")
+    rows = db.session.execute(select(LawFirm.id, _screenable()).where(or_(~_screenable(), LawFirm.id.not_in(cleared))))
     unscreenable, not_cleared = set(), set()
-    for firm_id, is_screenable, result in rows:
-        if not is_screenable:
-            unscreenable.add(firm_id)
-        elif result != "clear":
-            not_cleared.add(firm_id)
+    for firm_id, is_screenable in rows:
+        (not_cleared if is_screenable else unscreenable).add(firm_id)
     return FirmsAway(frozenset(unscreenable), frozenset(not_cleared))
 
 
