@@ -33,9 +33,14 @@ URGENCIES = ("emergency", "urgent", "standard")
 ANSWERS = ("match.accept", "match.decline", "match.lapse")
 
 
+# Rows a page shows of each measure, so that it stays light on a slow line; its file has them all.
+ROWS_SHOWN = 15
+
+
 @dataclass
 class Table:
-    """One measure: its columns, its rows as shown (blurred where they must be), and the bars of its chart."""
+    """One measure: its columns, its rows as shown (blurred where they must be), and the bars of its
+    chart, one a row and in the same order."""
 
     key: str
     title: str
@@ -44,8 +49,12 @@ class Table:
     bars: list[Bar]
 
     @property
+    def shown(self) -> list[list[str]]:
+        return self.rows[:ROWS_SHOWN]
+
+    @property
     def chart(self):
-        return bar_chart(self.bars, self.title)
+        return bar_chart(self.bars[:ROWS_SHOWN], self.title)
 
 
 def _count_bar(label: str, count: int) -> Bar:
@@ -116,7 +125,8 @@ def _speed(period: Period) -> Table:
 
 
 def _responsiveness(period: Period) -> Table:
-    """Per firm, the proposals made to it in the period: answered, answered within the window, accepted."""
+    """Per firm, most proposed first, the proposals made to it in the period: answered, answered within the
+    window, accepted."""
     proposals = db.session.execute(
         select(Match.id, Match.firm_id, Match.answer_by).where(
             Match.firm_id.is_not(None), Match.proposed_at >= period.start, Match.proposed_at <= period.end)).all()
@@ -133,7 +143,7 @@ def _responsiveness(period: Period) -> Table:
         by_firm[proposal.firm_id].append(proposal)
     names = dict(db.session.execute(select(LawFirm.id, LawFirm.name).where(LawFirm.id.in_(by_firm))).all())
     rows, bars = [], []
-    for firm_id, given in sorted(by_firm.items(), key=lambda item: names[item[0]].casefold()):
+    for firm_id, given in sorted(by_firm.items(), key=lambda item: (-len(item[1]), names[item[0]].casefold())):
         answered = [p for p in given if p.id in answered_at]
         in_window = [p for p in answered if p.answer_by is None or answered_at[p.id] <= p.answer_by]
         accepted = [p for p in given if answers.get(p.id) == "match.accept"]

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-WIDTH = 640
-LABEL_WIDTH = 200
+WIDTH = 680
+LABEL_WIDTH = 250
 VALUE_WIDTH = 110
 ROW_HEIGHT = 28
 BAR_HEIGHT = 18
@@ -42,6 +42,6 @@ def bar_chart(bars: list[Bar], title: str) -> Markup:
                   f'<title>{escape(title)}</title>{"".join(rows)}</svg>')
 
 
-def _cut(label: str, most: int = 28) -> str:
+def _cut(label: str, most: int = 32) -> str:
     """A label that fits beside its bar; the table beside the chart has it whole."""
     return label if len(label) <= most else label[: most - 1] + "…"
