@@ -65,11 +65,7 @@ BASELINE_NEEDS = 3
 def main() -> None:
     rng = random.Random(SEED)
     with tempfile.TemporaryDirectory() as folder:
-        databases = [("SQLite", lambda: _sqlite(folder))]
-        if postgres_reachable():
-            databases.append(("PostgreSQL", _postgres_schema))
-        else:
-            print(f"PostgreSQL skipped: nothing answers at {POSTGRES}\n")
+        databases = benchmark_databases(folder)
         if not os.environ.get("BENCH_SKIP_IMPORT"):
             _imports(rng, databases, folder)
         if not os.environ.get("BENCH_SKIP_SCREEN"):
@@ -256,6 +252,17 @@ def _cold() -> None:
 
 
 # -- databases ---------------------------------------------------------------------------------
+
+
+def benchmark_databases(folder: str) -> list:
+    """(label, a context making a database for the run and giving its URL): SQLite in ``folder``, and
+    PostgreSQL where it answers (said, where it does not)."""
+    databases = [("SQLite", lambda: _sqlite(folder))]
+    if postgres_reachable():
+        databases.append(("PostgreSQL", _postgres_schema))
+    else:
+        print(f"PostgreSQL skipped: nothing answers at {POSTGRES}\n")
+    return databases
 
 
 def _app(url: str):

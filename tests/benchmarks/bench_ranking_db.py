@@ -26,8 +26,7 @@ from matcher.matching import ranking
 from matcher.models import Need, Offer
 from matcher.models import catalogue as versions
 
-from .bench_conflicts_db import _app, _postgres_schema, _sqlite
-from .services import POSTGRES, postgres_reachable
+from .bench_conflicts_db import _app, benchmark_databases
 from .stats import summary, table, timed
 
 SIZES = world.Sizes(needs=2_000, firms=1_000, offers=10_000, funds=500, clients=20_000)
@@ -38,12 +37,7 @@ BASELINE_NEEDS = 30
 def main() -> None:
     rows, counts = [], []
     with tempfile.TemporaryDirectory() as folder:
-        databases = [("SQLite", lambda: _sqlite(folder))]
-        if postgres_reachable():
-            databases.append(("PostgreSQL", _postgres_schema))
-        else:
-            print(f"PostgreSQL skipped: nothing answers at {POSTGRES}\n")
-        for label, database in databases:
+        for label, database in benchmark_databases(folder):
             with database() as url:
                 app = _app(url)
                 with app.app_context():
