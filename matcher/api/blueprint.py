@@ -31,11 +31,16 @@ errors.answer_in_json_under(PREFIX + "/")
 UNSECURED = {"api.openapi_document"}
 
 
+def _given_token() -> str | None:
+    """The token of the request's ``Authorization: Bearer`` header, if it has one."""
+    given = request.headers.get("Authorization", "")
+    return given.removeprefix("Bearer ").strip() if given.startswith("Bearer ") else None
+
+
 def _throttle_key() -> str:
     """Each token is throttled on its own; a request without one by its address."""
-    given = request.headers.get("Authorization", "")
-    return "api:" + (tokens.fingerprint(given.removeprefix("Bearer ").strip()) if given.startswith("Bearer ")
-                     else request.remote_addr or "")
+    given = _given_token()
+    return "api:" + (tokens.fingerprint(given) if given is not None else request.remote_addr or "")
 
 
 limiter.limit(lambda: current_app.config["API_LIMIT"], key_func=_throttle_key)(bp)
@@ -45,8 +50,8 @@ limiter.limit(lambda: current_app.config["API_LIMIT"], key_func=_throttle_key)(b
 def _authenticate():
     if request.endpoint in UNSECURED:
         return None
-    given = request.headers.get("Authorization", "")
-    token = tokens.token_for(given.removeprefix("Bearer ").strip()) if given.startswith("Bearer ") else None
+    given = _given_token()
+    token = tokens.token_for(given) if given is not None else None
     if token is None:
         response = answer(401, Problem(title=_("Give a valid token: Authorization: Bearer mk_…")))
         response.headers["WWW-Authenticate"] = "Bearer"

@@ -4,11 +4,12 @@ same validation, workflow and audit trail as the firm's pages; another firm's re
 from flask import g, request, url_for
 from flask_babel import gettext as _
 from pydantic import BaseModel, ValidationError
+from sqlalchemy.orm import selectinload
 
 from ..conflicts import clientlists, imports
 from ..core import audit, csvfiles
 from ..extensions import db
-from ..models import ClientImport, Match
+from ..models import ClientImport, Match, Need
 from ..needs import workflow
 from ..needs.states import DISCLOSED_MATCH_STATES, SUMMARY_MATCH_STATES
 from ..web.access import get_scoped_or_404
@@ -87,6 +88,7 @@ def _import(record: ClientImport, notes: list[str] = ()) -> forms.ClientImport:
            answers={200: ("the matters, each with its summary while the firm may read it", forms.Matters)})
 def matters():
     found = db.session.scalars(db.select(Match).where(Match.firm_id == g.api_token.firm_id)
+                               .options(selectinload(Match.offer), selectinload(Match.need).selectinload(Need.parties))
                                .order_by(Match.id.desc())).all()
     return answer(200, forms.Matters(matters=[_matter(match) for match in found]))
 

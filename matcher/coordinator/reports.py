@@ -105,12 +105,13 @@ def _wait_cells(waits: list[float]) -> list[str]:
 def _speed(period: Period) -> Table:
     """Hours from submission to the first proposal and to the first acceptance, by urgency."""
     needs = db.session.execute(select(Need.id, Need.urgency, Need.submitted_at).where(_submitted(period))).all()
+    of_the_period = Match.need_id.in_(select(Need.id).where(_submitted(period)))
     first_proposal = dict(db.session.execute(
-        select(Match.need_id, func.min(Match.proposed_at)).group_by(Match.need_id)).all())
+        select(Match.need_id, func.min(Match.proposed_at)).where(of_the_period).group_by(Match.need_id)).all())
     first_accepted = dict(db.session.execute(
         select(Match.need_id, func.min(AuditEvent.created_at))
         .join(AuditEvent, and_(AuditEvent.subject_type == Match.__tablename__, AuditEvent.subject_id == Match.id))
-        .where(AuditEvent.action == "match.accept").group_by(Match.need_id)).all())
+        .where(AuditEvent.action == "match.accept", of_the_period).group_by(Match.need_id)).all())
     rows, bars = [], []
     for urgency in URGENCIES:
         submitted = {need_id: at for need_id, kind, at in needs if kind == urgency}
@@ -127,26 +128,22 @@ def _speed(period: Period) -> Table:
 def _responsiveness(period: Period) -> Table:
     """Per firm, most proposed first, the proposals made to it in the period: answered, answered within the
     window, accepted."""
+    # A proposal has at most one answer (accepted, declined, or lapsed for its silence): one row each.
+    answer = and_(AuditEvent.subject_type == Match.__tablename__, AuditEvent.subject_id == Match.id,
+                  AuditEvent.action.in_(ANSWERS))
     proposals = db.session.execute(
-        select(Match.id, Match.firm_id, Match.answer_by).where(
-            Match.firm_id.is_not(None), Match.proposed_at >= period.start, Match.proposed_at <= period.end)).all()
-    answers = dict(db.session.execute(
-        select(AuditEvent.subject_id, AuditEvent.action).where(
-            AuditEvent.subject_type == Match.__tablename__, AuditEvent.action.in_(ANSWERS),
-            AuditEvent.subject_id.in_([proposal.id for proposal in proposals]))).all())
-    answered_at = dict(db.session.execute(
-        select(AuditEvent.subject_id, AuditEvent.created_at).where(
-            AuditEvent.subject_type == Match.__tablename__, AuditEvent.action.in_(ANSWERS[:2]),
-            AuditEvent.subject_id.in_([proposal.id for proposal in proposals]))).all())
+        select(Match.firm_id, Match.answer_by, AuditEvent.action, AuditEvent.created_at.label("answered_at"))
+        .outerjoin(AuditEvent, answer)
+        .where(Match.firm_id.is_not(None), Match.proposed_at >= period.start, Match.proposed_at <= period.end)).all()
     by_firm: dict[int, list] = defaultdict(list)
     for proposal in proposals:
         by_firm[proposal.firm_id].append(proposal)
     names = dict(db.session.execute(select(LawFirm.id, LawFirm.name).where(LawFirm.id.in_(by_firm))).all())
     rows, bars = [], []
     for firm_id, given in sorted(by_firm.items(), key=lambda item: (-len(item[1]), names[item[0]].casefold())):
-        answered = [p for p in given if p.id in answered_at]
-        in_window = [p for p in answered if p.answer_by is None or answered_at[p.id] <= p.answer_by]
-        accepted = [p for p in given if answers.get(p.id) == "match.accept"]
+        answered = [p for p in given if p.action in ANSWERS[:2]]
+        in_window = [p for p in answered if p.answer_by is None or p.answered_at <= p.answer_by]
+        accepted = [p for p in given if p.action == "match.accept"]
         enough = len(given) >= FEWER_THAN
         shares = [f"{round(100 * len(part) / len(given))}%" if enough else "—" for part in (in_window, accepted)]
         rows.append([names[firm_id], blurred(len(given)), blurred(len(answered)), *shares])

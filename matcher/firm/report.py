@@ -6,6 +6,7 @@ from flask import render_template
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from ..core.downloads import csv_response
 from ..extensions import db
@@ -19,7 +20,7 @@ from .blueprint import bp
 def _closed(period) -> list[Match]:
     return db.session.scalars(select(Match).where(
         Match.firm_id == current_user.firm_id, Match.state == "completed", Match.closed_at >= period.start,
-        Match.closed_at <= period.end).order_by(Match.closed_at)).all()
+        Match.closed_at <= period.end).options(selectinload(Match.offer)).order_by(Match.closed_at)).all()
 
 
 def _rows(matches: list[Match]) -> list[list[str]]:
