@@ -5,7 +5,7 @@ from collections import Counter
 import pytest
 from sqlalchemy import delete, func, select, text, update
 
-from matcher.conflicts import clientindex, clientlists, engine, screening
+from matcher.conflicts import clientindex, clientlists, engine, filing, screening
 from matcher.core import crypto
 from matcher.extensions import db
 from matcher.models import ClientEntry, ClientImport, ClientNameKey, ConflictHit, LawFirm, User
@@ -346,13 +346,54 @@ def test_a_failure_writing_behind_fails_the_import_instead_of_hanging_it():
             out.put(failing.write, [(n,)])
 
 
+def stored_index(firm: LawFirm) -> tuple[list, list]:
+    """The firm's key rows and its entries' stored forms (opened), by external id."""
+    keys = db.session.execute(select(ClientNameKey.key, ClientEntry.external_id, ClientNameKey.is_alias)
+                              .join(ClientEntry, ClientEntry.id == ClientNameKey.client_id)
+                              .where(ClientNameKey.firm_id == firm.id)).all()
+    forms = [(entry.external_id, entry.screen_names)
+             for entry in db.session.scalars(select(ClientEntry).where(ClientEntry.firm_id == firm.id))]
+    return sorted(keys), sorted(forms)
+
+
+def test_a_big_list_filed_in_a_second_process_is_filed_as_in_this_one(monkeypatch):
+    """A list filed by the second process has the same keys and stored forms as one filed here,
+    the per-word limit counted across its chunks as here."""
+    body = FIRM_A + FIRM_B.replace("B-", "C-") + "".join(
+        f"H-{n},Holdings Number {n} Trading,,organisation,GB,,\n" for n in range(150))
+    monkeypatch.setattr(clientindex, "CHUNK", 40)
+    monkeypatch.setattr(filing, "APART_FROM", 10**9)
+    here = factories.firm(clients=body)
+    monkeypatch.setattr(filing, "APART_FROM", 1)
+    started = []
+    monkeypatch.setattr(filing, "_cores", lambda: started.append(True) or 2)
+    apart = factories.firm(clients=body)
+
+    assert started
+    assert stored_index(apart) == stored_index(here)
+    holdings = crypto.index_digest("d:holdings")
+    assert sum(key == holdings for key, _, _ in stored_index(apart)[0]) == filing.FILED_PER_KEY
+
+
+def test_the_second_process_stops_when_the_import_fails(monkeypatch):
+    monkeypatch.setattr(filing, "APART_FROM", 1)
+    monkeypatch.setattr(filing, "_cores", lambda: 2)
+    chunks = [[filing.Names(n, (f"Name {n}",), "", "organisation")] for n in range(6)]
+    with pytest.raises(RuntimeError, match="the database went away"), filing.Filing(b"s" * 32, 6) as filer:
+        for _chunk, filed in filer.filed(1, chunks):
+            assert filed.screen_names
+            raise RuntimeError("the database went away")
+    with pytest.raises(RuntimeError, match="after shutdown"):
+        next(filer.filed(1, chunks))
+
+
 def test_which_weak_keys_are_common_is_learnt_once_and_again_when_a_list_is_filed(monkeypatch):
     """A process asks which weak keys are too common once under the index's edition. Filing a
     list writes a new edition, so a key the new list no longer makes common is asked for again,
     and its candidates are found: "zorbla", held by more than the limit, is not asked until the
     list that held it is replaced by one with a single Zorbla."""
     firm = factories.firm(clients="".join(f"Z-{n},Zorbla Trading {n} SA,,organisation,HN,,\n"
-                                          for n in range(clientindex.FILED_PER_KEY)))
+                                          for n in range(filing.FILED_PER_KEY)))
     parties = [engine.Party("1", "Zorbla Gold")]
     asked, rows = [], clientindex._rows
 

@@ -26,7 +26,7 @@ A weak key held by more than ``COMMON_KEY_LIMIT`` clients is too common to ask f
 (``engine.lookup_keys``). The rows tell: a screen reads each weak key's postings in
 the lookup index no further than the one past the limit (``_common``), so "d:holdings",
 held by thousands, costs what a rare key does, and nothing but the rows has to be kept
-right. An import files the word keys of a word for at most ``FILED_PER_KEY`` (the limit and
+right. An import files the word keys of a word for at most ``filing.FILED_PER_KEY`` (the limit and
 one) of its own clients, enough to show them past the limit: most of a generated list's key
 rows would be such rows ("d:mining", "d:bank"), and leaving them out makes the import three
 times lighter. The keys of a name as a whole (slot, typo, initials, a person's) are filed for
@@ -49,6 +49,8 @@ commits and a failure leaves nothing half-imported. The rows go through the sess
 own driver connection: COPY on PostgreSQL, ``executemany`` on SQLite, which is ten times
 the speed of ORM objects and keeps a 100,000-row list with its 3.3 million key rows
 under 500 MB, since entries and their key rows are made and written a chunk at a time.
+What a chunk's rows are made of (normal forms, keys, digests) is computed by ``filing``, for a
+big list in a second process while this one seals and writes the chunk before.
 
 Retrieval is four small queries whatever the number of firms: the check row, the weak
 keys too common to ask (those the process has not learnt yet), the entries filed under the
@@ -63,10 +65,9 @@ import secrets
 import threading
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
 from functools import partial
 from itertools import islice
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import Text, delete, func, select, text, type_coerce
@@ -75,14 +76,11 @@ from ..core import bulk, crypto
 from ..extensions import db
 from ..models import ClientEntry, ClientNameKey, LawFirm
 from ..models.sealed import place
-from . import engine
+from . import engine, filing
 from .engine.relations import MAX_DEPTH
 
 # Entries whose key rows are generated and written together (about 33 rows an entry).
 CHUNK = 20000
-# The engine's normalisation without its cache: an import meets each name once, and the
-# cache would hold 65,536 of a big list's names for nothing.
-_normalise = engine.normalise.__wrapped__
 _ENTRY_COLUMNS = ("id", "firm_id", "external_id", "name", "aliases", "kind", "country",
                   "parent_external_id", "lei", "parent_entry_id", "relationship", "ended_on", "screen_names")
 _KEY_COLUMNS = ("firm_id", "key", "client_id", "is_alias")
@@ -90,9 +88,6 @@ _KEY_COLUMNS = ("firm_id", "key", "client_id", "is_alias")
 # module's docstring).
 CHECK_KEY = f"check:index written under this secret, keys {engine.KEYS_VERSION}"
 CHECK_FIRM = 0
-# How many of a firm's clients are filed under one word's keys: one past the limit, so the
-# rows show a screen that the key is too common to ask for.
-FILED_PER_KEY = engine.COMMON_KEY_LIMIT + 1
 
 
 class IndexKeyChanged(RuntimeError):
@@ -105,19 +100,14 @@ class IndexKeyChanged(RuntimeError):
                          "older keys; run `flask keys reindex` before screening or importing")
 
 
-class Named(Protocol):
-    """What an entry's screened names and keys are made of."""
+class Row(Protocol):
+    """One validated line of a client list (``clientlists.ClientRow``)."""
 
+    external_id: str
     name: str
     aliases: tuple[str, ...]
     lei: str
     kind: str
-
-
-class Row(Named, Protocol):
-    """One validated line of a client list (``clientlists.ClientRow``)."""
-
-    external_id: str
     country: str
     parent_external_id: str
     relationship: str
@@ -133,15 +123,20 @@ def replace(firm_id: int, rows: Sequence[Row]) -> None:
     session.execute(delete(ClientEntry).where(ClientEntry.firm_id == firm_id))
     ids = writer.new_ids("client_entry", len(rows))
     id_of = {row.external_id: entry_id for row, entry_id in zip(rows, ids, strict=True)}
+    row_of = dict(zip(ids, rows, strict=True))
+    seal = crypto.sealer()
 
-    def stored(entry_id: int, row: Row, names: str) -> tuple:
-        return (entry_id, firm_id, row.external_id, crypto.seal(row.name, place("client_entry", "name", entry_id)),
-                crypto.seal(json.dumps(list(row.aliases), ensure_ascii=False),
-                            place("client_entry", "aliases", entry_id)),
+    def stored(entry: filing.Names, names: str) -> tuple:
+        entry_id, row = entry.entry_id, row_of[entry.entry_id]
+        return (entry_id, firm_id, row.external_id, seal(row.name, place("client_entry", "name", entry_id)),
+                seal(json.dumps(list(row.aliases), ensure_ascii=False), place("client_entry", "aliases", entry_id)),
                 row.kind, row.country, row.parent_external_id, row.lei, None, row.relationship, row.ended or None,
-                crypto.seal(names, place("client_entry", "screen_names", entry_id)))
+                seal(names, place("client_entry", "screen_names", entry_id)))
 
-    _file(writer, firm_id, zip(ids, rows, strict=True), partial(writer.write, "client_entry", _ENTRY_COLUMNS), stored)
+    with filing.Filing(crypto.index_secret(), len(rows)) as filer:
+        _file(writer, filer, firm_id, (filing.Names(entry_id, (row.name, *row.aliases), row.lei, row.kind)
+                                       for entry_id, row in zip(ids, rows, strict=True)),
+              partial(writer.write, "client_entry", _ENTRY_COLUMNS), stored)
     # Written once every entry is: a child may come before its parent in the file, a chunk earlier.
     writer.update("client_entry", "parent_entry_id", [
         (id_of[row.parent_external_id], id_of[row.external_id]) for row in rows if row.parent_external_id in id_of])
@@ -151,97 +146,36 @@ def reindex() -> int:
     """File every firm's clients again from their sealed entries, under the current secret:
     after ``INDEX_KEY`` changed (or the engine's keys did), their names normalised again.
     Returns how many entries."""
-    writer, total, opened = bulk.writer(), 0, _entry_opener()
+    writer, total, opened, seal = bulk.writer(), 0, _entry_opener(), crypto.sealer()
     db.session.execute(delete(ClientNameKey))
-    for firm_id in db.session.scalars(select(LawFirm.id).order_by(LawFirm.id)).all():
-        entries = [(entry.id, _Stored(*opened(entry), entry.lei, entry.kind)) for entry in db.session.execute(
-            select(ClientEntry.id, type_coerce(ClientEntry.name, Text).label("name"),
-                   type_coerce(ClientEntry.aliases, Text).label("aliases"), ClientEntry.lei, ClientEntry.kind)
-            .where(ClientEntry.firm_id == firm_id))]
-        _file(writer, firm_id, entries, partial(writer.update, "client_entry", "screen_names"),
-              lambda entry_id, _entry, names: (crypto.seal(names, place("client_entry", "screen_names", entry_id)),
-                                               entry_id))
-        total += len(entries)
+    count = db.session.scalar(select(func.count()).select_from(ClientEntry))
+    with filing.Filing(crypto.index_secret(), count) as filer:
+        for firm_id in db.session.scalars(select(LawFirm.id).order_by(LawFirm.id)).all():
+            entries = [filing.Names(entry.id, (name, *aliases), entry.lei, entry.kind)
+                       for entry in db.session.execute(
+                           select(ClientEntry.id, type_coerce(ClientEntry.name, Text).label("name"),
+                                  type_coerce(ClientEntry.aliases, Text).label("aliases"), ClientEntry.lei,
+                                  ClientEntry.kind).where(ClientEntry.firm_id == firm_id))
+                       for name, aliases in [opened(entry)]]
+            _file(writer, filer, firm_id, entries, partial(writer.update, "client_entry", "screen_names"),
+                  lambda entry, names: (seal(names, place("client_entry", "screen_names", entry.entry_id)),
+                                        entry.entry_id))
+            total += len(entries)
     return total
 
 
-@dataclass(frozen=True)
-class _Stored:
-    """What the keys of a stored entry are made of (a ``Named``)."""
-
-    name: str
-    aliases: tuple[str, ...]
-    lei: str
-    kind: str
-
-
-def _file(writer, firm_id: int, entries: Iterable[tuple[int, Named]], write_entries: Callable[[list], None],
-          entry_row: Callable[[int, Named, str], tuple]) -> None:
-    """Normalise each entry's names once, then write a chunk at a time its row (``entry_row`` of the
-    entry id, the entry and its ``screen_names``, written by ``write_entries``) and its key rows,
-    a word's keys for no more than ``FILED_PER_KEY`` of them: a chunk's rows are all that is held at once."""
-    keyer = _Keyer()
+def _file(writer, filer: filing.Filing, firm_id: int, entries: Iterable[filing.Names],
+          write_entries: Callable[[list], None], entry_row: Callable[[filing.Names, str], tuple]) -> None:
+    """File the entries a chunk at a time (``filing``), and write each chunk's entry rows
+    (``entry_row`` of the entry and its ``screen_names``, written by ``write_entries``) and key
+    rows: a chunk's rows are all that is held at once."""
+    iterator = iter(entries)
     with (_WriteBehind if writer.behind else _WriteNow)() as out:
-        iterator = iter(entries)
-        while chunk_entries := list(islice(iterator, CHUNK)):
-            entry_rows, key_rows = [], []
-            for entry_id, entry in chunk_entries:
-                names = [(name, _normalise(name)) for name in (entry.name, *entry.aliases)]
-                entry_rows.append(entry_row(entry_id, entry, json.dumps(
-                    [[name, *normal.stored()] for name, normal in names], ensure_ascii=False)))
-                key_rows += [(firm_id, digest, entry_id, is_alias)
-                             for digest, is_alias in keyer.rows([normal for _, normal in names], entry.lei,
-                                                                entry.kind)]
-            # In primary-key order, so pages fill one after another; the sort is stable,
-            # so one key's clients stay in id order.
-            key_rows.sort(key=itemgetter(1))
-            out.put(write_entries, entry_rows)
-            out.put(partial(writer.write, "client_name_key", _KEY_COLUMNS), key_rows)
+        for chunk, filed in filer.filed(firm_id, iter(lambda: list(islice(iterator, CHUNK)), [])):
+            out.put(write_entries, [entry_row(entry, names)
+                                    for entry, names in zip(chunk, filed.screen_names, strict=True)])
+            out.put(partial(writer.write, "client_name_key", _KEY_COLUMNS), filed.key_rows(firm_id))
     _mark_secret()
-
-
-class _Keyer:
-    """The digests one import files its entries under: each key of an entry's name,
-    aliases and LEI once (as the name's when the name has it, as an alias's otherwise),
-    the keys of the name as a whole always, a word's keys while fewer than ``FILED_PER_KEY``
-    entries were filed under them.
-
-    Its loops run millions of times for a big list, so it works by words as well as
-    keys: a word's digests are made once per import, and since an entry with a word
-    carries every key of that word, once more than ``FILED_PER_KEY`` entries had
-    "holdings", all its keys are full and the word is passed over whole (most of a
-    list's word keys come from such words)."""
-
-    def __init__(self):
-        self.digest = crypto.index_digester()
-        self.uses: dict[str, int] = {}
-        self.word_digests: dict[str, tuple[int, ...]] = {}
-
-    def rows(self, names: list[engine.NormalName], lei: str, kind: str) -> list[tuple[int, bool]]:
-        """(digest, is_alias) of each key the entry (its names normalised, the main one first, and
-        its kind) is to be filed under."""
-        digest, uses, word_digests, most = self.digest, self.uses, self.word_digests, FILED_PER_KEY
-        keys: dict[int, bool] = {}
-        words_seen: set[str] = set()
-        for position, normal in enumerate(names):
-            core = normal.core
-            is_alias = position > 0
-            for key in engine.core_keys(normal, kind) if core else ():
-                keys.setdefault(digest(key), is_alias)
-            for word in core:
-                if word in words_seen:
-                    continue
-                words_seen.add(word)
-                count = uses[word] = uses.get(word, 0) + 1
-                if count <= most:
-                    digests = word_digests.get(word)
-                    if digests is None:
-                        digests = word_digests[word] = tuple(map(digest, engine.word_keys(word)))
-                    for key_digest in digests:
-                        keys.setdefault(key_digest, is_alias)
-        if lei:
-            keys.setdefault(digest(engine.identifier_key(lei)), False)
-        return list(keys.items())
 
 
 class _WriteBehind:

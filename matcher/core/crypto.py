@@ -91,7 +91,18 @@ def index_digest(value: str) -> int:
 
 def index_digester() -> Callable[[str], int]:
     """``index_digest`` with the app's key looked up once, for the million keys of an import."""
-    keyed = hashlib.blake2b(key=_keyring().index_secret, digest_size=8)
+    return keyed_digester(index_secret())
+
+
+def index_secret() -> bytes:
+    """The secret the index's digests are keyed with: handed to a process that files a list for
+    the app (``conflicts.filing``) and has no app of its own."""
+    return _keyring().index_secret
+
+
+def keyed_digester(secret: bytes) -> Callable[[str], int]:
+    """``index_digest`` under ``secret``."""
+    keyed = hashlib.blake2b(key=secret, digest_size=8)
 
     def digest(value: str) -> int:
         state = keyed.copy()  # a third cheaper than keying a new hash for each value
@@ -121,7 +132,16 @@ def instance_keys(instance_path: str) -> list[str]:
 def seal(plain: str, place: str) -> str:
     """``plain`` sealed for ``place`` under the newest key: prefix, key fingerprint, then
     nonce and ciphertext."""
-    key_id, cipher = _keyring().newest
+    return _seal(_keyring(), plain, place)
+
+
+def sealer() -> Callable[[str, str], str]:
+    """``seal`` with the app's keys looked up once, for the hundred thousand entries of an import."""
+    return partial(_seal, _keyring())
+
+
+def _seal(keyring: Keyring, plain: str, place: str) -> str:
+    key_id, cipher = keyring.newest
     nonce = os.urandom(_NONCE)
     sealed = base64.b64encode(nonce + cipher.encrypt(nonce, plain.encode(), place.encode())).decode()
     return PREFIX + key_id + sealed
