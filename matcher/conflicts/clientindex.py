@@ -80,7 +80,7 @@ from . import engine, filing
 from .engine.relations import MAX_DEPTH
 
 # Entries whose key rows are generated and written together (about 33 rows an entry).
-CHUNK = 20000
+CHUNK = 10000
 _ENTRY_COLUMNS = ("id", "firm_id", "external_id", "name", "aliases", "kind", "country",
                   "parent_external_id", "lei", "parent_entry_id", "relationship", "ended_on", "screen_names")
 _KEY_COLUMNS = ("firm_id", "key", "client_id", "is_alias")
@@ -174,7 +174,10 @@ def _file(writer, filer: filing.Filing, firm_id: int, entries: Iterable[filing.N
         for chunk, filed in filer.filed(firm_id, iter(lambda: list(islice(iterator, CHUNK)), [])):
             out.put(write_entries, [entry_row(entry, names)
                                     for entry, names in zip(chunk, filed.screen_names, strict=True)])
-            out.put(partial(writer.write, "client_name_key", _KEY_COLUMNS), filed.key_rows(firm_id))
+            # In the order of the primary key and the lookup index, so that their pages fill one
+            # after another; one key's entries in id order.
+            out.put(partial(writer.write, "client_name_key", _KEY_COLUMNS, order_by="key, client_id"),
+                    filed.key_rows(firm_id))
     _mark_secret()
 
 

@@ -22,6 +22,7 @@ from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import repeat
 from typing import NamedTuple
 
 from ..core import crypto
@@ -47,8 +48,9 @@ class Names(NamedTuple):
 
 class Filed(NamedTuple):
     """A chunk filed: each entry's ``screen_names`` (JSON, in the chunk's order), and its key rows
-    in key order as three arrays of one length: key digests, entry ids, and whether the key is
-    only an alias's (bytes of 0 and 1)."""
+    as three arrays of one length: key digests, entry ids, and whether the key is only an
+    alias's (bytes of 0 and 1). They come in the chunk's order: the database sorts them as it
+    writes them (``bulk``), faster than this process would, which has the most to do."""
 
     screen_names: list[str]
     digests: array
@@ -78,22 +80,20 @@ class Filer:
         self.word_digests: dict[str, tuple[int, ...]] = {}
 
     def file(self, chunk: Sequence[Names]) -> Filed:
-        screen_names, rows = [], []
+        screen_names, digests, entry_ids, is_alias = [], array("q"), array("q"), bytearray()
         for entry in chunk:
             normals = [_normalise(name) for name in entry.names]
             screen_names.append(json.dumps([[name, *normal.stored()] for name, normal in zip(
                 entry.names, normals, strict=True)], ensure_ascii=False))
-            entry_id = entry.entry_id
-            rows += [(digest, entry_id, is_alias) for digest, is_alias in self.keys(normals, entry.lei, entry.kind)]
-        # In key order, so the index's pages fill one after another; the sort is stable, so
-        # one key's entries stay in id order.
-        rows.sort(key=_first)
-        digests, entry_ids, is_alias = zip(*rows, strict=True) if rows else ((), (), ())
-        return Filed(screen_names, array("q", digests), array("q", entry_ids), bytes(is_alias))
+            keys = self.keys(normals, entry.lei, entry.kind)
+            digests.extend(keys)
+            is_alias.extend(keys.values())
+            entry_ids.extend(repeat(entry.entry_id, len(keys)))
+        return Filed(screen_names, digests, entry_ids, bytes(is_alias))
 
-    def keys(self, names: list[engine.NormalName], lei: str, kind: str) -> Iterable[tuple[int, bool]]:
-        """(digest, is_alias) of each key an entry (its names normalised, the main one first, and
-        its kind) is filed under."""
+    def keys(self, names: list[engine.NormalName], lei: str, kind: str) -> dict[int, bool]:
+        """The digest of each key an entry (its names normalised, the main one first, and its kind)
+        is filed under, with whether it is only an alias's."""
         digest, uses, word_digests, most = self.digest, self.uses, self.word_digests, FILED_PER_KEY
         keys: dict[int, bool] = {}
         words_seen: set[str] = set()
@@ -115,11 +115,7 @@ class Filer:
                         keys.setdefault(key_digest, is_alias)
         if lei:
             keys.setdefault(digest(engine.identifier_key(lei)), False)
-        return keys.items()
-
-
-def _first(row: tuple) -> int:
-    return row[0]
+        return keys
 
 
 class Filing:

@@ -105,11 +105,19 @@ class PostgresWriter:
         with self.raw.cursor() as cursor:
             cursor.executemany(f'UPDATE "{table}" SET {column} = %s WHERE id = %s', rows)
 
-    def write(self, table: str, columns: Sequence[str], rows: Iterable[tuple]) -> None:
-        with self.raw.cursor() as cursor, cursor.copy(
-                f'COPY "{table}" ({", ".join(columns)}) FROM STDIN') as copy:
-            for row in rows:
-                copy.write_row(row)
+    def write(self, table: str, columns: Sequence[str], rows: Iterable[tuple], order_by: str = "") -> None:
+        """COPY ``rows`` in; with ``order_by``, through a staging table, so that they reach the table
+        and its indexes sorted, sorted by the server."""
+        target = f"{_STAGED}{table}" if order_by else table
+        with self.raw.cursor() as cursor:
+            if order_by:
+                cursor.execute(f'CREATE TEMP TABLE IF NOT EXISTS "{target}" (LIKE "{table}") ON COMMIT DROP')
+            with cursor.copy(f'COPY "{target}" ({", ".join(columns)}) FROM STDIN') as copy:
+                for row in rows:
+                    copy.write_row(row)
+            if order_by:
+                _move_sorted(cursor, target, table, columns, order_by)
+                cursor.execute(f'TRUNCATE "{target}"')
 
 
 class SQLiteWriter:
@@ -135,11 +143,31 @@ class SQLiteWriter:
         """Set ``column`` of each row given as (value, id)."""
         self.raw.cursor().executemany(f'UPDATE "{table}" SET {column} = ? WHERE id = ?', rows)
 
-    def write(self, table: str, columns: Sequence[str], rows: Iterable[tuple]) -> None:
+    def write(self, table: str, columns: Sequence[str], rows: Iterable[tuple], order_by: str = "") -> None:
+        """Insert ``rows``; with ``order_by``, through a staging table (in memory), so that they reach
+        the table and its indexes sorted, sorted by SQLite."""
+        target = f"{_STAGED}{table}" if order_by else table
         marks = ", ".join("?" for _ in columns)
         cursor = self.raw.cursor()
+        if order_by:
+            cursor.execute(f'CREATE TEMP TABLE IF NOT EXISTS "{target}" AS SELECT * FROM "{table}" WHERE 0')
         for batch in batches(rows, BATCH):
-            cursor.executemany(f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({marks})', batch)
+            cursor.executemany(f'INSERT INTO "{target}" ({", ".join(columns)}) VALUES ({marks})', batch)
+        if order_by:
+            _move_sorted(cursor, target, table, columns, order_by)
+            cursor.execute(f'DELETE FROM "{target}"')
+
+
+# The staging tables of sorted writes: temporary, of the session's connection alone.
+_STAGED = "staged_"
+
+
+def _move_sorted(cursor, staged: str, table: str, columns: Sequence[str], order_by: str) -> None:
+    """Rows of a staging table into ``table`` in ``order_by`` order: inserted in the order of its
+    indexes, their pages fill one after another, where rows in any order touch pages all over them
+    (a third of the time of a big write into a table with two indexes)."""
+    listed = ", ".join(columns)
+    cursor.execute(f'INSERT INTO "{table}" ({listed}) SELECT {listed} FROM "{staged}" ORDER BY {order_by}')
 
 
 @lru_cache(maxsize=4096)  # a generated world writes the same few moments millions of times
