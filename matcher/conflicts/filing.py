@@ -1,7 +1,7 @@
 """What filing a client list computes from its names, in a process of its own for a big list.
 
 Filing an entry is mostly Python's work on its names: normalising them, making their keys and
-digesting each key (three quarters of a 100,000-row import), where writing the rows is mostly the
+digesting each key (two thirds of a 100,000-row import), where writing the rows is mostly the
 database's. A process has one core's worth of Python, so for a big list the names are filed by
 a second process (``Filing``), a chunk ahead of the one that seals and writes: on two cores the
 import takes the time of the longer half rather than of both. A small list, or a machine of one
@@ -10,9 +10,11 @@ core, is filed in the caller's process, where starting a process would cost more
 The second process is started fresh (spawned, not forked), so it holds no database connection,
 no thread and none of the caller's memory; it is given the index's secret, and is handed the
 names of a chunk and gives back, for each entry, its names with their normal forms (what the
-entry stores as ``screen_names``), and its key rows sorted by key, as arrays.
-
-Its memory is one interpreter with the engine (about a hundred megabytes) and a chunk's rows.
+entry stores as ``screen_names``), and its key rows as arrays. Its memory is one interpreter with
+the engine (about 70 MB, much of it libraries the caller maps too) and a chunk's rows. Like every
+spawned process it imports the caller's main module again: the app's commands (``flask``, a job
+worker, gunicorn) have small ones, and a script of one's own must keep its work under
+``if __name__ == "__main__"``.
 """
 
 import json
@@ -35,6 +37,9 @@ FILED_PER_KEY = engine.COMMON_KEY_LIMIT + 1
 # The engine's normalisation without its cache: an import meets each name once, and the
 # cache would hold 65,536 of a big list's names for nothing.
 _normalise = engine.normalise.__wrapped__
+# Entries from which a list is filed in a second process: below it, starting the process (about
+# a second) costs about what it saves.
+APART_FROM = 20_000
 
 
 class Names(NamedTuple):
@@ -163,11 +168,6 @@ def _filer(filers: dict[int, Filer], secret: bytes, firm_id: int) -> Filer:
         filers.clear()
         filers[firm_id] = Filer(secret)
     return filers[firm_id]
-
-
-# Entries from which a list is filed in a second process: below it, starting the process (about
-# a second) costs about what it saves.
-APART_FROM = 20_000
 
 
 def _cores() -> int:
