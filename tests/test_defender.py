@@ -251,6 +251,23 @@ def test_submitting_screens_the_need_against_every_firm(web, outbox):
     assert "conflict" not in page.lower()
 
 
+def test_a_party_the_defender_says_is_a_person_is_screened_as_one(web):
+    """A person whose surname is a trade word reads as a company by the name alone ("Gold"); said to
+    be a person, the person rules find "J. Gold" in a list that has John Gold. The form's default
+    kind, organisation, is not taken for the writer's word: the name decides, as before."""
+    signed_in_defender(web)
+    firm = factories.firm(clients="C1,John Gold,,person,HN,,\n")
+    for kind, result in (("person", "potential"), ("organisation", "clear")):
+        web.post("/defender/needs/new", need_form(**{"parties-0-name": "J. Gold", "parties-0-kind": kind,
+                                                      "parties-0-aliases": ""}))
+        need = db.session.scalars(select(Need).order_by(Need.id.desc())).first()
+        assert need.parties[0].kind == kind
+        web.post(f"/defender/needs/{need.id}/submit")
+        check = db.session.scalars(select(ConflictCheck).where(ConflictCheck.need_id == need.id,
+                                                              ConflictCheck.firm_id == firm.id)).one()
+        assert check.result == result
+
+
 def test_a_defender_reads_the_coordinators_request_and_submits_again(web):
     account = signed_in_defender(web)
     need = factories.need(account, state="submitted")

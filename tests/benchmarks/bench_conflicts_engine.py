@@ -356,8 +356,9 @@ BASELINE_REVIEW, BASELINE_CONFLICT = 80, 90
 def people_accuracy(clients_count: int = 20000, persons_count: int = 8000, per_kind: int = 300) -> None:
     """People written with errors (``people``), screened against a list of generated people and
     companies, by the engine and by rapidfuzz's token_sort_ratio of every pair. The engine screens
-    each party twice: given as a person, and given as an organisation, as the adverse-party form
-    has it until its writer changes the kind."""
+    each party twice: given as a person, and given as an organisation, what taking the
+    adverse-party form's default kind at its word would cost (the screen takes only "person" at
+    its word, ``screening._kind_said``)."""
     rng = random.Random(SEED + 17)
     persons = list({people.written(*p): p for p in (people.person(rng) for _ in range(persons_count))}.values())
     companies = list(dict.fromkeys(company(rng) for _ in range(clients_count - len(persons))))
@@ -367,7 +368,7 @@ def people_accuracy(clients_count: int = 20000, persons_count: int = 8000, per_k
     cases = people.cases(rng, persons, per_kind)
     engine = [[(int(h.client_id[1:]), h.band) for h in index.screen([Party("p", text, kind="person")])]
               for _, text, _ in cases]
-    # The adverse-party form's kind is an organisation unless the writer changes it.
+    # The adverse-party form's default kind.
     as_organisation = [[(int(h.client_id[1:]), h.band) for h in index.screen([Party("p", text, kind="organisation")])]
                        for _, text, _ in cases]
     baseline = people.baseline_hits([text for _, text, _ in cases], names, BASELINE_REVIEW, BASELINE_CONFLICT)
