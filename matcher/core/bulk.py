@@ -144,7 +144,7 @@ class SQLiteWriter:
         self.raw.cursor().executemany(f'UPDATE "{table}" SET {column} = ? WHERE id = ?', rows)
 
     def write(self, table: str, columns: Sequence[str], rows: Iterable[tuple], order_by: str = "") -> None:
-        """Insert ``rows``; with ``order_by``, through a staging table (in memory), so that they reach
+        """Insert ``rows``; with ``order_by``, through a temporary staging table, so that they reach
         the table and its indexes sorted, sorted by SQLite."""
         target = f"{_STAGED}{table}" if order_by else table
         marks = ", ".join("?" for _ in columns)
