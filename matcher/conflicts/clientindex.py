@@ -151,12 +151,10 @@ def reindex() -> int:
     count = db.session.scalar(select(func.count()).select_from(ClientEntry))
     with filing.Filing(crypto.index_secret(), count) as filer:
         for firm_id in db.session.scalars(select(LawFirm.id).order_by(LawFirm.id)).all():
-            entries = [filing.Names(entry.id, (name, *aliases), entry.lei, entry.kind)
-                       for entry in db.session.execute(
-                           select(ClientEntry.id, type_coerce(ClientEntry.name, Text).label("name"),
-                                  type_coerce(ClientEntry.aliases, Text).label("aliases"), ClientEntry.lei,
-                                  ClientEntry.kind).where(ClientEntry.firm_id == firm_id))
-                       for name, aliases in [opened(entry)]]
+            entries = [filing.Names(entry.id, opened(entry), entry.lei, entry.kind) for entry in db.session.execute(
+                select(ClientEntry.id, type_coerce(ClientEntry.name, Text).label("name"),
+                       type_coerce(ClientEntry.aliases, Text).label("aliases"), ClientEntry.lei, ClientEntry.kind)
+                .where(ClientEntry.firm_id == firm_id))]
             _file(writer, filer, firm_id, entries, partial(writer.update, "client_entry", "screen_names"),
                   lambda entry, names: (seal(names, place("client_entry", "screen_names", entry.entry_id)),
                                         entry.entry_id))
@@ -446,14 +444,14 @@ def _names_by_firm(entries: Iterable[_Entry], found_by: dict[int, set[str]]) -> 
     return by_firm
 
 
-def _entry_opener() -> Callable[[Any], tuple[str, tuple[str, ...]]]:
-    """Opens the name and aliases of an entry as ``_entries`` reads them, with the app's keys
-    looked up once for the thousand entries of a screen."""
+def _entry_opener() -> Callable[[Any], tuple[str, ...]]:
+    """Opens the name and aliases of a stored entry, the name first (``filing.Names.names``), with
+    the app's keys looked up once for all the entries of a reindex."""
     open_sealed = crypto.opener()
 
-    def opened(entry) -> tuple[str, tuple[str, ...]]:
+    def opened(entry) -> tuple[str, ...]:
         return (open_sealed(entry.name, place("client_entry", "name", entry.id)),
-                tuple(json.loads(open_sealed(entry.aliases, place("client_entry", "aliases", entry.id)))))
+                *json.loads(open_sealed(entry.aliases, place("client_entry", "aliases", entry.id))))
     return opened
 
 

@@ -29,7 +29,6 @@ from typing import NamedTuple
 
 from ..core import crypto
 from . import engine
-from .engine import keys as engine_keys
 
 # How many of a firm's clients are filed under one word's keys: one past the limit, so the
 # rows show a screen that the key is too common to ask for (``clientindex``).
@@ -115,7 +114,7 @@ class Filer:
                 if count <= most:
                     digests = word_digests.get(word)
                     if digests is None:
-                        digests = word_digests[word] = tuple(map(digest, engine_keys.word_keys(word)))
+                        digests = word_digests[word] = tuple(map(digest, engine.word_keys(word)))
                     for key_digest in digests:
                         keys.setdefault(key_digest, is_alias)
         if lei:
