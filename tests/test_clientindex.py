@@ -113,6 +113,17 @@ def test_a_weak_key_is_filed_once_past_the_limit_and_then_never_asked():
     assert whole == 2 * (limit + 5)  # whole-name keys are always filed
 
 
+def test_a_slot_key_is_too_common_to_ask_under_its_own_lower_limit():
+    body = "".join(f"C-{n},{first}{n:03d}x Logistics Minera,,,,,\n"
+                   for n, first in enumerate("t" * 30 + "abcdefghijklmnopqrsuvwxyz" * 4))
+    firm = factories.firm(clients=body + "X,Tarri Logistics Minera,,,,,\n")
+    keys = engine.party_keys([engine.Party("p", "Tari Logistics Minera")])
+
+    common = clientindex.common_keys(keys)
+    assert "s:t|logistics minera" in common and "d:tari" not in common
+    assert [name.client_id for name in clientindex.candidates(keys, [firm.id])[firm.id]] == ["X"]
+
+
 def test_a_failed_import_leaves_the_old_list_its_keys_and_counts(monkeypatch):
     firm = factories.firm(clients=FIRM_A)
     member = factories.firm_member(of=firm)

@@ -7,6 +7,7 @@ import pytest
 
 from matcher.conflicts import reasons
 from matcher.conflicts.engine import (
+    COMMON_KEY_LIMIT,
     RARE_LIMIT,
     RULES,
     ClientName,
@@ -18,6 +19,7 @@ from matcher.conflicts.engine import (
     asked_keys,
     index_keys,
     is_whole_key,
+    key_limit,
     lookup_keys,
     name_key,
     normalise,
@@ -26,7 +28,7 @@ from matcher.conflicts.engine import (
     screen,
     screen_lists,
 )
-from matcher.conflicts.engine.keys import KEYS_VERSION
+from matcher.conflicts.engine.keys import KEYS_VERSION, SLOT_KEY_LIMIT
 from matcher.conflicts.engine.persons import is_person
 from matcher.conflicts.engine.score import compare
 
@@ -230,6 +232,18 @@ def test_common_words_bring_no_candidates_but_whole_names_always_do():
     asked = lookup_keys(keys, lambda key: len(index.postings.get(key, ())), 10)
     assert "n:bank" in asked and "d:bank" not in asked
     assert not any(is_whole_key(key) for key in keys - asked)
+    assert [c.client_id for c in index.candidates(keys)] == ["X"]
+
+
+def test_a_common_pair_of_words_with_one_initial_brings_no_candidates_but_a_typo_still_does():
+    """Thirty "T... Logistics Minera" share a slot key, past its limit though under a word key's."""
+    others = [f"{first}{n:03d}x Logistics Minera" for n, first in enumerate("t" * 30 + "abcdefghijklmnopqrsuvwxyz" * 4)]
+    index = MemoryIndex([name for n, other in enumerate(others) for name in _client(f"C{n}", other)]
+                        + _client("X", "Tarri Logistics Minera"))
+    keys = party_keys([Party("p", "Tari Logistics Minera")])
+    slot = "s:t|logistics minera"
+    assert slot in keys and key_limit(slot) == SLOT_KEY_LIMIT < COMMON_KEY_LIMIT == key_limit("d:tari")
+    assert SLOT_KEY_LIMIT < len(index.postings[slot]) < COMMON_KEY_LIMIT
     assert [c.client_id for c in index.candidates(keys)] == ["X"]
 
 

@@ -22,8 +22,8 @@ Two tables (``matcher/models/firms.py``) hold it:
   opens one value a candidate and normalises none, where opening the name and aliases and
   normalising them again was half of its time.
 
-A weak key held by more than ``COMMON_KEY_LIMIT`` clients is too common to ask for
-(``engine.lookup_keys``). The rows tell: a screen reads each weak key's postings in
+A weak key held by more than ``COMMON_KEY_LIMIT`` clients (a slot key: ``SLOT_KEY_LIMIT``) is
+too common to ask for (``engine.lookup_keys``). The rows tell: a screen reads each weak key's postings in
 the lookup index no further than the one past the limit (``_common``), so "d:holdings",
 held by thousands, costs what a rare key does, and nothing but the rows has to be kept
 right. An import files the word keys of a word for at most ``filing.FILED_PER_KEY`` (the limit and
@@ -285,23 +285,29 @@ class _Learnt:
 _learnt = _Learnt()
 
 
-def _common(digests: set[int], limit: int, edition: tuple[int, ...]) -> set[int]:
-    """Those of ``digests`` filed for more than ``limit`` clients over all firms: asked of the
-    index for those not learnt yet under ``edition``."""
+def _common(limits: dict[int, int], edition: tuple[int, ...]) -> set[int]:
+    """Those of the digests of ``limits`` filed for more than their limit of clients over all
+    firms: asked of the index for those not learnt yet under ``edition``."""
     known = _learnt.under(edition)
-    unknown = {digest for digest in digests if (digest, limit) not in known}
-    found = _ask_common(unknown, limit)
-    known.update(((digest, limit), digest in found) for digest in unknown)
-    return {digest for digest in digests if known[(digest, limit)]}
+    unknown = {digest: limit for digest, limit in limits.items() if (digest, limit) not in known}
+    found = _ask_common(unknown)
+    known.update(((digest, limit), digest in found) for digest, limit in unknown.items())
+    return {digest for digest, limit in limits.items() if known[(digest, limit)]}
 
 
-def _ask_common(digests: set[int], limit: int) -> set[int]:
-    """Each of ``digests`` is sought in the lookup index and read no further than its row after the limit."""
-    if not digests:
+def _ask_common(limits: dict[int, int]) -> set[int]:
+    """Each digest of ``limits`` is sought in the lookup index and read no further than its row
+    after its limit: one statement, a part for each limit."""
+    by_limit: dict[int, set[int]] = {}
+    for digest, limit in limits.items():
+        by_limit.setdefault(limit, set()).add(digest)
+    if not by_limit:
         return set()
-    return {key for key, in _rows(
-        f"SELECT asked.key FROM {_each('key')} WHERE EXISTS (SELECT 1 FROM client_name_key AS filed "
-        "WHERE filed.key = asked.key LIMIT 1 OFFSET ?)", (_values(digests), limit))}
+    part = (f"SELECT asked.key FROM {_each('key')} WHERE EXISTS (SELECT 1 FROM client_name_key AS filed "
+            "WHERE filed.key = asked.key LIMIT 1 OFFSET ?)")
+    return {key for key, in _rows(" UNION ALL ".join([part] * len(by_limit)),
+                                  [value for limit, digests in sorted(by_limit.items())
+                                   for value in (_values(digests), limit)])}
 
 
 def search(firm_id: int, words: str, limit: int = 200) -> list[int]:
@@ -386,16 +392,17 @@ def _candidates(rows: list[tuple[int, int]], key_of: dict[int, str], firm_ids: l
 
 def common_keys(keys: Collection[str], limit: int = engine.COMMON_KEY_LIMIT,
                 digest_of: dict[str, int] | None = None, edition: tuple[int, ...] | None = None) -> set[str]:
-    """The weak keys of ``keys`` filed for more than ``limit`` clients over all firms: too common
-    to ask for candidates (``COMMON_KEY_LIMIT``), or for their words to be rare
+    """The weak keys of ``keys`` filed for more than ``limit`` clients over all firms (a slot key:
+    ``engine.key_limit``): too common to ask for candidates (``COMMON_KEY_LIMIT``), or for their words to be rare
     (``engine.RARE_LIMIT``, ``engine.screen``). ``digest_of`` and ``edition`` are the caller's
     where it has them (``find``)."""
     if digest_of is None:
         index_digest = crypto.index_digester()
         digest_of = {key: index_digest(key) for key in keys}
     edition = _edition() if edition is None else edition
-    common = _common({digest_of[key] for key in keys if not engine.is_whole_key(key)}, limit, edition)
-    return set(keys) - engine.lookup_keys(keys, lambda key: limit + 1 if digest_of[key] in common else 0, limit)
+    weak = [key for key in keys if not engine.is_whole_key(key)]
+    common = _common({digest_of[key]: engine.key_limit(key, limit) for key in weak}, edition)
+    return {key for key in weak if digest_of[key] in common}
 
 
 def key_lookup(digests: Collection[int], firm_ids: Sequence[int]) -> tuple[str, tuple]:
@@ -480,6 +487,9 @@ def _each(column: str) -> str:
     return f"(SELECT value AS {column} FROM json_each(?)) AS asked"
 
 
-def _values(values: Collection[int]):
-    """Ids as one parameter: an array on PostgreSQL, JSON on SQLite."""
-    return sorted(values) if bulk.on_postgres() else json.dumps(sorted(values))
+def _values(values: Collection[int]) -> str:
+    """Ids as one parameter: the text of an array on PostgreSQL (which the statement casts: the
+    driver's own conversion of a list is Python's work, a tenth of a screen's retrieval), JSON on
+    SQLite."""
+    listed = ",".join(map(str, sorted(values)))
+    return f"{{{listed}}}" if bulk.on_postgres() else f"[{listed}]"

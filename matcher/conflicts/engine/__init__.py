@@ -18,6 +18,7 @@ from .keys import (
     identifier_key,
     index_keys,
     is_whole_key,
+    key_limit,
     lookup_keys,
     word_keys,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "identifier_key",
     "index_keys",
     "is_whole_key",
+    "key_limit",
     "lookup_keys",
     "name_key",
     "normalise",

@@ -49,8 +49,8 @@ has three more kinds, since people write a person's parts in ways a company's wo
 
 Word, initial and slot keys of common words ("bank", "group", "trading") would
 bring thousands of candidates; the caller asks for such a key only while fewer than
-a limit of names carry it (``lookup_keys``). A party whose every distinctive word is
-common is then found through its whole-name keys only.
+a limit of names carry it (``lookup_keys``), a lower one for a slot key (``key_limit``). A
+party whose every distinctive word is common is then found through its whole-name keys only.
 """
 
 from collections.abc import Callable, Iterable
@@ -78,6 +78,12 @@ KEY_MAX = 255
 # A weak key held by more names than this is too common to be asked for: each asked key
 # costs up to this many candidates to score (see the benchmark's candidates per need).
 COMMON_KEY_LIMIT = 100
+# A slot key is asked under a lower limit (``key_limit``): one held by more names than this is a
+# common pair of words with one initial ("s:t|logistics minera"), whose holders differ from the
+# party in the one word that tells them apart. Against a million names, slot keys held by 26 to
+# 100 brought a third of a need's candidates and a fifth of its hits, all of them look-alikes in
+# the review band, and no conflict; a typo in that word is still found by its typo keys.
+SLOT_KEY_LIMIT = 25
 
 
 @lru_cache(maxsize=65536)
@@ -178,5 +184,11 @@ def lookup_keys(
     keys: Iterable[str], count: Callable[[str], int], limit: int = COMMON_KEY_LIMIT
 ) -> set[str]:
     """The keys worth asking the index for: all whole keys, and weak keys held by at most
-    ``limit`` names (``count(key)`` says how many: a key-frequency table or a COUNT query)."""
-    return {key for key in keys if is_whole_key(key) or count(key) <= limit}
+    ``key_limit`` names (``count(key)`` says how many: a key-frequency table or a COUNT query)."""
+    return {key for key in keys if is_whole_key(key) or count(key) <= key_limit(key, limit)}
+
+
+def key_limit(key: str, limit: int = COMMON_KEY_LIMIT) -> int:
+    """The most names a weak key may be held by and still be asked for: ``limit``, and no more
+    than ``SLOT_KEY_LIMIT`` for a slot key."""
+    return min(limit, SLOT_KEY_LIMIT) if key.startswith("s:") else limit
