@@ -80,10 +80,11 @@ KEY_MAX = 255
 COMMON_KEY_LIMIT = 100
 # A slot key is asked under a lower limit (``key_limit``): one held by more names than this is a
 # common pair of words with one initial ("s:t|logistics minera"), whose holders differ from the
-# party in the one word that tells them apart. Against a million names, slot keys held by 26 to
-# 100 brought a third of a need's candidates and a fifth of its hits, all of them look-alikes in
-# the review band, and no conflict; a typo in that word is still found by its typo keys.
-SLOT_KEY_LIMIT = 25
+# party in the one word that tells them apart. Against a million names, slot keys held by 16 to
+# 100 brought half of a need's candidates and a fifth of its hits, all of them look-alikes in
+# the review band, and no conflict; a typo in that word is still found by its typo keys. (At 10,
+# the engine benchmark lost one typo in 400.)
+SLOT_KEY_LIMIT = 15
 
 
 @lru_cache(maxsize=65536)
