@@ -244,8 +244,8 @@ def _load(label: str, names: list[str], per_firm: int) -> str:
             connection.exec_driver_sql("CHECKPOINT")
     took = f"{time.perf_counter() - start:.0f} s"
     # The load leaves a gigabyte or two of written pages that the system goes on writing to disk
-    # for minutes: screens timed meanwhile would measure that writing (a third more time at the
-    # median), which a web process screening a list loaded yesterday never waits for.
+    # for minutes: screens timed meanwhile would measure that writing (on SQLite, half as long again
+    # at the median), which a web process screening a list loaded yesterday never waits for.
     os.sync()
     return took
 
