@@ -22,7 +22,7 @@ Two tables (``matcher/models/firms.py``) hold it:
   opens one value a candidate and normalises none, where opening the name and aliases and
   normalising them again was half of its time.
 
-A weak key held by more than ``COMMON_KEY_LIMIT`` clients (a slot key: ``SLOT_KEY_LIMIT``) is
+A weak key held by more than ``COMMON_KEY_LIMIT`` clients (a slot key: fewer, ``engine.key_limit``) is
 too common to ask for (``engine.lookup_keys``). The rows tell: a screen reads each weak key's postings in
 the lookup index no further than the one past the limit (``_common``), so "d:holdings",
 held by thousands, costs what a rare key does, and nothing but the rows has to be kept
@@ -298,11 +298,11 @@ def _common(limits: dict[int, int], edition: tuple[int, ...]) -> set[int]:
 def _ask_common(limits: dict[int, int]) -> set[int]:
     """Each digest of ``limits`` is sought in the lookup index and read no further than its row
     after its limit: one statement, a part for each limit."""
+    if not limits:
+        return set()
     by_limit: dict[int, set[int]] = {}
     for digest, limit in limits.items():
         by_limit.setdefault(limit, set()).add(digest)
-    if not by_limit:
-        return set()
     part = (f"SELECT asked.key FROM {_each('key')} WHERE EXISTS (SELECT 1 FROM client_name_key AS filed "
             "WHERE filed.key = asked.key LIMIT 1 OFFSET ?)")
     return {key for key, in _rows(" UNION ALL ".join([part] * len(by_limit)),
